@@ -1,0 +1,210 @@
+"""Activation functions, each with its derivative right beside it.
+
+Every activation is a small object with ``forward(z)`` (caching what its
+backward needs) and ``backward(da)`` returning dL/dz. The static pair
+``f(x)`` / ``df(x)`` evaluates the function and its derivative without any
+state, for plotting f and f′ in the app.
+
+Shapes: any; the activation is element-wise, so ``z``, ``a`` and their
+gradients share one shape (n_samples, ...).
+"""
+from __future__ import annotations
+
+import numpy as np
+
+# exp(-x) overflows float32 past ~88; the sigmoid is 0 or 1 to float32
+# precision long before, so clipping keeps high learning rates warning-free.
+_SIGMOID_CLIP = 40.0
+
+
+class Activation:
+    """Base class: identity."""
+
+    name = "identity"
+
+    def forward(self, z: np.ndarray) -> np.ndarray:
+        return z
+
+    def backward(self, da: np.ndarray) -> np.ndarray:
+        return da
+
+    @staticmethod
+    def f(x: np.ndarray) -> np.ndarray:
+        return np.asarray(x, dtype=float)
+
+    @staticmethod
+    def df(x: np.ndarray) -> np.ndarray:
+        return np.ones_like(np.asarray(x, dtype=float))
+
+    def __repr__(self) -> str:
+        return self.name
+
+
+Identity = Activation
+
+
+class Sigmoid(Activation):
+    name = "sigmoid"
+
+    def forward(self, z):
+        self.a = _sigmoid(z)
+        return self.a
+
+    def backward(self, da):
+        a = self.a
+        return da * a * (1 - a)
+
+    @staticmethod
+    def f(x):
+        return _sigmoid(np.asarray(x, dtype=float))
+
+    @staticmethod
+    def df(x):
+        s = _sigmoid(np.asarray(x, dtype=float))
+        return s * (1 - s)
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    z = np.clip(z, -_SIGMOID_CLIP, _SIGMOID_CLIP)
+    out = np.exp(-z)
+    out += 1
+    np.reciprocal(out, out=out)
+    return out
+
+
+class Tanh(Activation):
+    name = "tanh"
+
+    def forward(self, z):
+        self.a = np.tanh(z)
+        return self.a
+
+    def backward(self, da):
+        return da * (1 - self.a * self.a)
+
+    @staticmethod
+    def f(x):
+        return np.tanh(np.asarray(x, dtype=float))
+
+    @staticmethod
+    def df(x):
+        return 1 - np.tanh(np.asarray(x, dtype=float)) ** 2
+
+
+class ReLU(Activation):
+    name = "relu"
+
+    def forward(self, z):
+        self.mask = z > 0
+        return np.maximum(z, 0)
+
+    def backward(self, da):
+        # a new array: the caller's gradient is never modified in place
+        return da * self.mask
+
+    @staticmethod
+    def f(x):
+        return np.maximum(np.asarray(x, dtype=float), 0)
+
+    @staticmethod
+    def df(x):
+        return (np.asarray(x, dtype=float) > 0).astype(float)
+
+
+class LeakyReLU(Activation):
+    name = "leaky_relu"
+
+    def __init__(self, alpha: float = 0.01):
+        self.alpha = alpha
+
+    def forward(self, z):
+        self.mask = z > 0
+        return np.where(self.mask, z, z * self.alpha)
+
+    def backward(self, da):
+        return np.where(self.mask, da, da * self.alpha)
+
+    @staticmethod
+    def f(x, alpha=0.01):
+        x = np.asarray(x, dtype=float)
+        return np.where(x > 0, x, alpha * x)
+
+    @staticmethod
+    def df(x, alpha=0.01):
+        return np.where(np.asarray(x, dtype=float) > 0, 1.0, alpha)
+
+
+class ELU(Activation):
+    name = "elu"
+
+    def __init__(self, alpha: float = 1.0):
+        self.alpha = alpha
+
+    def forward(self, z):
+        self.mask = z > 0
+        # expm1 of a clipped input: no overflow warnings for large positive z
+        self.neg = self.alpha * np.expm1(np.minimum(z, 0))
+        return np.where(self.mask, z, self.neg)
+
+    def backward(self, da):
+        return np.where(self.mask, da, da * (self.neg + self.alpha))
+
+    @staticmethod
+    def f(x, alpha=1.0):
+        x = np.asarray(x, dtype=float)
+        return np.where(x > 0, x, alpha * np.expm1(np.minimum(x, 0)))
+
+    @staticmethod
+    def df(x, alpha=1.0):
+        x = np.asarray(x, dtype=float)
+        return np.where(x > 0, 1.0, alpha * np.exp(np.minimum(x, 0)))
+
+
+class Step(Activation):
+    """The perceptron's step function: its derivative is zero almost
+    everywhere, which is exactly why gradient descent cannot train it."""
+
+    name = "step"
+
+    def forward(self, z):
+        self.shape = z.shape
+        return (z > 0).astype(z.dtype)
+
+    def backward(self, da):
+        return np.zeros_like(da)
+
+    @staticmethod
+    def f(x):
+        return (np.asarray(x, dtype=float) > 0).astype(float)
+
+    @staticmethod
+    def df(x):
+        return np.zeros_like(np.asarray(x, dtype=float))
+
+
+ACTIVATIONS: dict[str, type[Activation]] = {
+    cls.name: cls for cls in (Activation, Sigmoid, Tanh, ReLU, LeakyReLU, ELU, Step)
+}
+
+
+def get(name: str | None) -> Activation:
+    """A fresh activation object by name (``None`` means identity)."""
+    if name is None:
+        return Activation()
+    try:
+        return ACTIVATIONS[name]()
+    except KeyError:
+        raise ValueError(
+            f"unknown activation {name!r}; choose one of {', '.join(ACTIVATIONS)}"
+        ) from None
+
+
+def softmax(z: np.ndarray) -> np.ndarray:
+    """Row-wise softmax, max-shifted so it never overflows.
+
+    z : ndarray, shape (n_samples, n_classes) -> same shape, rows sum to 1.
+    """
+    e = z - z.max(axis=1, keepdims=True)
+    np.exp(e, out=e)
+    e /= e.sum(axis=1, keepdims=True)
+    return e

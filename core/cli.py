@@ -1,0 +1,192 @@
+"""Headless command line: ``python -m core train | eval | bench``.
+
+Examples::
+
+    python -m core train --preset mlp
+    python -m core train --spec my_net.json --epochs 3 --optimizer sgd --lr 0.1 --save my.npz
+    python -m core train --preset mlp --json          # one JSON object per epoch
+    python -m core eval resources/default_model.npz
+    python -m core bench
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+from . import checkpoint, data, optimizers, presets, threads
+from . import spec as spec_mod
+from .network import Network
+from .trainer import Config, Diverged, Done, Epoch, Step, Trainer
+
+# Recipes that reach their targets quickly; any flag overrides them.
+RECIPES = {
+    "mlp": {"epochs": 4, "batch_size": 32, "lr": 0.002, "lr_decay": 0.5},
+    "cnn": {"epochs": 3, "batch_size": 64, "lr": 0.002, "lr_decay": 0.5},
+    "simple_conv_net": {"epochs": 3, "batch_size": 64, "lr": 0.002, "lr_decay": 0.5},
+}
+
+
+def load_dataset(name: str, seed: int = 0) -> data.Dataset:
+    """"mnist", a toy set name, or a folder of MNIST-format IDX files."""
+    if name == "mnist":
+        return data.load_mnist()
+    if name in data.TOY_SETS:
+        return data.make_toy(name, n=1000, noise=0.1, rng=np.random.default_rng(seed))
+    if Path(name).is_dir():
+        return data.load_idx_folder(name)
+    raise ValueError(f"unknown data set {name!r}: use mnist, one of {', '.join(data.TOY_SETS)}, "
+                     "or a folder of IDX files")
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m core", description="NumNet Studio, headless.")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    t = sub.add_parser("train", help="train a network and report per-epoch metrics")
+    src = t.add_mutually_exclusive_group()
+    src.add_argument("--preset", choices=sorted(presets.PRESETS), default=None,
+                     help="a built-in architecture (default: mlp)")
+    src.add_argument("--spec", type=Path, help="an architecture JSON file")
+    t.add_argument("--data", default="mnist",
+                   help=f"mnist, {', '.join(data.TOY_SETS)}, or a folder of IDX files")
+    t.add_argument("--epochs", type=int)
+    t.add_argument("--batch-size", type=int)
+    t.add_argument("--optimizer", choices=sorted(optimizers.OPTIMIZERS), default="adam")
+    t.add_argument("--lr", type=float, help="learning rate (default: the recipe's or optimizer's)")
+    t.add_argument("--lr-decay", type=float, help="multiply the learning rate by this after each epoch")
+    t.add_argument("--weight-decay", type=float, default=0.0, help="L2 strength λ")
+    t.add_argument("--dropout", type=float, help="rate for every dropout layer")
+    t.add_argument("--val-fraction", type=float, default=0.0,
+                   help="fraction of the training set held out for validation (default 0)")
+    t.add_argument("--seed", type=int, default=0)
+    t.add_argument("--max-train", type=int, help="train on at most N samples")
+    t.add_argument("--threads", type=int, default=1, help="BLAS threads (default 1)")
+    t.add_argument("--save", type=Path, help="save the trained model here (.npz)")
+    t.add_argument("--save-run", type=Path, help="save the whole run (with optimizer state) here")
+    t.add_argument("--json", action="store_true", help="print one JSON object per epoch")
+
+    e = sub.add_parser("eval", help="evaluate a saved model on the test set")
+    e.add_argument("model", type=Path)
+    e.add_argument("--data", default="mnist")
+
+    b = sub.add_parser("bench", help="measure training throughput (vs PyTorch if installed)")
+    b.add_argument("--threads", type=int, default=1)
+    b.add_argument("--steps", type=int, default=300, help="timed steps per network")
+    b.add_argument("--no-torch", action="store_true", help="skip the PyTorch comparison")
+    return p
+
+
+def _progress(ev: Step, quiet: bool) -> None:
+    if quiet or not sys.stderr.isatty() or ev.step % 20:
+        return
+    done = int(ev.epoch_progress * 30)
+    sys.stderr.write(f"\r  epoch {ev.epoch} [{'#' * done}{'.' * (30 - done)}] "
+                     f"loss {ev.loss:.4f}  ")
+    sys.stderr.flush()
+
+
+def _fmt_acc(v):
+    return "—" if v is None else f"{100 * v:.2f}%"
+
+
+def cmd_train(args) -> int:
+    threads.set_blas_threads(args.threads)
+    t_start = time.perf_counter()
+    name = args.preset or ("mlp" if args.spec is None else None)
+    if args.spec is not None:
+        try:
+            spec = spec_mod.parse(args.spec.read_text(encoding="utf-8"), source=str(args.spec))
+        except OSError as e:
+            raise ValueError(f"{args.spec}: cannot read ({e.strerror})") from None
+    else:
+        spec = presets.get(name)
+    recipe = dict(RECIPES.get(name, {})) if args.optimizer == "adam" else {}
+    for key in ("epochs", "batch_size", "lr", "lr_decay"):
+        if getattr(args, key) is not None:
+            recipe[key] = getattr(args, key)
+    dataset = load_dataset(args.data, args.seed)
+    net = Network.from_spec(spec_mod.validate(spec, dataset.n_classes),
+                            rng=np.random.default_rng(args.seed))
+    if args.dropout is not None:
+        net.set_dropout(args.dropout)
+    config = Config(epochs=recipe.get("epochs", 5), batch_size=recipe.get("batch_size", 128),
+                    optimizer=args.optimizer, lr=recipe.get("lr"),
+                    lr_decay=recipe.get("lr_decay", 1.0), weight_decay=args.weight_decay,
+                    val_fraction=args.val_fraction, seed=args.seed, max_train=args.max_train)
+    trainer = Trainer(net, dataset, config)
+    if not args.json:
+        print(f"{net!r}\ndata {dataset.name}: {len(trainer.train_idx)} train, {len(trainer.val_idx)} "
+              f"validation, {len(dataset.y_test)} test; {trainer.optimizer!r}, batch {config.batch_size}, "
+              f"{config.epochs} epochs")
+    status = 0
+    for ev in trainer.run():
+        if isinstance(ev, Step):
+            _progress(ev, args.json)
+        elif isinstance(ev, Epoch):
+            row = {"epoch": ev.epoch, "train_loss": round(ev.train_loss, 6),
+                   "train_acc": round(ev.train_acc, 6),
+                   "val_acc": None if ev.val_acc is None else round(ev.val_acc, 6),
+                   "test_acc": None if ev.test_acc is None else round(ev.test_acc, 6),
+                   "seconds": round(ev.seconds, 3), "samples_per_s": round(ev.samples_per_s, 1),
+                   "elapsed": round(time.perf_counter() - t_start, 3)}
+            if args.json:
+                print(json.dumps(row), flush=True)
+            else:
+                if sys.stderr.isatty():
+                    sys.stderr.write("\r" + " " * 60 + "\r")
+                print(f"epoch {ev.epoch:3d}  loss {ev.train_loss:.4f}  train {_fmt_acc(ev.train_acc)}  "
+                      f"val {_fmt_acc(ev.val_acc)}  test {_fmt_acc(ev.test_acc)}  "
+                      f"{ev.seconds:.2f} s  {ev.samples_per_s:,.0f} samples/s  "
+                      f"(elapsed {row['elapsed']:.2f} s)", flush=True)
+        elif isinstance(ev, Diverged):
+            print(f"diverged: {ev.message}", file=sys.stderr)
+            status = 3
+        elif isinstance(ev, Done) and not args.json:
+            print(f"{ev.reason} after {ev.epochs} epochs, {ev.steps} steps, "
+                  f"{time.perf_counter() - t_start:.2f} s in all")
+    if status == 0:
+        if args.save:
+            checkpoint.save_model(net, args.save)
+            if not args.json:
+                print(f"saved model to {args.save}")
+        if args.save_run:
+            checkpoint.save_run(trainer, args.save_run)
+            if not args.json:
+                print(f"saved run to {args.save_run}")
+    return status
+
+
+def cmd_eval(args) -> int:
+    net = checkpoint.load_model(args.model)
+    dataset = load_dataset(args.data)
+    x, y = dataset.gather("test", np.arange(len(dataset.y_test)))
+    pred = net.predict(x)
+    print(f"{net!r}\n{args.model}: test accuracy {100 * np.mean(pred == y):.2f}% on {len(y)} "
+          f"{dataset.name} images")
+    for k in range(dataset.n_classes):
+        sel = y == k
+        print(f"  class {dataset.class_names[k]:>12}: {100 * np.mean(pred[sel] == k):6.2f}%  "
+              f"({int(sel.sum())} images)")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "train":
+            return cmd_train(args)
+        if args.command == "eval":
+            return cmd_eval(args)
+        from . import bench
+        return bench.run(threads_n=args.threads, steps=args.steps, with_torch=not args.no_torch)
+    except ValueError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("\ninterrupted", file=sys.stderr)
+        return 130

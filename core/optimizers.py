@@ -1,0 +1,241 @@
+"""Optimizers with the update rules of "Deep Learning from Scratch"
+(``common/optimizer.py``), so learners can check numbers against the book.
+
+Every optimizer has ``update(params, grads)``: both are dicts name -> array,
+the parameters are updated **in place** (the arrays keep their identity), and
+any state is kept per parameter name. The same classes train MNIST and draw
+the 2-D trajectories of the optimizer lab.
+
+Subnormal floats: for a parameter whose gradient stays exactly zero (a dead
+ReLU unit) momentum-like state decays geometrically and, after ~800 steps,
+into float32 subnormals, which make every following step 2–3× slower. Every
+``flush_every`` updates the state is scanned and values below ``TINY`` are
+set to zero — far below anything that could move a weight.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+TINY = 1e-30
+
+
+class Optimizer:
+    name = ""
+    flush_every = 100
+
+    def __init__(self, lr: float = 0.01):
+        self.lr = float(lr)
+        self.t = 0                       # number of updates so far
+        self.state: dict[str, dict[str, np.ndarray]] = {}
+        self._scratch: dict[str, np.ndarray] = {}
+
+    # -- the public API -------------------------------------------------------
+    def update(self, params: dict[str, np.ndarray], grads: dict[str, np.ndarray]) -> None:
+        """Apply one step to every array in ``params`` in place."""
+        self.t += 1
+        for key, p in params.items():
+            self._step(key, p, grads[key])
+        if self.t % self.flush_every == 0:
+            self.flush_subnormals()
+
+    def flush_subnormals(self) -> None:
+        for slots in self.state.values():
+            for s in slots.values():
+                if s.dtype == np.float32:
+                    s[np.abs(s) < TINY] = 0
+
+    def state_arrays(self) -> dict[str, np.ndarray]:
+        """Optimizer state flattened to ``"<param>/<slot>" -> array`` (for checkpoints)."""
+        return {f"{k}/{slot}": a for k, slots in self.state.items() for slot, a in slots.items()}
+
+    def load_state_arrays(self, arrays: dict[str, np.ndarray], t: int) -> None:
+        self.state = {}
+        for name, a in arrays.items():
+            key, slot = name.rsplit("/", 1)
+            self.state.setdefault(key, {})[slot] = np.array(a)
+        self.t = int(t)
+
+    def hyperparameters(self) -> dict[str, float]:
+        return {"lr": self.lr}
+
+    def __repr__(self) -> str:
+        hp = ", ".join(f"{k}={v:g}" for k, v in self.hyperparameters().items())
+        return f"{type(self).__name__}({hp})"
+
+    # -- helpers ----------------------------------------------------------------
+    def _slot(self, key: str, slot: str, like: np.ndarray) -> np.ndarray:
+        slots = self.state.setdefault(key, {})
+        if slot not in slots:
+            slots[slot] = np.zeros_like(like)
+        return slots[slot]
+
+    def _tmp(self, key: str, like: np.ndarray) -> np.ndarray:
+        t = self._scratch.get(key)
+        if t is None or t.shape != like.shape or t.dtype != like.dtype:
+            t = self._scratch[key] = np.empty_like(like)
+        return t
+
+    def _step(self, key, p, g):
+        raise NotImplementedError
+
+
+class SGD(Optimizer):
+    """p ← p − lr·g"""
+
+    name = "sgd"
+
+    def _step(self, key, p, g):
+        tmp = self._tmp(key, p)
+        np.multiply(g, self.lr, out=tmp)
+        p -= tmp
+
+
+class Momentum(Optimizer):
+    """v ← momentum·v − lr·g;  p ← p + v"""
+
+    name = "momentum"
+
+    def __init__(self, lr: float = 0.01, momentum: float = 0.9):
+        super().__init__(lr)
+        self.momentum = float(momentum)
+
+    def _step(self, key, p, g):
+        v = self._slot(key, "v", p)
+        tmp = self._tmp(key, p)
+        v *= self.momentum
+        np.multiply(g, self.lr, out=tmp)
+        v -= tmp
+        p += v
+
+    def hyperparameters(self):
+        return {"lr": self.lr, "momentum": self.momentum}
+
+
+class Nesterov(Momentum):
+    """The book's Nesterov form: v ← m·v − lr·g;  p ← p + m²·v − (1 + m)·lr·g"""
+
+    name = "nesterov"
+
+    def _step(self, key, p, g):
+        m = self.momentum
+        v = self._slot(key, "v", p)
+        tmp = self._tmp(key, p)
+        v *= m
+        np.multiply(g, self.lr, out=tmp)
+        v -= tmp
+        np.multiply(v, m * m, out=tmp)
+        p += tmp
+        np.multiply(g, (1 + m) * self.lr, out=tmp)
+        p -= tmp
+
+
+class AdaGrad(Optimizer):
+    """h ← h + g²;  p ← p − lr·g / (√h + 1e-7)"""
+
+    name = "adagrad"
+
+    def _step(self, key, p, g):
+        h = self._slot(key, "h", p)
+        tmp = self._tmp(key, p)
+        np.multiply(g, g, out=tmp)
+        h += tmp
+        np.sqrt(h, out=tmp)
+        tmp += 1e-7
+        np.divide(g, tmp, out=tmp)
+        tmp *= self.lr
+        p -= tmp
+
+
+class RMSProp(Optimizer):
+    """h ← ρ·h + (1 − ρ)·g²;  p ← p − lr·g / (√h + 1e-7)   (ρ = decay_rate)"""
+
+    name = "rmsprop"
+
+    def __init__(self, lr: float = 0.01, decay_rate: float = 0.99):
+        super().__init__(lr)
+        self.decay_rate = float(decay_rate)
+
+    def _step(self, key, p, g):
+        h = self._slot(key, "h", p)
+        tmp = self._tmp(key, p)
+        h *= self.decay_rate
+        np.multiply(g, g, out=tmp)
+        tmp *= 1 - self.decay_rate
+        h += tmp
+        np.sqrt(h, out=tmp)
+        tmp += 1e-7
+        np.divide(g, tmp, out=tmp)
+        tmp *= self.lr
+        p -= tmp
+
+    def hyperparameters(self):
+        return {"lr": self.lr, "decay_rate": self.decay_rate}
+
+
+class Adam(Optimizer):
+    """The book's Adam: lr_t = lr·√(1 − β2ᵗ)/(1 − β1ᵗ);
+    m ← m + (1 − β1)(g − m);  v ← v + (1 − β2)(g² − v);  p ← p − lr_t·m / (√v + 1e-7)"""
+
+    name = "adam"
+
+    def __init__(self, lr: float = 0.001, beta1: float = 0.9, beta2: float = 0.999):
+        super().__init__(lr)
+        self.beta1 = float(beta1)
+        self.beta2 = float(beta2)
+
+    def update(self, params, grads):
+        # lr_t depends on the step count, which the base class advances
+        t = self.t + 1
+        # a Python float, so the float32 update runs in float32
+        self._lr_t = float(self.lr * np.sqrt(1.0 - self.beta2 ** t) / (1.0 - self.beta1 ** t))
+        super().update(params, grads)
+
+    def _step(self, key, p, g):
+        m = self._slot(key, "m", p)
+        v = self._slot(key, "v", p)
+        tmp = self._tmp(key, p)
+        np.subtract(g, m, out=tmp)
+        tmp *= 1 - self.beta1
+        m += tmp
+        np.multiply(g, g, out=tmp)
+        tmp -= v
+        tmp *= 1 - self.beta2
+        v += tmp
+        np.sqrt(v, out=tmp)
+        tmp += 1e-7
+        np.divide(m, tmp, out=tmp)
+        tmp *= self._lr_t
+        p -= tmp
+
+    def hyperparameters(self):
+        return {"lr": self.lr, "beta1": self.beta1, "beta2": self.beta2}
+
+
+OPTIMIZERS: dict[str, type[Optimizer]] = {
+    cls.name: cls for cls in (SGD, Momentum, Nesterov, AdaGrad, RMSProp, Adam)
+}
+
+DEFAULT_LR = {"sgd": 0.1, "momentum": 0.01, "nesterov": 0.01, "adagrad": 0.01,
+              "rmsprop": 0.001, "adam": 0.001}
+
+
+def make(name: str, lr: float | None = None, **kwargs) -> Optimizer:
+    """An optimizer by name, with the learning rate checked."""
+    cls = OPTIMIZERS.get(name)
+    if cls is None:
+        raise ValueError(f"unknown optimizer {name!r}; choose one of {', '.join(OPTIMIZERS)}")
+    lr = DEFAULT_LR[name] if lr is None else lr
+    check_learning_rate(lr)
+    return cls(lr=lr, **kwargs)
+
+
+def check_learning_rate(lr) -> float:
+    try:
+        lr = float(lr)
+    except (TypeError, ValueError):
+        raise ValueError(f"learning rate must be a number, got {lr!r}") from None
+    if not np.isfinite(lr) or lr <= 0:
+        raise ValueError(f"learning rate must be a positive finite number, got {lr}")
+    if lr > 1e6:
+        raise ValueError(f"learning rate {lr:g} is absurdly large (limit 1e6)")
+    return lr

@@ -1,0 +1,271 @@
+"""The training loop as a generator of events — no threads, no printing.
+
+``Trainer.run()`` yields a ``Step`` after every mini-batch, an ``Epoch`` after
+every epoch (with validation and test evaluation) and finally a ``Done``. The
+caller drives it (a CLI loop, the GUI's worker thread, a test) and may change
+the learning rate, optimizer, batch size, weight decay or dropout between any
+two steps; the change applies to the next batch.
+
+If the loss or a parameter turns non-finite, or the loss explodes to 1000
+times its first value, the generator yields a ``Diverged`` event naming the
+first layer with non-finite values (or "the loss"). The caller may then call
+``recover(lr)`` — restore the last good weights (saved every
+``good_every`` steps), reset the optimizer, continue with a new learning rate
+— and keep iterating; otherwise the run ends with ``Done("diverged")``.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from . import optimizers
+from .data import Dataset, split_indices
+from .network import Network
+
+# A loss this many times its first value counts as diverged: numerics are stable, so a
+# huge learning rate gives astronomically large but finite losses rather than NaN.
+EXPLODED = 1000.0
+
+
+@dataclass
+class Step:
+    epoch: int            # 1-based
+    step: int             # global step count, 1-based
+    loss: float
+    acc: float            # accuracy on this batch
+    lr: float
+    batch_size: int
+    epoch_progress: float  # fraction of the current epoch done, (0, 1]
+
+
+@dataclass
+class Epoch:
+    epoch: int
+    step: int
+    train_loss: float      # mean over the epoch's batches
+    train_acc: float
+    val_loss: float | None
+    val_acc: float | None
+    test_loss: float | None
+    test_acc: float | None
+    seconds: float         # training time of this epoch (evaluation excluded)
+    samples_per_s: float
+
+
+@dataclass
+class Diverged:
+    epoch: int
+    step: int
+    where: str             # "layer 1 (dense)" or "the loss"
+    message: str
+
+
+@dataclass
+class Done:
+    reason: str            # "completed" or "diverged"
+    epochs: int
+    steps: int
+
+
+@dataclass
+class Config:
+    epochs: int = 5
+    batch_size: int = 128
+    optimizer: str = "adam"
+    lr: float | None = None          # None: the optimizer's default
+    weight_decay: float = 0.0
+    lr_decay: float = 1.0            # learning rate × this after every epoch
+    val_fraction: float = 0.1
+    seed: int = 0
+    max_train: int | None = None     # use only the first N training samples (after shuffling)
+    max_eval: int | None = None      # evaluate on at most N validation/test samples
+    evaluate_test: bool = True
+    good_every: int = 10
+
+    def check(self) -> None:
+        e = self.epochs
+        if isinstance(e, bool) or not isinstance(e, int) or not 1 <= e <= 10_000:
+            raise ValueError(f"epochs must be a whole number from 1 to 10000, got {self.epochs!r}")
+        check_batch_size(self.batch_size)
+        check_weight_decay(self.weight_decay)
+        if not 0 < self.lr_decay <= 1:
+            raise ValueError(f"learning-rate decay must be in (0, 1], got {self.lr_decay}")
+        if not 0 <= self.val_fraction <= 0.9:
+            raise ValueError(f"validation fraction must be in [0, 0.9], got {self.val_fraction}")
+
+
+def check_batch_size(b) -> int:
+    if isinstance(b, bool) or not isinstance(b, (int, np.integer)) or not 1 <= b <= 65536:
+        raise ValueError(f"batch size must be a whole number from 1 to 65536, got {b!r}")
+    return int(b)
+
+
+def check_weight_decay(wd) -> float:
+    if not isinstance(wd, (int, float)) or not np.isfinite(wd) or not 0 <= wd <= 10:
+        raise ValueError(f"weight decay (L2) must be a number in [0, 10], got {wd!r}")
+    return float(wd)
+
+
+@dataclass
+class History:
+    """Metric history: per step and per epoch, as plain lists."""
+
+    steps: list[Step] = field(default_factory=list)
+    epochs: list[Epoch] = field(default_factory=list)
+
+    def as_dict(self) -> dict[str, list]:
+        out = {"step_loss": [s.loss for s in self.steps], "step_acc": [s.acc for s in self.steps],
+               "step_lr": [s.lr for s in self.steps]}
+        for key in ("train_loss", "train_acc", "val_loss", "val_acc", "test_loss", "test_acc",
+                    "seconds", "samples_per_s"):
+            out[key] = [getattr(e, key) for e in self.epochs]
+        return out
+
+
+class Trainer:
+    """Trains ``net`` on ``dataset`` according to ``config``; deterministic for a seed."""
+
+    def __init__(self, net: Network, dataset: Dataset, config: Config | None = None):
+        self.config = config = config or Config()
+        config.check()
+        if net.n_classes != dataset.n_classes:
+            raise ValueError(f"the network outputs {net.n_classes} scores but {dataset.name} has "
+                             f"{dataset.n_classes} classes")
+        net._prepare(dataset.as_float(dataset.x_train[:1]))    # input shapes must fit
+        self.net, self.data = net, dataset
+        self.rng = np.random.default_rng(config.seed)
+        self.net.rng = np.random.default_rng([config.seed, 1])  # dropout masks
+        for layer in net.layers:
+            layer.rng = self.net.rng
+        train_idx, val_idx = split_indices(len(dataset.y_train), config.val_fraction, self.rng)
+        if config.max_train is not None:
+            train_idx = train_idx[:config.max_train]
+        self.train_idx, self.val_idx = train_idx, val_idx
+        self.optimizer = optimizers.make(config.optimizer, config.lr)
+        self.batch_size = config.batch_size
+        self.net.weight_decay = check_weight_decay(config.weight_decay)
+        self.history = History()
+        self.epoch = 0
+        self.step = 0
+        self._good = net.flat_params.copy()
+        self._recover_lr: float | None = None
+        self._loss_limit: float | None = None
+
+    # -- settings that may change between steps -----------------------------------------
+    @property
+    def lr(self) -> float:
+        return self.optimizer.lr
+
+    def set_learning_rate(self, lr: float) -> None:
+        self.optimizer.lr = optimizers.check_learning_rate(lr)
+
+    def set_optimizer(self, name: str, lr: float | None = None) -> None:
+        """Switch optimizer (fresh state); keeps the current learning rate unless given."""
+        self.optimizer = optimizers.make(name, self.lr if lr is None else lr)
+
+    def set_batch_size(self, b: int) -> None:
+        self.batch_size = check_batch_size(b)
+
+    def set_weight_decay(self, wd: float) -> None:
+        self.net.weight_decay = check_weight_decay(wd)
+
+    def set_dropout(self, rate: float) -> None:
+        self.net.set_dropout(rate)
+
+    def recover(self, lr: float) -> None:
+        """After a ``Diverged`` event: restore the last good weights and go on with ``lr``."""
+        self._recover_lr = optimizers.check_learning_rate(lr)
+
+    # -- evaluation ---------------------------------------------------------------------
+    def evaluate(self, split: str, chunk: int = 2000) -> tuple[float | None, float | None]:
+        """(mean loss, accuracy) on "val", "test" or "train"; (None, None) if the split is empty."""
+        if split == "test":
+            idx, src = np.arange(len(self.data.y_test)), "test"
+        else:
+            idx, src = (self.val_idx if split == "val" else self.train_idx), "train"
+        if self.config.max_eval is not None:
+            idx = idx[:self.config.max_eval]
+        if len(idx) == 0:
+            return None, None
+        total_loss, correct = 0.0, 0
+        for i in range(0, len(idx), chunk):
+            x, y = self.data.gather(src, idx[i:i + chunk])
+            total_loss += self.net.loss(x, y, training=False) * len(y)
+            correct += int((self.net.scores.argmax(axis=1) == y).sum())
+        return total_loss / len(idx), correct / len(idx)
+
+    def _check_loss(self, loss: float) -> str | None:
+        """Where training diverged, judging by this batch's loss, or None."""
+        if not np.isfinite(loss):
+            return self._check_params() or "the loss"
+        if self._loss_limit is None:
+            self._loss_limit = EXPLODED * max(loss, 1.0)
+        elif loss > self._loss_limit:
+            return self._check_params() or "the loss"
+        return None
+
+    def _check_params(self) -> str | None:
+        name = self.net.first_nonfinite()
+        return None if name is None else self.net.describe_layer(name)
+
+    # -- the loop -------------------------------------------------------------------------
+    def run(self):
+        """Generator of Step / Epoch / Diverged events, ending with Done."""
+        net, opt_params = self.net, {"all": self.net.flat_params}
+        grads = {"all": self.net.flat_grads}
+        while self.epoch < self.config.epochs:
+            self.epoch += 1
+            order = self.rng.permutation(self.train_idx)
+            t0, seen, loss_sum, correct, i = time.perf_counter(), 0, 0.0, 0, 0
+            while i < len(order):
+                b = self.batch_size
+                x, y = self.data.gather("train", order[i:i + b])
+                i += len(y)
+                self.step += 1
+                loss = net.loss(x, y, training=True)
+                bad = self._check_loss(loss)
+                if bad is None:
+                    net.backward()
+                    self.optimizer.update(opt_params, grads)
+                    # a non-finite weight shows up in the next loss; the full scan runs only
+                    # before the last-good copy is refreshed (and at the end of an epoch)
+                    if self.step % self.config.good_every == 0 or i >= len(order):
+                        bad = self._check_params()
+                        if bad is None:
+                            self._good[...] = net.flat_params
+                if bad is not None:
+                    if bad != "the loss":
+                        what = f"non-finite values in {bad}"
+                    elif np.isfinite(loss):
+                        what = f"the loss exploded to {loss:.3g}"
+                    else:
+                        what = "the loss is not a finite number"
+                    yield Diverged(self.epoch, self.step, bad,
+                                   f"training diverged at step {self.step}: {what}; "
+                                   f"try a lower learning rate (now {self.lr:g})")
+                    if self._recover_lr is None:
+                        yield Done("diverged", self.epoch, self.step)
+                        return
+                    net.flat_params[...] = self._good
+                    self.optimizer = optimizers.make(self.optimizer.name, self._recover_lr)
+                    self._recover_lr = None
+                    continue
+                acc = float((net.scores.argmax(axis=1) == y).mean())
+                seen += len(y)
+                loss_sum += loss * len(y)
+                correct += acc * len(y)
+                step = Step(self.epoch, self.step, float(loss), acc, self.lr, len(y), i / len(order))
+                self.history.steps.append(step)
+                yield step
+            seconds = time.perf_counter() - t0
+            val_loss, val_acc = self.evaluate("val")
+            test_loss, test_acc = self.evaluate("test") if self.config.evaluate_test else (None, None)
+            ep = Epoch(self.epoch, self.step, loss_sum / max(seen, 1), correct / max(seen, 1),
+                       val_loss, val_acc, test_loss, test_acc, seconds, seen / max(seconds, 1e-9))
+            self.history.epochs.append(ep)
+            if self.config.lr_decay != 1.0:
+                self.optimizer.lr *= self.config.lr_decay
+            yield ep
+        yield Done("completed", self.epoch, self.step)

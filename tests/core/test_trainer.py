@@ -1,0 +1,150 @@
+import numpy as np
+import pytest
+
+from core import Network, Trainer, data, presets
+from core.trainer import Config, Diverged, Done, Epoch, Step
+
+
+def _toy():
+    return data.make_toy("xor", n=400, noise=0.05, rng=np.random.default_rng(0))
+
+
+def _run(trainer):
+    return list(trainer.run())
+
+
+def _trainer(ds=None, seed=0, **kw):
+    ds = ds or _toy()
+    cfg = Config(**{"epochs": 2, "batch_size": 32, "seed": seed, "val_fraction": 0.2, **kw})
+    net = Network.from_spec(presets.get("toy"), rng=np.random.default_rng(seed))
+    return Trainer(net, ds, cfg)
+
+
+def test_events_and_history():
+    tr = _trainer()
+    events = _run(tr)
+    steps = [e for e in events if isinstance(e, Step)]
+    epochs = [e for e in events if isinstance(e, Epoch)]
+    assert isinstance(events[-1], Done) and events[-1].reason == "completed"
+    assert [e.epoch for e in epochs] == [1, 2]
+    per_epoch = -(-len(tr.train_idx) // 32)
+    assert len(steps) == 2 * per_epoch
+    assert [s.step for s in steps] == list(range(1, len(steps) + 1))
+    assert steps[per_epoch - 1].epoch_progress == 1.0
+    assert tr.history.steps == steps and tr.history.epochs == epochs
+    assert len(tr.history.as_dict()["step_loss"]) == len(steps)
+
+
+def test_epoch_metrics_match_direct_evaluation():
+    tr = _trainer()
+    ep = [e for e in _run(tr) if isinstance(e, Epoch)][-1]
+    ds = tr.data
+    x, y = ds.gather("test", np.arange(len(ds.y_test)))
+    assert ep.test_acc == pytest.approx(np.mean(tr.net.predict(x) == y))
+    xv, yv = ds.gather("train", tr.val_idx)
+    assert ep.val_acc == pytest.approx(np.mean(tr.net.predict(xv) == yv))
+    mean_step_loss = np.mean([s.loss for s in tr.history.steps if s.epoch == 2])
+    assert ep.train_loss == pytest.approx(mean_step_loss, rel=0.05)
+
+
+def test_same_seed_same_run_and_different_seed_differs():
+    a = [e.loss for e in _run(_trainer(seed=3)) if isinstance(e, Step)]
+    b = [e.loss for e in _run(_trainer(seed=3)) if isinstance(e, Step)]
+    c = [e.loss for e in _run(_trainer(seed=4)) if isinstance(e, Step)]
+    assert a == b
+    assert a != c
+
+
+def test_train_and_validation_are_disjoint():
+    tr = _trainer()
+    assert not set(tr.train_idx) & set(tr.val_idx)
+    assert len(tr.train_idx) + len(tr.val_idx) == len(tr.data.y_train)
+
+
+def test_settings_change_between_steps():
+    tr = _trainer(optimizer="sgd", lr=0.1)
+    gen = tr.run()
+    first = next(gen)
+    assert first.lr == 0.1 and first.batch_size == 32
+    tr.set_learning_rate(0.02)
+    tr.set_batch_size(8)
+    before = tr.net.flat_params.copy()
+    second = next(gen)
+    assert second.lr == 0.02 and second.batch_size == 8
+    # SGD: the parameter change of this step is exactly lr × gradient
+    np.testing.assert_allclose(before - tr.net.flat_params, 0.02 * tr.net.flat_grads, rtol=1e-3, atol=3e-7)
+    tr.set_optimizer("momentum")
+    assert tr.optimizer.name == "momentum" and tr.lr == 0.02
+    tr.set_weight_decay(0.1)
+    assert tr.net.weight_decay == 0.1
+    gen.close()
+
+
+def test_learning_curve_improves_on_mnist_subset(mnist):
+    net = Network.from_spec(presets.get("mlp"), rng=np.random.default_rng(0))
+    tr = Trainer(net, mnist, Config(epochs=2, batch_size=32, max_train=6000, max_eval=2000,
+                                    val_fraction=0.1))
+    first, last = [e for e in _run(tr) if isinstance(e, Epoch)]
+    assert last.train_loss < first.train_loss
+    assert last.val_acc > 0.88 and last.test_acc > 0.86
+
+
+def test_divergence_names_layer_and_ends_run(mnist):
+    net = Network.from_spec(presets.get("mlp"), rng=np.random.default_rng(0))
+    tr = Trainer(net, mnist, Config(epochs=1, optimizer="sgd", lr=1e3, max_train=3000,
+                                    evaluate_test=False, max_eval=100))
+    events = _run(tr)
+    div = [e for e in events if isinstance(e, Diverged)]
+    assert len(div) == 1
+    assert div[0].where.startswith("layer") or div[0].where == "the loss"
+    assert "lower learning rate" in div[0].message
+    assert isinstance(events[-1], Done) and events[-1].reason == "diverged"
+    assert all(np.isfinite(s.loss) for s in events if isinstance(s, Step))
+
+
+def test_divergence_names_first_bad_layer():
+    tr = _trainer()
+    gen = tr.run()
+    next(gen)
+    tr.net.parameters()["1.W"][0, 0] = np.nan
+    ev = next(gen)
+    while not isinstance(ev, Diverged):
+        ev = next(gen)
+    assert ev.where == "layer 1 (dense)"
+    gen.close()
+
+
+def test_recover_restores_last_good_weights_and_continues(mnist):
+    net = Network.from_spec(presets.get("mlp"), rng=np.random.default_rng(0))
+    tr = Trainer(net, mnist, Config(epochs=1, optimizer="sgd", lr=1e3, max_train=3000,
+                                    evaluate_test=False, max_eval=500))
+    gen = tr.run()
+    for ev in gen:
+        if isinstance(ev, Diverged):
+            tr.recover(0.05)
+            break
+    rest = list(gen)
+    assert isinstance(rest[-1], Done) and rest[-1].reason == "completed"
+    assert np.isfinite(tr.net.flat_params).all()
+    assert tr.lr == 0.05
+    assert all(isinstance(e, (Step, Epoch, Done)) for e in rest)
+
+
+@pytest.mark.parametrize("kw, words", [
+    ({"epochs": 0}, "epochs"), ({"batch_size": 0}, "batch size"), ({"batch_size": 1.5}, "batch size"),
+    ({"weight_decay": float("nan")}, "weight decay"), ({"val_fraction": 0.95}, "validation"),
+    ({"lr": -1.0}, "learning rate"), ({"lr": float("inf")}, "learning rate"),
+    ({"optimizer": "adamw"}, "unknown optimizer"), ({"lr_decay": 0.0}, "decay"),
+])
+def test_bad_settings_are_named(kw, words):
+    with pytest.raises(ValueError, match=words):
+        _trainer(**kw)
+
+
+def test_network_and_data_must_match(mnist):
+    net = Network.from_spec(presets.get("toy"), rng=np.random.default_rng(0))
+    with pytest.raises(ValueError, match="expects"):
+        Trainer(net, mnist.__class__(**{**mnist.__dict__, "n_classes": 2}), Config())
+    net10 = Network.from_spec(presets.get("mlp"), rng=np.random.default_rng(0))
+    with pytest.raises(ValueError, match="10 scores"):
+        Trainer(net10, _toy(), Config())
