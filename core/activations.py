@@ -68,6 +68,8 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
     z = np.clip(z, -_SIGMOID_CLIP, _SIGMOID_CLIP)
     out = np.exp(-z)
     out += 1
+    if not isinstance(out, np.ndarray):     # a scalar input gives a NumPy scalar: no out=
+        return 1 / out
     np.reciprocal(out, out=out)
     return out
 

@@ -338,20 +338,25 @@ def _checked(p: PathLike, a: np.ndarray, what: str, shape: tuple, dtype: np.dtyp
 
 
 def _build_model(p: PathLike, meta: dict, arrays: dict, rng: np.random.Generator | None) -> Network:
-    """A fully checked Network; it is filled only after every array passed."""
-    net = Network(meta["spec"], rng=rng, dtype=np.dtype(meta.get("dtype", "float32")))
+    """A fully checked Network: every array is checked against the spec's shapes
+    before anything is allocated, and the network is filled only after all passed."""
+    dtype = np.dtype(meta.get("dtype", "float32"))
+    infos = spec_mod.infer(meta["spec"])
+    expected = {"param": {f"{i.index}.{k}": s for i in infos for k, s in i.params.items()},
+                "buffer": {f"{i.index}.{k}": s for i in infos for k, s in i.layer.buffer_shapes().items()}}
     values = {}
-    for prefix, group in (("param", net.parameters()), ("buffer", net.buffers())):
-        for name, dst in group.items():
-            label = "parameter" if prefix == "param" else "buffer"
+    for prefix, label in (("param", "parameter"), ("buffer", "buffer")):
+        group = expected[prefix]
+        for name, shape in group.items():
             a = arrays.get(f"{prefix}/{name}")
             if a is None:
                 raise CheckpointError(p, f"missing {label} {name}")
-            values[name] = _checked(p, a, f"{label} {name}", dst.shape, net.dtype)
+            values[name] = _checked(p, a, f"{label} {name}", shape, dtype)
         extra = sorted(k.split("/", 1)[1] for k in arrays
                        if k.startswith(prefix + "/") and k.split("/", 1)[1] not in group)
         if extra:
             raise CheckpointError(p, f"unexpected {label} {extra[0]} (the spec has no such entry)")
+    net = Network(meta["spec"], rng=rng, dtype=dtype)
     net.load_snapshot(values)
     return net
 

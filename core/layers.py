@@ -25,9 +25,9 @@ def _prod(shape) -> int:
 
 def _pair(v) -> tuple[int, int]:
     if isinstance(v, (list, tuple)):
-        if len(v) != 2:
+        if len(v) not in (1, 2):
             raise ValueError(f"expected one number or two, got {list(v)}")
-        return int(v[0]), int(v[1])
+        return int(v[0]), int(v[-1])
     return int(v), int(v)
 
 

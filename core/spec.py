@@ -122,6 +122,11 @@ def make_layer(cfg: dict) -> Layer:
     return LAYER_TYPES[kind](**kwargs)
 
 
+def _input_shape_ok(shape) -> bool:
+    return (isinstance(shape, (list, tuple)) and 1 <= len(shape) <= 3
+            and all(not isinstance(s, bool) and isinstance(s, int) and s >= 1 for s in shape))
+
+
 def _check_top(spec) -> None:
     if not isinstance(spec, dict):
         raise SpecError(f"a spec must be a JSON object, got {type(spec).__name__}")
@@ -129,8 +134,7 @@ def _check_top(spec) -> None:
     if unknown:
         raise SpecError(f"unknown key(s) {', '.join(sorted(unknown))}; a spec has input_shape, layers, loss")
     shape = spec.get("input_shape")
-    if (not isinstance(shape, (list, tuple)) or not shape or len(shape) > 3
-            or any(isinstance(s, bool) or not isinstance(s, int) or s < 1 for s in shape)):
+    if not _input_shape_ok(shape):
         raise SpecError(f"input_shape must be a list of 1 to 3 positive whole numbers, got {shape!r}")
     layers = spec.get("layers")
     if not isinstance(layers, list) or not layers:
@@ -191,12 +195,16 @@ def problems(spec: dict, n_classes: int | None = None) -> list[tuple[int | None,
         if not isinstance(spec, dict) or not isinstance(spec.get("layers"), list) or not spec["layers"]:
             return [(None, str(e))]
         found.append((None, str(e)))
+    shape = tuple(spec["input_shape"]) if _input_shape_ok(spec.get("input_shape")) else None
     for i, cfg in enumerate(spec["layers"]):
         try:
-            make_layer(cfg)
+            layer = make_layer(cfg)
+            if shape is not None:
+                shape = layer.build(shape)
         except (ValueError, TypeError) as e:
             kind = cfg.get("type", "?") if isinstance(cfg, dict) else "?"
             found.append((i, f"layer {i} ({kind}): {e}"))
+            shape = None                  # the shapes after a bad layer are unknown
     if not found:
         try:
             validate(spec, n_classes)

@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import optimizers
+from .augment import LEVELS as AUGMENT_LEVELS
+from .augment import augment_level
 from .data import Dataset, split_indices
 from .network import Network
 
@@ -55,11 +57,22 @@ class Epoch:
 
 
 @dataclass
+class Evaluating:
+    """Progress of the evaluation at the end of an epoch."""
+
+    epoch: int
+    split: str             # "val" or "test"
+    done: int
+    total: int
+
+
+@dataclass
 class Diverged:
     epoch: int
     step: int
     where: str             # "layer 1 (dense)" or "the loss"
     message: str
+    loss: float            # the batch loss that gave it away (may be inf or NaN)
 
 
 @dataclass
@@ -83,6 +96,7 @@ class Config:
     max_eval: int | None = None      # evaluate on at most N validation/test samples
     evaluate_test: bool = True
     good_every: int = 10
+    augment: str | None = None       # "light": perturb each training batch (core.augment)
 
     def check(self) -> None:
         e = self.epochs
@@ -94,6 +108,9 @@ class Config:
             raise ValueError(f"learning-rate decay must be in (0, 1], got {self.lr_decay}")
         if not 0 <= self.val_fraction <= 0.9:
             raise ValueError(f"validation fraction must be in [0, 0.9], got {self.val_fraction}")
+        if self.augment is not None and self.augment not in AUGMENT_LEVELS:
+            raise ValueError(f"augmentation must be None or one of {', '.join(AUGMENT_LEVELS)}, "
+                             f"got {self.augment!r}")
 
 
 def check_batch_size(b) -> int:
@@ -134,6 +151,9 @@ class Trainer:
             raise ValueError(f"the network outputs {net.n_classes} scores but {dataset.name} has "
                              f"{dataset.n_classes} classes")
         net._prepare(dataset.as_float(dataset.x_train[:1]))    # input shapes must fit
+        if config.augment and not (dataset.is_image and dataset.input_shape[0] == 1):
+            raise ValueError(f"augmentation needs single-channel images, but {dataset.name} "
+                             f"samples have shape {dataset.input_shape}")
         self.net, self.data = net, dataset
         self.rng = np.random.default_rng(config.seed)
         self.net.rng = np.random.default_rng([config.seed, 1])  # dropout masks
@@ -179,8 +199,18 @@ class Trainer:
         self._recover_lr = optimizers.check_learning_rate(lr)
 
     # -- evaluation ---------------------------------------------------------------------
-    def evaluate(self, split: str, chunk: int = 2000) -> tuple[float | None, float | None]:
+    def evaluate(self, split: str, chunk: int = 500) -> tuple[float | None, float | None]:
         """(mean loss, accuracy) on "val", "test" or "train"; (None, None) if the split is empty."""
+        gen = self._evaluate_iter(split, chunk)
+        while True:
+            try:
+                next(gen)
+            except StopIteration as done:
+                return done.value
+
+    def _evaluate_iter(self, split: str, chunk: int = 500):
+        """Like ``evaluate``, yielding an ``Evaluating`` event after every chunk (so a
+        caller can stop in the middle); the result is the generator's return value."""
         if split == "test":
             idx, src = np.arange(len(self.data.y_test)), "test"
         else:
@@ -194,6 +224,7 @@ class Trainer:
             x, y = self.data.gather(src, idx[i:i + chunk])
             total_loss += self.net.loss(x, y, training=False) * len(y)
             correct += int((self.net.scores.argmax(axis=1) == y).sum())
+            yield Evaluating(self.epoch, split, min(i + chunk, len(idx)), len(idx))
         return total_loss / len(idx), correct / len(idx)
 
     def _check_loss(self, loss: float) -> str | None:
@@ -212,7 +243,7 @@ class Trainer:
 
     # -- the loop -------------------------------------------------------------------------
     def run(self):
-        """Generator of Step / Epoch / Diverged events, ending with Done."""
+        """Generator of Step / Evaluating / Epoch / Diverged events, ending with Done."""
         net, opt_params = self.net, {"all": self.net.flat_params}
         grads = {"all": self.net.flat_grads}
         while self.epoch < self.config.epochs:
@@ -222,6 +253,8 @@ class Trainer:
             while i < len(order):
                 b = self.batch_size
                 x, y = self.data.gather("train", order[i:i + b])
+                if self.config.augment:
+                    x = augment_level(x, self.rng, self.config.augment)
                 i += len(y)
                 self.step += 1
                 loss = net.loss(x, y, training=True)
@@ -244,7 +277,7 @@ class Trainer:
                         what = "the loss is not a finite number"
                     yield Diverged(self.epoch, self.step, bad,
                                    f"training diverged at step {self.step}: {what}; "
-                                   f"try a lower learning rate (now {self.lr:g})")
+                                   f"try a lower learning rate (now {self.lr:g})", float(loss))
                     if self._recover_lr is None:
                         yield Done("diverged", self.epoch, self.step)
                         return
@@ -260,8 +293,9 @@ class Trainer:
                 self.history.steps.append(step)
                 yield step
             seconds = time.perf_counter() - t0
-            val_loss, val_acc = self.evaluate("val")
-            test_loss, test_acc = self.evaluate("test") if self.config.evaluate_test else (None, None)
+            val_loss, val_acc = yield from self._evaluate_iter("val")
+            test_loss, test_acc = (yield from self._evaluate_iter("test")) \
+                if self.config.evaluate_test else (None, None)
             ep = Epoch(self.epoch, self.step, loss_sum / max(seen, 1), correct / max(seen, 1),
                        val_loss, val_acc, test_loss, test_acc, seconds, seen / max(seconds, 1e-9))
             self.history.epochs.append(ep)

@@ -236,6 +236,8 @@ BAD_FILES = {
     "missing param": (lambda p: rewrite(p, drop=["param/1.b"]), r"missing parameter 1\.b"),
     "extra param": (lambda p: rewrite(p, put={"param/9.W": np.zeros(3, np.float32)}),
                     r"unexpected parameter 9\.W"),
+    "extra buffer": (lambda p: rewrite(p, put={"buffer/0.running_mean": np.zeros(8, np.float32)}),
+                     r"unexpected buffer 0\.running_mean"),
     "non-finite": (lambda p: rewrite(p, put={"param/0.W": np.full((2, 8), np.inf, np.float32)}),
                    r"contains non-finite values in parameter 0\.W"),
     "int dtype": (lambda p: rewrite(p, put={"param/0.b": np.zeros(8, np.int64)}),

@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 
 from core import Network, Trainer, data, presets
-from core.trainer import Config, Diverged, Done, Epoch, Step
+from core.trainer import Config, Diverged, Done, Epoch, Evaluating, Step
 
 
 def _toy():
@@ -127,7 +127,7 @@ def test_recover_restores_last_good_weights_and_continues(mnist):
     assert isinstance(rest[-1], Done) and rest[-1].reason == "completed"
     assert np.isfinite(tr.net.flat_params).all()
     assert tr.lr == 0.05
-    assert all(isinstance(e, (Step, Epoch, Done)) for e in rest)
+    assert all(isinstance(e, (Step, Evaluating, Epoch, Done)) for e in rest)
 
 
 @pytest.mark.parametrize("kw, words", [

@@ -1,0 +1,1 @@
+"""NumNet Studio's Qt application (PySide6 + pyqtgraph)."""

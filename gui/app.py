@@ -1,0 +1,72 @@
+"""Application start-up: ``main()`` runs the app; ``create_main_window()``
+builds the window (data loaded, default network built) without entering the
+event loop, for tests and tools."""
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from core import threads
+from core.data import RESOURCES
+
+from . import style
+from .main_window import MainWindow
+
+TRANSLATIONS = RESOURCES / "translations"
+
+
+def install_translators(app: QCoreApplication, locale: QLocale | None = None) -> list[QTranslator]:
+    """Our own translation (resources/translations/numnet_<locale>.qm) and Qt's."""
+    locale = locale or QLocale()
+    found = []
+    for name, folder in (("numnet", str(TRANSLATIONS)),
+                         ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))):
+        t = QTranslator(app)
+        if t.load(locale, name, "_", folder):
+            app.installTranslator(t)
+            found.append(t)
+    return found
+
+
+def ensure_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(argv if argv is not None else sys.argv)
+    QCoreApplication.setOrganizationName(QCoreApplication.organizationName() or "NumNet")
+    QCoreApplication.setApplicationName(QCoreApplication.applicationName() or "NumNet Studio")
+    return app
+
+
+def create_main_window(restore: bool = True) -> MainWindow:
+    """The main window with MNIST (or the saved data set) loaded and a network built."""
+    ensure_app()
+    style.setup_pyqtgraph()
+    threads.set_blas_threads(1)
+    window = MainWindow()
+    if restore:
+        window.restore_settings()
+    c = window.controller
+    window.panels["trainingDock"].set_settings(c.settings)
+    if not c.load_dataset(c.settings.dataset):
+        c.load_dataset("mnist")
+        window.panels["trainingDock"].set_dataset_choice("mnist")
+    return window
+
+
+def main(argv: list[str] | None = None) -> int:
+    # one BLAS thread for training keeps the GUI's timers steady on small machines
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+    app = ensure_app(argv)
+    install_translators(app)
+    window = create_main_window()
+    if window.geometry().width() < 400:
+        window.resize(1280, 800)
+    window.show()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,304 @@
+"""Live loss and accuracy curves (pyqtgraph).
+
+Per mini-batch: the raw loss (faint) and its moving average; the running
+batch accuracy. Per epoch: train and validation loss; train, validation and
+test accuracy. Setting changes are marked with labelled vertical lines.
+Data arrive in batches from the controller, are appended to buffers grown by
+doubling, and are drawn by one ~20 Hz timer only when something new arrived.
+"""
+from __future__ import annotations
+
+import csv
+
+import numpy as np
+import pyqtgraph as pg
+from pyqtgraph.exporters import ImageExporter, SVGExporter
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QStackedWidget, QVBoxLayout, QWidget
+
+from .. import style
+
+REDRAW_MS = 50
+
+
+class GrowBuffer:
+    """A 1-D float array that grows by doubling; ``view()`` is the filled part."""
+
+    def __init__(self, capacity: int = 1024):
+        self._a = np.empty(capacity)
+        self.n = 0
+
+    def extend(self, values) -> None:
+        values = np.asarray(values, dtype=float)
+        need = self.n + len(values)
+        if need > len(self._a):
+            new = np.empty(max(need, 2 * len(self._a)))
+            new[:self.n] = self._a[:self.n]
+            self._a = new
+        self._a[self.n:need] = values
+        self.n = need
+
+    def view(self) -> np.ndarray:
+        return self._a[:self.n]
+
+    def clear(self) -> None:
+        self.n = 0
+
+
+def moving_average(values: np.ndarray, window: int) -> np.ndarray:
+    """Trailing mean over ``window`` points (shorter at the start)."""
+    if len(values) == 0:
+        return values
+    cs = np.cumsum(values)
+    out = cs.copy()
+    out[window:] = cs[window:] - cs[:-window]
+    counts = np.minimum(np.arange(1, len(values) + 1), window)
+    return out / counts
+
+
+class MetricsPanel(QWidget):
+    status_message = Signal(str)
+
+    STEP_KEYS = ("step", "epoch", "loss", "acc", "lr")
+    EPOCH_KEYS = ("step", "epoch", "train_loss", "val_loss", "train_acc", "val_acc", "test_acc")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("metricsPanel")
+        self._steps = {k: GrowBuffer() for k in self.STEP_KEYS}
+        self._epochs = {k: GrowBuffer(64) for k in self.EPOCH_KEYS}
+        self._markers: list[tuple[int, str, list]] = []
+        self._dirty = False
+
+        self.log_box = QCheckBox(self.tr("Log scale"))
+        self.log_box.setToolTip(self.tr("Show the loss on a logarithmic axis: late, small "
+                                        "improvements become visible."))
+        self.raw_box = QCheckBox(self.tr("Raw batch loss"))
+        self.raw_box.setChecked(True)
+        self.raw_box.setToolTip(self.tr("Each mini-batch's own loss. It is noisy because every "
+                                        "batch is a different small sample of the data."))
+        self.window_spin = QSpinBox()
+        self.window_spin.setRange(1, 1000)
+        self.window_spin.setValue(50)
+        self.window_spin.setPrefix(self.tr("average of "))
+        self.window_spin.setSuffix(self.tr(" batches"))
+        self.window_spin.setToolTip(self.tr("Window of the moving average drawn over the batch loss"))
+        self.readout = QLabel()
+        self.readout.setObjectName("metricsReadout")
+        self.readout.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        bar = QHBoxLayout()
+        for w in (self.log_box, self.raw_box, self.window_spin):
+            bar.addWidget(w)
+        bar.addStretch(1)
+
+        self.glw = pg.GraphicsLayoutWidget()
+        self.loss_plot = self.glw.addPlot(row=0, col=0)
+        self.acc_plot = self.glw.addPlot(row=1, col=0)
+        self.acc_plot.setXLink(self.loss_plot)
+        self.loss_plot.setLabel("left", self.tr("loss"))
+        self.loss_plot.setLabel("bottom", self.tr("iteration (mini-batch)"))
+        self.acc_plot.setLabel("left", self.tr("accuracy"), units="%")
+        self.acc_plot.setLabel("bottom", self.tr("iteration (mini-batch)"))
+        self.loss_plot.setTitle(self.tr("Loss"))
+        self.acc_plot.setTitle(self.tr("Accuracy"))
+        for p, offset in ((self.loss_plot, (-10, 10)), (self.acc_plot, (-10, -10))):
+            p.showGrid(x=True, y=True, alpha=0.15)
+            p.addLegend(offset=offset, labelTextSize="9pt", brush=(255, 255, 255, 210))
+            p.setDownsampling(auto=True, mode="peak")
+            p.setClipToView(True)
+        self.acc_plot.setYRange(0, 100)
+
+        P = style.pen
+        self.raw_curve = self.loss_plot.plot(pen=P(style.RAW, 1), name=self.tr("batch loss"))
+        self.avg_curve = self.loss_plot.plot(pen=P(style.TRAIN, 2), name=self.tr("moving average"))
+        self.train_loss_curve = self.loss_plot.plot(
+            pen=P(style.TRAIN, 2, Qt.PenStyle.DashLine), symbol="o", symbolSize=7,
+            symbolBrush=style.TRAIN, symbolPen=None, name=self.tr("train (epoch)"))
+        self.val_loss_curve = self.loss_plot.plot(
+            pen=P(style.VALIDATION, 2), symbol="s", symbolSize=7, symbolBrush=style.VALIDATION,
+            symbolPen=None, name=self.tr("validation (epoch)"))
+        self.batch_acc_curve = self.acc_plot.plot(pen=P(style.RAW, 1.5),
+                                                  name=self.tr("batch accuracy (moving average)"))
+        self.train_acc_curve = self.acc_plot.plot(
+            pen=P(style.TRAIN, 2, Qt.PenStyle.DashLine), symbol="o", symbolSize=7,
+            symbolBrush=style.TRAIN, symbolPen=None, name=self.tr("train (epoch)"))
+        self.val_acc_curve = self.acc_plot.plot(
+            pen=P(style.VALIDATION, 2), symbol="s", symbolSize=7, symbolBrush=style.VALIDATION,
+            symbolPen=None, name=self.tr("validation (epoch)"))
+        self.test_acc_curve = self.acc_plot.plot(
+            pen=P(style.TEST, 2), symbol="t", symbolSize=8, symbolBrush=style.TEST,
+            symbolPen=None, name=self.tr("test (epoch)"))
+        self.cursor_lines = [pg.InfiniteLine(angle=90, pen=pg.mkPen("#888", width=1)) for _ in range(2)]
+        for plot, line in zip((self.loss_plot, self.acc_plot), self.cursor_lines, strict=True):
+            plot.addItem(line, ignoreBounds=True)
+            line.hide()
+        self._mouse_proxy = pg.SignalProxy(self.glw.scene().sigMouseMoved, rateLimit=30,
+                                           slot=self._on_mouse_moved)
+
+        self.hint = QLabel(self.tr("No training yet.\n\nPress Start (Ctrl+Return) to train the network "
+                                   "and watch its loss fall and its accuracy rise, batch by batch."))
+        self.hint.setObjectName("metricsHint")
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #555; font-size: 14px; padding: 30px;")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.hint)
+        self.stack.addWidget(self.glw)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.readout)
+
+        self.log_box.toggled.connect(lambda on: self.loss_plot.setLogMode(y=on))
+        self.raw_box.toggled.connect(self.raw_curve.setVisible)
+        self.window_spin.valueChanged.connect(self._mark_dirty)
+        self.timer = QTimer(self)
+        self.timer.setInterval(REDRAW_MS)
+        self.timer.timeout.connect(self.redraw)
+        self.timer.start()
+
+    # -- slots ------------------------------------------------------------------------------
+    def add_steps(self, cols: dict) -> None:
+        """Append per-batch metrics (arrays of equal length); non-finite rows are dropped."""
+        ok = np.isfinite(cols["loss"]) & np.isfinite(cols["acc"])
+        for k in self.STEP_KEYS:
+            self._steps[k].extend(np.asarray(cols[k])[ok])
+        self._mark_dirty()
+
+    def add_epoch(self, ep: dict) -> None:
+        for k in self.EPOCH_KEYS:
+            v = ep.get(k)
+            self._epochs[k].extend([np.nan if v is None or not np.isfinite(v) else v])
+        self._mark_dirty()
+
+    def mark_setting(self, name: str, value, step: int) -> None:
+        """A labelled vertical line at the step from which a new setting applies."""
+        names = {"lr": self.tr("learning rate"), "optimizer": self.tr("optimizer"),
+                 "batch_size": self.tr("batch size"), "weight_decay": self.tr("L2"),
+                 "dropout": self.tr("dropout")}
+        shown = f"{value:g}" if isinstance(value, float) else str(value)
+        text = f"{names.get(name, name)} → {shown}"
+        lines = []
+        for plot in (self.loss_plot, self.acc_plot):
+            line = pg.InfiniteLine(pos=step - 0.5, angle=90,
+                                   pen=pg.mkPen(style.PURPLE, width=1.5, style=Qt.PenStyle.DashLine),
+                                   label=text if plot is self.loss_plot else None,
+                                   labelOpts={"position": 0.92, "color": style.PURPLE,
+                                              "fill": (255, 255, 255, 200), "movable": False})
+            plot.addItem(line, ignoreBounds=True)
+            lines.append(line)
+        self._markers.append((step, text, lines))
+
+    def clear(self) -> None:
+        for buf in (*self._steps.values(), *self._epochs.values()):
+            buf.clear()
+        for _, _, lines in self._markers:
+            for line, plot in zip(lines, (self.loss_plot, self.acc_plot), strict=True):
+                plot.removeItem(line)
+        self._markers.clear()
+        self.readout.clear()
+        self._mark_dirty()
+
+    def set_model(self, spec: dict, params: dict) -> None:
+        self.clear()
+
+    # -- drawing ----------------------------------------------------------------------------
+    def _mark_dirty(self, *_):
+        self._dirty = True
+
+    def redraw(self) -> None:
+        if not self._dirty:
+            return
+        self._dirty = False
+        steps = self._steps["step"].view()
+        has_data = len(steps) > 0 or self._epochs["step"].n > 0
+        self.stack.setCurrentIndex(1 if has_data else 0)
+        loss = self._steps["loss"].view()
+        w = self.window_spin.value()
+        self.raw_curve.setData(steps, loss)
+        self.avg_curve.setData(steps, moving_average(loss, w))
+        self.batch_acc_curve.setData(steps, 100 * moving_average(self._steps["acc"].view(), w))
+        e = {k: b.view() for k, b in self._epochs.items()}
+        for curve, key, scale in ((self.train_loss_curve, "train_loss", 1),
+                                  (self.val_loss_curve, "val_loss", 1),
+                                  (self.train_acc_curve, "train_acc", 100),
+                                  (self.val_acc_curve, "val_acc", 100),
+                                  (self.test_acc_curve, "test_acc", 100)):
+            ok = np.isfinite(e[key])
+            curve.setData(e["step"][ok], scale * e[key][ok])
+
+    def _on_mouse_moved(self, event) -> None:
+        pos = event[0]
+        steps = self._steps["step"].view()
+        if not len(steps):
+            return
+        for plot in (self.loss_plot, self.acc_plot):
+            if plot.sceneBoundingRect().contains(pos):
+                x = plot.vb.mapSceneToView(pos).x()
+                break
+        else:
+            return
+        i = int(np.clip(np.searchsorted(steps, x), 0, len(steps) - 1))
+        self.show_readout(i)
+
+    def show_readout(self, i: int) -> str:
+        """Describe batch number ``i`` (an index into the buffers) under the cursor."""
+        s = {k: b.view()[i] for k, b in self._steps.items()}
+        w = self.window_spin.value()
+        avg = moving_average(self._steps["loss"].view()[max(0, i - w + 1):i + 1], w)[-1]
+        text = self.tr("iteration {0} · epoch {1} · loss {2:.4f} (average {3:.4f}) · batch accuracy "
+                       "{4:.1f}% · learning rate {5:g}").format(
+            int(s["step"]), int(s["epoch"]), s["loss"], avg, 100 * s["acc"], s["lr"])
+        e_steps = self._epochs["step"].view()
+        j = np.searchsorted(e_steps, s["step"])
+        if j < len(e_steps) and self._epochs["epoch"].view()[j] == s["epoch"]:
+            va = self._epochs["val_acc"].view()[j]
+            if np.isfinite(va):
+                text += self.tr(" · validation accuracy (end of epoch) {0:.2f}%").format(100 * va)
+        self.readout.setText(text)
+        for line in self.cursor_lines:
+            line.setPos(s["step"])
+            line.show()
+        return text
+
+    # -- export -----------------------------------------------------------------------------
+    def export_image(self, path: str) -> None:
+        """Both plots as PNG or SVG (by the file name's extension)."""
+        self.redraw()
+        if path.lower().endswith(".svg"):
+            SVGExporter(self.glw.ci).export(path)
+        else:
+            exp = ImageExporter(self.glw.ci)
+            exp.parameters()["width"] = max(1200, self.glw.width())
+            exp.export(path)
+
+    def export_csv(self, path: str) -> int:
+        """One row per mini-batch; epoch metrics on the row of the epoch's last batch.
+        Returns the number of rows written."""
+        s = {k: b.view() for k, b in self._steps.items()}
+        e = {k: b.view() for k, b in self._epochs.items()}
+        at_step = {int(st): j for j, st in enumerate(e["step"])}
+        avg = moving_average(s["loss"], self.window_spin.value())
+        header = ["iteration", "epoch", "batch_loss", "batch_loss_moving_average", "batch_accuracy",
+                  "learning_rate", "train_loss", "validation_loss", "train_accuracy",
+                  "validation_accuracy", "test_accuracy"]
+        with open(path, "w", newline="", encoding="utf-8") as f:
+            out = csv.writer(f)
+            out.writerow(header)
+            for i in range(len(s["step"])):
+                row = [int(s["step"][i]), int(s["epoch"][i]), f"{s['loss'][i]:.6g}", f"{avg[i]:.6g}",
+                       f"{s['acc'][i]:.6g}", f"{s['lr'][i]:.6g}"]
+                j = at_step.get(int(s["step"][i]))
+                for key in ("train_loss", "val_loss", "train_acc", "val_acc", "test_acc"):
+                    v = e[key][j] if j is not None else np.nan
+                    row.append("" if not np.isfinite(v) else f"{v:.6g}")
+                out.writerow(row)
+        return len(s["step"])
+
+    def series(self) -> dict[str, np.ndarray]:
+        """Copies of everything plotted (for tests and export)."""
+        out = {f"step_{k}": b.view().copy() for k, b in self._steps.items()}
+        out.update({f"epoch_{k}": b.view().copy() for k, b in self._epochs.items()})
+        return out

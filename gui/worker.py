@@ -1,0 +1,251 @@
+"""The training worker: iterates ``core.Trainer`` in a QThread.
+
+GUI → worker: plain thread-safe methods (pause, resume, stop, step, change a
+setting, ask for a snapshot …) that set flags under a lock; the loop checks
+them once per mini-batch. Queued slots would never run: this thread's event
+loop is busy inside ``run()``.
+
+Worker → GUI: signals carrying copies. Per-batch scalars are collected and
+emitted at most ``EMIT_HZ`` times a second on the worker's own clock; weight
+snapshots and layer statistics are computed only when asked for;
+``finished(reason)`` is always emitted, from a ``finally:``.
+"""
+from __future__ import annotations
+
+import threading
+import time
+import traceback
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal
+
+from core import threads
+from core.trainer import Diverged, Done, Epoch, Step, Trainer
+
+EMIT_HZ = 20
+SETTINGS = ("lr", "optimizer", "batch_size", "weight_decay", "dropout")
+
+
+class TrainingWorker(QObject):
+    """Runs one training run; create a new worker for the next run."""
+
+    steps_ready = Signal(object)          # dict of equal-length arrays: step, epoch, loss, acc, lr, progress
+    epoch_ready = Signal(object)          # dict: one core.trainer.Epoch as a plain dict
+    snapshot_ready = Signal(object, int)  # (params copy, step)
+    stats_ready = Signal(object, int)     # (core.inspect.layer_stats result, step)
+    setting_applied = Signal(str, object, int)   # (name, value, step it first applies to)
+    paused = Signal(bool)                 # True when the loop waits, False when it runs again
+    diverged = Signal(object)             # dict: epoch, step, where, message, lr
+    run_saved = Signal(str, str)          # (path, error message or "")
+    warning = Signal(str)
+    error = Signal(str)
+    finished = Signal(str)                # "completed", "stopped", "diverged" or "error"
+
+    def __init__(self, trainer: Trainer, probe: tuple[np.ndarray, np.ndarray] | None = None,
+                 start_paused: bool = False):
+        super().__init__()
+        self.trainer = trainer
+        self.probe = probe
+        self._lock = threading.Lock()
+        self._wake = threading.Event()
+        self._stop = False
+        self._paused = start_paused
+        self._budget: int | None = None       # steps to run before pausing again
+        self._until_epoch_end = False
+        self._pending: dict[str, object] = {}
+        self._want_snapshot = False
+        self._want_stats = False
+        self._save_run_path: str | None = None
+        self._recover_lr: float | None = None
+        self._delay = 0.0
+
+    # -- thread-safe controls (called from the GUI thread) ------------------------------
+    def pause(self) -> None:
+        with self._lock:
+            self._paused = True
+
+    def resume(self) -> None:
+        with self._lock:
+            self._paused, self._budget, self._until_epoch_end = False, None, False
+        self._wake.set()
+
+    def stop(self) -> None:
+        with self._lock:
+            self._stop = True
+        self._wake.set()
+
+    def step_batches(self, n: int = 1) -> None:
+        """Run ``n`` mini-batches, then pause."""
+        with self._lock:
+            self._paused, self._budget, self._until_epoch_end = False, n, False
+        self._wake.set()
+
+    def step_epoch(self) -> None:
+        """Run to the end of the current epoch, then pause."""
+        with self._lock:
+            self._paused, self._budget, self._until_epoch_end = False, None, True
+        self._wake.set()
+
+    def set_setting(self, name: str, value) -> None:
+        """Change a training setting at the next batch (lr, optimizer, batch_size, …)."""
+        if name not in SETTINGS:
+            raise ValueError(f"unknown setting {name!r}")
+        with self._lock:
+            self._pending[name] = value
+        self._wake.set()
+
+    def set_delay(self, seconds: float) -> None:
+        """Slow motion: wait this long after every step."""
+        with self._lock:
+            self._delay = max(0.0, float(seconds))
+        self._wake.set()
+
+    def request_snapshot(self) -> None:
+        with self._lock:
+            self._want_snapshot = True
+        self._wake.set()
+
+    def request_stats(self) -> None:
+        with self._lock:
+            self._want_stats = True
+        self._wake.set()
+
+    def request_save_run(self, path: str) -> None:
+        with self._lock:
+            self._save_run_path = path
+        self._wake.set()
+
+    def recover(self, lr: float) -> None:
+        """After ``diverged``: restore the last good weights, continue with ``lr``."""
+        with self._lock:
+            self._recover_lr = lr
+            self._paused = False
+        self._wake.set()
+
+    # -- the loop (worker thread) --------------------------------------------------------
+    def run(self) -> None:
+        threads.set_blas_threads(1)
+        reason = "error"
+        self._buf: list[tuple] = []
+        self._last_emit = time.perf_counter()
+        gen = self.trainer.run()
+        try:
+            reason = self._loop(gen)
+        except Exception as e:                      # reported, never raised in the thread
+            traceback.print_exc()
+            self.error.emit(f"{type(e).__name__}: {e}")
+            reason = "error"
+        finally:
+            gen.close()
+            self._flush()
+            self.finished.emit(reason)
+
+    def _loop(self, gen) -> str:
+        was_paused = diverged = False
+        while True:
+            self._serve_requests()
+            with self._lock:
+                stop, paused = self._stop, self._paused
+                recover, self._recover_lr = self._recover_lr, None
+            if stop:
+                return "diverged" if diverged else "stopped"
+            if recover is not None and diverged:
+                self.trainer.recover(recover)
+                diverged = False
+            if paused:
+                if not was_paused:
+                    self._flush()
+                    self.paused.emit(True)
+                    was_paused = True
+                self._wake.wait(0.05)
+                self._wake.clear()
+                continue
+            if was_paused:
+                self.paused.emit(False)
+                was_paused = False
+            self._apply_settings()
+            try:
+                ev = next(gen)
+            except StopIteration:
+                return "completed"
+            if isinstance(ev, Step):
+                self._buf.append((ev.step, ev.epoch, ev.loss, ev.acc, ev.lr, ev.epoch_progress,
+                                  ev.batch_size))
+                with self._lock:
+                    if self._budget is not None:
+                        self._budget -= 1
+                        if self._budget <= 0:
+                            self._paused, self._budget = True, None
+                    delay = self._delay
+                if delay:
+                    self._flush()
+                    self._wake.wait(delay)
+                    self._wake.clear()
+            elif isinstance(ev, Epoch):
+                self._flush()
+                self.epoch_ready.emit(dict(ev.__dict__))
+                with self._lock:
+                    if self._until_epoch_end:
+                        self._paused, self._until_epoch_end = True, False
+            elif isinstance(ev, Diverged):
+                self._flush()
+                diverged = True
+                self.diverged.emit({**ev.__dict__, "lr": self.trainer.lr})
+                with self._lock:
+                    self._paused = True          # wait for recover() or stop()
+            elif isinstance(ev, Done):
+                return ev.reason
+            if time.perf_counter() - self._last_emit >= 1.0 / EMIT_HZ:
+                self._flush()
+
+    def _flush(self) -> None:
+        self._last_emit = time.perf_counter()
+        if not self._buf:
+            return
+        cols = list(zip(*self._buf, strict=True))
+        self._buf = []
+        names = ("step", "epoch", "loss", "acc", "lr", "progress", "batch_size")
+        self.steps_ready.emit({k: np.array(v) for k, v in zip(names, cols, strict=True)})
+
+    def _apply_settings(self) -> None:
+        with self._lock:
+            pending, self._pending = self._pending, {}
+        tr = self.trainer
+        for name, value in pending.items():
+            try:
+                if name == "lr":
+                    tr.set_learning_rate(value)
+                elif name == "optimizer":
+                    tr.set_optimizer(value)
+                elif name == "batch_size":
+                    tr.set_batch_size(value)
+                elif name == "weight_decay":
+                    tr.set_weight_decay(value)
+                elif name == "dropout":
+                    tr.set_dropout(value)
+            except ValueError as e:
+                self.warning.emit(str(e))
+                continue
+            self.setting_applied.emit(name, value, tr.step + 1)
+
+    def _serve_requests(self) -> None:
+        with self._lock:
+            snap, self._want_snapshot = self._want_snapshot, False
+            stats, self._want_stats = self._want_stats, False
+            save, self._save_run_path = self._save_run_path, None
+        net = self.trainer.net
+        if snap:
+            self.snapshot_ready.emit(net.snapshot(), self.trainer.step)
+        if stats and self.probe is not None:
+            try:
+                from core import inspect
+                self.stats_ready.emit(inspect.layer_stats(net, *self.probe), self.trainer.step)
+            except Exception as e:                # statistics are optional; training goes on
+                self.warning.emit(f"layer statistics failed: {e}")
+        if save:
+            from core import checkpoint
+            try:
+                checkpoint.save_run(self.trainer, save)
+                self.run_saved.emit(save, "")
+            except (ValueError, OSError) as e:
+                self.run_saved.emit(save, str(e))
