@@ -16,6 +16,8 @@ plain NumPy, so it can be checked against direct NumPy computations:
 """
 from __future__ import annotations
 
+import time
+
 import numpy as np
 
 from . import activations as act_mod
@@ -135,8 +137,10 @@ def layer_stats(net: Network, x: np.ndarray, y: np.ndarray, bins: int = HIST_BIN
     next training step recomputes both). The gradients include the weight
     decay term, as the optimizer sees them.
 
-    Returns ``{"loss": float, "n_samples": int, "layers": [...]}`` with one
-    dict per layer that has weights (dense, conv2d, maxout), in order::
+    Returns ``{"loss": float, "n_samples": int, "seconds": float, "layers":
+    [...]}`` (``seconds``: the time this call took, so a caller can pace its
+    requests) with one dict per layer that has weights (dense, conv2d,
+    maxout), in order::
 
         {"name": "layer 0 (dense)", "index": 0, "kind": "dense",
          "activation": "relu" or None,
@@ -151,6 +155,7 @@ def layer_stats(net: Network, x: np.ndarray, y: np.ndarray, bins: int = HIST_BIN
     arrays of more than :data:`MAX_VALUES` values are evenly subsampled along
     the batch axis for their percentiles and histogram.
     """
+    t0 = time.perf_counter()
     record: list[np.ndarray] = []
     scores = net.forward(x, training=False, record=record)
     net.scores = scores
@@ -171,7 +176,8 @@ def layer_stats(net: Network, x: np.ndarray, y: np.ndarray, bins: int = HIST_BIN
         entry["dead_fraction"] = dead_fraction(out) if act_name in RELU_FAMILY else None
         entry["mean_abs_grad"] = mean_abs_grad_per_weight(g)
         layers.append(entry)
-    return {"loss": float(loss), "n_samples": int(len(y)), "layers": layers}
+    return {"loss": float(loss), "n_samples": int(len(y)), "layers": layers,
+            "seconds": time.perf_counter() - t0}
 
 
 # -- evaluation --------------------------------------------------------------------------
@@ -294,15 +300,16 @@ def experiment_histograms(acts: list[np.ndarray], activation: str, bins: int = H
     "outside_fraction": list}`` (share of the shown values outside the range).
     """
     relu = activation in RELU_FAMILY
-    shown = [_sorted_finite(a[a != 0] if relu else a) for a in acts]
-    if activation in ("sigmoid", "tanh"):
+    if activation in ("sigmoid", "tanh"):     # fixed range: np.histogram needs no sorting
         lo, hi = experiment_range(activation)
+        shown = [a[np.isfinite(a)] for a in acts]
+        hists = [np.histogram(s, bins, range=(lo, hi))[0] for s in shown]
     else:
+        shown = [_sorted_finite(a[a != 0] if relu else a) for a in acts]
         lo, hi = _range_of_sorted([s[np.searchsorted(s, 0.0, side="right"):] for s in shown])
-    out = {"range": (lo, hi), "counts": [], "zero_fraction": [], "outside_fraction": []}
-    for a, s in zip(acts, shown, strict=True):
-        counts, _ = _histogram_sorted(s, bins, (lo, hi))
-        out["counts"].append(counts)
+        hists = [_histogram_sorted(s, bins, (lo, hi))[0] for s in shown]
+    out = {"range": (lo, hi), "counts": hists, "zero_fraction": [], "outside_fraction": []}
+    for a, s, counts in zip(acts, shown, hists, strict=True):
         out["zero_fraction"].append(1.0 - s.size / a.size if relu else 0.0)
         out["outside_fraction"].append(1.0 - counts.sum() / max(s.size, 1))
     out["edges"] = np.histogram_bin_edges(np.zeros(0), bins, range=(lo, hi))

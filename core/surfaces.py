@@ -19,6 +19,7 @@ import numpy as np
 from . import optimizers
 
 ESCAPE = 1e6          # a path whose coordinates exceed this has diverged
+LOG_FLOOR = 1e-16     # f − f_min on a log axis: exact zeros sit on this floor
 
 # Optimizers in the lab, in display order
 ORDER = ("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
@@ -63,6 +64,23 @@ class Surface:
         ys = y0 + (np.arange(n) + 0.5) * (y1 - y0) / n
         gx, gy = np.meshgrid(xs, ys)
         return xs, ys, self.f(gx, gy)
+
+    def height_map(self, n: int = 200) -> tuple[np.ndarray, bool]:
+        """What a contour plot colours, (n, n) row-major like :meth:`grid`, and whether it is log.
+
+        log₁₀(f − f_min + ε) with ε = 10⁻⁴ of the range, so the valley floor keeps its detail;
+        f itself for a surface without a minimum.
+        """
+        z = self.grid(n)[2]
+        if self.f_min is None:
+            return z, False
+        gap = np.maximum(z - self.f_min, 0.0)
+        return np.log10(gap + 1e-4 * gap.max()), True
+
+    def gap(self, values: np.ndarray) -> np.ndarray:
+        """f − f_min floored at LOG_FLOOR (for a log axis); f itself if there is no minimum."""
+        values = np.asarray(values, dtype=np.float64)
+        return values if self.f_min is None else np.maximum(values - self.f_min, LOG_FLOOR)
 
 
 # -- the functions --------------------------------------------------------------------------

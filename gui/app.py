@@ -3,10 +3,11 @@ builds the window (data loaded, default network built) without entering the
 event loop, for tests and tools."""
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from core import threads
@@ -57,14 +58,21 @@ def create_main_window(restore: bool = True) -> MainWindow:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv if argv is None else argv
+    parser = argparse.ArgumentParser(prog="numnet", description="NumNet Studio")
+    parser.add_argument("--quit-after", type=int, metavar="MS",
+                        help="close the window after MS milliseconds (smoke tests)")
+    args, qt_args = parser.parse_known_args(argv[1:])
     # one BLAS thread for training keeps the GUI's timers steady on small machines
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    app = ensure_app(argv)
+    app = ensure_app(argv[:1] + qt_args)
     install_translators(app)
     window = create_main_window()
     if window.geometry().width() < 400:
         window.resize(1280, 800)
     window.show()
+    if args.quit_after is not None:
+        QTimer.singleShot(args.quit_after, window.close)
     return app.exec()
 
 

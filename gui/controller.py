@@ -22,7 +22,8 @@ from core.trainer import Config, Trainer
 from . import worker_registry
 from .worker import TrainingWorker
 
-PROBE_SIZE = 256
+PROBE_SIZE = 256        # samples for layer statistics; conv nets use fewer (they cost more)
+PROBE_SIZE_CONV = 64
 
 
 def tr(text: str) -> str:
@@ -268,7 +269,8 @@ class TrainingController(QObject):
         except ValueError as e:
             self.error.emit(str(e))
             return False
-        probe_idx = trainer.val_idx[:PROBE_SIZE] if len(trainer.val_idx) else trainer.train_idx[:PROBE_SIZE]
+        k = PROBE_SIZE_CONV if any(l["type"] == "conv2d" for l in self.net.spec["layers"]) else PROBE_SIZE
+        probe_idx = trainer.val_idx[:k] if len(trainer.val_idx) else trainer.train_idx[:k]
         probe = self.dataset.gather("train", probe_idx)
         self.worker = TrainingWorker(trainer, probe, start_paused=paused)
         self.worker.set_delay(s.delay_ms / 1000.0)

@@ -33,7 +33,10 @@ class _Job(QRunnable):
         except Exception as e:                            # reported to the GUI, never raised here
             result, error = None, f"{type(e).__name__}: {e}"
             traceback.print_exc()
-        self.relay.finished.emit(result, error)
+        try:
+            self.relay.finished.emit(result, error)
+        except RuntimeError:            # the receiver was deleted meanwhile: nobody waits
+            pass
 
 
 class Task(QObject):

@@ -131,3 +131,14 @@ def test_bad_input():
     with pytest.raises(ValueError, match="steps"):
         surfaces.run(BOOK, optimizers.SGD(0.1), START, -1)
     assert surfaces.trajectory(BOOK, optimizers.SGD(0.1), START, 0).shape == (1, 2)
+
+
+def test_height_map_and_gap():
+    img, is_log = BOOK.height_map(64)
+    assert is_log and img.shape == (64, 64) and np.isfinite(img).all()
+    assert np.unravel_index(img.argmin(), img.shape) in {(31, 31), (31, 32), (32, 31), (32, 32)}
+    np.testing.assert_array_equal(BOOK.gap([0.0, 2.0]), [surfaces.LOG_FLOOR, 2.0])
+    saddle = surfaces.get("saddle")
+    img, is_log = saddle.height_map(16)
+    assert not is_log and img.min() < 0
+    np.testing.assert_array_equal(saddle.gap([-3.0]), [-3.0])

@@ -1,0 +1,378 @@
+"""Inside the network while it learns: distributions of weights, activations
+and gradients per layer, dead ReLU units, and the gradient size per layer.
+
+The data are ``core.inspect.layer_stats`` results, pulled from the training
+worker: while the panel is visible and training runs, a 4 Hz timer emits
+``stats_wanted`` (slower when computing the statistics is slow, e.g. for a
+CNN) and the controller answers with ``update_stats(stats, step)``.
+Each result is appended to history buffers that grow by doubling.
+
+Tab "Layer distributions" shows, for the chosen layer, each quantity as a
+TensorBoard-style distribution band against the training step (shaded between
+the percentile pairs min–max, 7–93, 16–84, 31–69; the line is the median)
+with the current histogram beside it on the same value axis. Tab "All layers"
+shows the fraction of dead ReLU units and the mean |gradient| per weight of
+every layer (log axis: vanishing gradients in sigmoid nets show as curves far
+below the others).
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+
+from .. import style
+
+POLL_MS = 250                      # stats_wanted at most 4 times a second
+STATS_SHARE = 0.1                  # ... and slower if computing them would cost more than 10 %
+KINDS = ("weights", "activations", "gradients")
+HIST_KEYS = {"weights": "weight_hist", "activations": "act_hist", "gradients": "grad_hist"}
+COLOURS = {"weights": style.BLUE, "activations": style.GREEN, "gradients": style.VERMILION}
+BAND_ALPHAS = (45, 80, 120, 165)   # outer (min–max) band lightest, inner band darkest
+AXIS_WIDTH = 62
+TINY = 1e-12                       # log axis floor for a gradient that is exactly zero
+
+
+class _History:
+    """Per-step statistics of every layer in arrays that grow by doubling."""
+
+    def __init__(self, n_layers: int, capacity: int = 256):
+        self.n = 0
+        self.steps = np.empty(capacity)
+        self.pct = np.empty((capacity, len(KINDS), n_layers, 9))
+        self.dead = np.empty((capacity, n_layers))
+        self.grad = np.empty((capacity, n_layers))
+
+    def append(self, step: int, layers: list[dict]) -> None:
+        if self.n and step <= self.steps[self.n - 1]:
+            self.n = int(np.searchsorted(self.steps[:self.n], step))   # replace, keep steps sorted
+        if self.n == len(self.steps):
+            for name in ("steps", "pct", "dead", "grad"):
+                old = getattr(self, name)
+                new = np.empty((2 * len(old),) + old.shape[1:])
+                new[:self.n] = old[:self.n]
+                setattr(self, name, new)
+        i = self.n
+        self.steps[i] = step
+        for j, s in enumerate(layers):
+            for k, kind in enumerate(KINDS):
+                self.pct[i, k, j] = s[kind]
+            self.dead[i, j] = np.nan if s["dead_fraction"] is None else s["dead_fraction"]
+            self.grad[i, j] = s["mean_abs_grad"]
+        self.n += 1
+
+
+class _CountAxis(pg.AxisItem):
+    """A count axis for a narrow plot: at most three ticks, 1k for 1000."""
+
+    def tickValues(self, minVal, maxVal, size):
+        span = maxVal - minVal
+        if span <= 0:
+            return []
+        raw = span / 2.5
+        mag = 10.0 ** np.floor(np.log10(raw))
+        step = next(m for m in (1, 2, 2.5, 5, 10) if m * mag >= raw) * mag
+        start = np.ceil(minVal / step) * step
+        return [(step, list(np.arange(start, maxVal + 1e-9 * step, step)))]
+
+    def tickStrings(self, values, scale, spacing):
+        return [f"{v / 1000:g}k" if abs(v) >= 1000 else f"{v:g}" for v in values]
+
+
+class _LogAxis(pg.AxisItem):
+    """A log axis that labels only 1, 2 and 5 × 10^k, so narrow plots stay legible."""
+
+    def logTickStrings(self, values, scale, spacing):
+        out = []
+        for v in values:
+            x = 10.0 ** (float(v)) * scale
+            mantissa = x / 10.0 ** np.floor(np.log10(x) + 1e-9)
+            out.append(f"{x:.3g}" if min(abs(mantissa - m) for m in (1, 2, 5)) < 0.01 else "")
+        return out
+
+
+class DistributionsPanel(QWidget):
+    stats_wanted = Signal()
+    status_message = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("distributionsPanel")
+        self._state = "idle"
+        self._layers: list[tuple] = []          # (index, kind, activation) of each layer shown
+        self._history: _History | None = None
+        self._last: dict | None = None
+        self._last_step = 0
+        self._dirty = False
+
+        self.layer_box = QComboBox()
+        self.layer_box.setToolTip(self.tr("The layer whose weights, activations and gradients are shown"))
+        self.info = QLabel()
+        self.info.setStyleSheet(f"color: {style.GREY};")
+        self.layer_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Layer:")))
+        bar.addWidget(self.layer_box)
+        bar.addStretch(1)
+
+        band_tip = self.tr("Shaded bands hold the middle 38 %, 68 % and 87 % of the values and all "
+                           "of them (min to max), like TensorBoard's distributions; the line is the "
+                           "median. Beside it: the histogram at the latest step.")
+        titles = {"weights": self.tr("Weights W"), "activations": self.tr("Activations (layer output)"),
+                  "gradients": self.tr("Gradients ∂L/∂W")}
+        self.dist_view = pg.GraphicsLayoutWidget()
+        self.dist_view.setToolTip(band_tip)
+        self.band_plots, self.band_curves, self.hist_plots, self.hist_bars = {}, {}, {}, {}
+        self.hist_clip_labels: dict[str, pg.TextItem] = {}
+        for row, kind in enumerate(KINDS):
+            band = self.dist_view.addPlot(row=row, col=0)
+            hist = self.dist_view.addPlot(row=row, col=1, axisItems={"bottom": _CountAxis("bottom")})
+            self.dist_view.ci.layout.setColumnStretchFactor(0, 3)
+            self.dist_view.ci.layout.setColumnStretchFactor(1, 1)
+            band.setTitle(titles[kind], size="10pt")
+            band.setLabel("left", self.tr("value"))
+            band.getAxis("left").enableAutoSIPrefix(False)
+            band.getAxis("left").setWidth(AXIS_WIDTH)          # x-linked plots must line up
+            band.showGrid(x=True, y=True, alpha=0.15)
+            band.setMenuEnabled(False)
+            if row:
+                band.setXLink(self.band_plots[KINDS[0]])
+            # same title height in both columns: y-linked views align by screen position
+            hist.setTitle(self.tr("histogram now"), size="10pt")
+            hist.setYLink(band)
+            hist.getAxis("left").setStyle(showValues=False)
+            hist.getAxis("bottom").enableAutoSIPrefix(False)
+            hist.setMenuEnabled(False)
+            hist.enableAutoRange(x=False)
+            if row == len(KINDS) - 1:
+                band.setLabel("bottom", self.tr("iteration"))
+                hist.setLabel("bottom", self.tr("count"))
+            colour = COLOURS[kind]
+            edge = pg.mkColor(colour)
+            edge.setAlpha(70)
+            # percentile curves need a pen: FillBetweenItem fills between drawn paths
+            curves = [band.plot(pen=pg.mkPen(edge, width=1)) for _ in range(9)]
+            for (a, b), alpha in zip(((0, 8), (1, 7), (2, 6), (3, 5)), BAND_ALPHAS, strict=True):
+                c = pg.mkColor(colour)
+                c.setAlpha(alpha)
+                band.addItem(pg.FillBetweenItem(curves[a], curves[b], brush=pg.mkBrush(c)))
+            curves[4].setPen(pg.mkPen(pg.mkColor(colour).darker(170), width=2))
+            curves[4].setZValue(10)
+            bars = pg.BarGraphItem(x0=[0], y0=[0], width=[0], height=[0],
+                                   brush=pg.mkBrush(colour), pen=pg.mkPen("w", width=0.5))
+            hist.addItem(bars)
+            # a bin that dwarfs the rest (exact zeros) is cut off at the edge and labelled
+            clip = pg.TextItem(color=style.BLACK, anchor=(1, 0.5), fill=(255, 255, 255, 200))
+            hist.addItem(clip, ignoreBounds=True)
+            clip.hide()
+            self.hist_clip_labels[kind] = clip
+            self.band_plots[kind], self.band_curves[kind] = band, curves
+            self.hist_plots[kind], self.hist_bars[kind] = hist, bars
+
+        self.layers_view = pg.GraphicsLayoutWidget()
+        self.dead_plot = self.layers_view.addPlot(row=0, col=0)
+        self.dead_plot.setTitle(self.tr("Dead ReLU units (output 0 for every probe sample)"), size="10pt")
+        self.dead_plot.setLabel("left", self.tr("dead units"), units="%")
+        self.dead_plot.setLabel("bottom", self.tr("iteration"))
+        self.dead_plot.setYRange(0, 100)
+        self.grad_plot = self.layers_view.addPlot(row=1, col=0, axisItems={"left": _LogAxis("left")})
+        self.grad_plot.setTitle(self.tr("Mean |gradient| per weight (log scale)"), size="10pt")
+        self.grad_plot.setLabel("left", self.tr("mean |∂L/∂W|"))
+        self.grad_plot.setLabel("bottom", self.tr("iteration"))
+        self.grad_plot.setLogMode(y=True)
+        self.grad_plot.getAxis("left").enableAutoSIPrefix(False)
+        self._grad_autoscale = True
+        self.grad_plot.vb.sigRangeChangedManually.connect(self._grad_zoomed)
+        for p in (self.dead_plot, self.grad_plot):
+            p.getAxis("left").setWidth(AXIS_WIDTH)
+            p.showGrid(x=True, y=True, alpha=0.15)
+            p.setMenuEnabled(False)
+        legend_style = {"offset": (-5, 5), "labelTextSize": "8pt", "colCount": 3,
+                        "brush": pg.mkBrush(255, 255, 255, 170), "pen": pg.mkPen("#ddd"),
+                        "verSpacing": -6}
+        self.dead_legend = self.dead_plot.addLegend(**legend_style)
+        self.grad_legend = self.grad_plot.addLegend(**legend_style)
+        self.dead_curves: dict[int, pg.PlotDataItem] = {}
+        self.grad_curves: dict[int, pg.PlotDataItem] = {}
+
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.dist_view, self.tr("Layer distributions"))
+        self.no_relu_note = QLabel(self.tr("This network has no ReLU layers, so no unit can die "
+                                           "(a dead ReLU outputs 0 for every input)."))
+        self.no_relu_note.setWordWrap(True)
+        self.no_relu_note.setStyleSheet(f"color: {style.GREY}; padding: 4px;")
+        layers_page = QWidget()
+        page_layout = QVBoxLayout(layers_page)
+        page_layout.setContentsMargins(0, 0, 0, 0)
+        page_layout.addWidget(self.no_relu_note)
+        page_layout.addWidget(self.layers_view, 1)
+        self.tabs.addTab(layers_page, self.tr("All layers: dead units, gradients"))
+        self.tabs.setDocumentMode(True)
+
+        self.hint = QLabel(self.tr(
+            "No statistics yet.\n\nPress Start (Ctrl+Return) to train: while the network learns, "
+            "this panel shows how the weights, activations and gradients of each layer are "
+            "distributed, how many ReLU units have died, and whether gradients vanish on their "
+            "way back to the first layers."))
+        self.hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #555; font-size: 14px; padding: 30px;")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.hint)
+        self.stack.addWidget(self.tabs)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(bar)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.info)
+
+        self.layer_box.currentIndexChanged.connect(self._mark_dirty)
+        self.poll_timer = QTimer(self)
+        self.poll_timer.setInterval(POLL_MS)
+        self.poll_timer.timeout.connect(self._poll)
+        self._reset()
+
+    # -- slots the main window calls -------------------------------------------------------
+    def set_model(self, spec: dict, params: dict) -> None:
+        """A new or reset model: forget every statistic."""
+        self._reset()
+
+    def set_training_state(self, state: str) -> None:
+        self._state = state
+        if state == "running":
+            self.poll_timer.start()
+        else:
+            self.poll_timer.stop()
+
+    def update_stats(self, stats: dict, step: int) -> None:
+        """Append one ``core.inspect.layer_stats`` result taken at ``step``."""
+        layers = stats["layers"]
+        shape = [(s["index"], s["kind"], s["activation"]) for s in layers]
+        if shape != self._layers:
+            self._rebuild(shape)
+        self._history.append(step, layers)
+        # a CNN's statistics take a good fraction of a second on the worker thread: poll
+        # less often so that they cost at most STATS_SHARE of the training time
+        seconds = float(stats.get("seconds", 0.0))
+        self.poll_timer.setInterval(max(POLL_MS, int(1000 * seconds / STATS_SHARE)))
+        self._last, self._last_step = stats, step
+        self._mark_dirty()
+
+    # -- drawing ----------------------------------------------------------------------------
+    def _reset(self) -> None:
+        self._rebuild([])
+        self._grad_autoscale = True
+        self._last = None
+        self.info.clear()
+        self.stack.setCurrentIndex(0)
+
+    def _layer_name(self, index: int, kind: str) -> str:
+        return self.tr("layer {0} ({1})").format(index, kind)
+
+    def _rebuild(self, shape: list[tuple]) -> None:
+        """New set of layers: fresh history, selector entries and per-layer curves."""
+        self._layers = shape
+        self._history = _History(len(shape))
+        current = self.layer_box.currentIndex()
+        self.layer_box.blockSignals(True)
+        self.layer_box.clear()
+        for index, kind, act in shape:
+            suffix = f", {act}" if act else ""
+            self.layer_box.addItem(self._layer_name(index, kind) + suffix)
+        self.layer_box.setCurrentIndex(min(max(current, 0), len(shape) - 1))
+        self.layer_box.blockSignals(False)
+        for plot, legend, curves in ((self.dead_plot, self.dead_legend, self.dead_curves),
+                                     (self.grad_plot, self.grad_legend, self.grad_curves)):
+            for c in curves.values():
+                plot.removeItem(c)
+                legend.removeItem(c)
+            curves.clear()
+        for j, (index, _kind, act) in enumerate(shape):
+            pen = style.pen(style.PALETTE[j % len(style.PALETTE)], 2)
+            name = self.tr("layer {0}").format(index)
+            if act in ("relu", "leaky_relu", "elu"):
+                self.dead_curves[j] = self.dead_plot.plot(pen=pen, name=name)
+            self.grad_curves[j] = self.grad_plot.plot(pen=pen, name=name)
+        has_relu = bool(self.dead_curves) or not shape
+        self.dead_plot.setVisible(has_relu)
+        self.no_relu_note.setVisible(not has_relu)
+        # with no dead-unit curves the empty plot's 0..1 x range would be forced on the other
+        self.grad_plot.setXLink(self.dead_plot if self.dead_curves else None)
+
+    def _mark_dirty(self, *_) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self.redraw()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self.redraw()
+
+    def redraw(self) -> None:
+        self._dirty = False
+        h, j = self._history, self.layer_box.currentIndex()
+        if h is None or h.n == 0 or self._last is None or j < 0:
+            return
+        self.stack.setCurrentIndex(1)
+        steps = h.steps[:h.n]
+        latest = self._last["layers"][j]
+        for k, kind in enumerate(KINDS):
+            pct = h.pct[:h.n, k, j]
+            for q, curve in enumerate(self.band_curves[kind]):
+                curve.setData(steps, pct[:, q])
+            self._draw_histogram(kind, *latest[HIST_KEYS[kind]])
+        for i, curve in self.dead_curves.items():
+            curve.setData(steps, 100 * h.dead[:h.n, i])
+        grads = np.maximum(h.grad[:h.n], TINY)
+        for i, curve in self.grad_curves.items():
+            curve.setData(steps, grads[:, i])
+        if self._grad_autoscale:
+            self._fit_grad_range(grads)
+        self.info.setText(self.tr("iteration {0} · probe batch of {1} samples · loss {2:.4g}").format(
+            self._last_step, self._last["n_samples"], self._last["loss"]))
+
+    def _draw_histogram(self, kind: str, counts: np.ndarray, edges: np.ndarray) -> None:
+        self.hist_bars[kind].setOpts(x0=np.zeros(len(counts)), y0=edges[:-1],
+                                     width=counts, height=np.diff(edges))
+        label = self.hist_clip_labels[kind]
+        ordered = np.sort(counts)
+        top, second = (ordered[-1], ordered[-2]) if len(counts) > 1 else (ordered[-1], 0)
+        if second > 0 and top > 4 * second:
+            right = 1.6 * second
+            i = int(np.argmax(counts))
+            label.setText(f"{int(top):,} ▸")
+            label.setPos(right, 0.5 * (edges[i] + edges[i + 1]))
+            label.show()
+        else:
+            right = max(1.0, 1.05 * top)
+            label.hide()
+        self.hist_plots[kind].setXRange(0, right, padding=0)
+
+    def _fit_grad_range(self, grads: np.ndarray) -> None:
+        """Log y range with headroom above the curves for the legend (until the user zooms)."""
+        logs = np.log10(grads[np.isfinite(grads)])
+        if not logs.size:
+            return
+        lo, hi = float(logs.min()), float(logs.max())
+        span = max(hi - lo, 0.5)
+        self.grad_plot.setYRange(lo - 0.05 * span, hi + 0.4 * span, padding=0)
+
+    def _grad_zoomed(self, *_) -> None:
+        self._grad_autoscale = False
+
+    # -- pulling statistics ------------------------------------------------------------------
+    def _poll(self) -> None:
+        if self.isVisible() and self._state == "running":
+            self.stats_wanted.emit()
+
+    # -- for tests and export ----------------------------------------------------------------
+    def band_data(self, kind: str) -> tuple[np.ndarray, np.ndarray]:
+        """(steps, percentiles (n_steps, 9)) as plotted for the selected layer."""
+        curves = self.band_curves[kind]
+        x = curves[0].getData()[0]
+        return (np.zeros(0) if x is None else np.asarray(x),
+                np.column_stack([c.getData()[1] if c.getData()[1] is not None else np.zeros(0)
+                                 for c in curves]))

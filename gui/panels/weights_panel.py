@@ -1,0 +1,325 @@
+"""Weights panel: a heatmap of one layer's weights, its biases below, updated live.
+
+Orientation: a dense layer's ``W`` (n_in, n_out) is shown exactly as stored, as in
+z = x·W + b: row i (vertical axis, top to bottom) is input unit i, column j
+(horizontal axis) is unit j of the layer, and the bias bars below line up with
+the columns. A conv layer's ``W`` (filters, channels, kh, kw) is a grid of small
+kernels one cell apart: with one input channel the filters are laid out row by
+row in a near-square grid; otherwise row f, column c holds the kernel that
+filter f applies to input channel c.
+
+Colours are symmetric around zero (white = 0, red > 0, blue < 0), scaled to
+±max|w| or, with "robust colours" on, to ±the 99th percentile of |w|.
+"""
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+
+from gui import style
+from gui.widgets.heatmap import (
+    HeatmapWidget,
+    format_value,
+    mosaic_index,
+    mosaic_zoom,
+    tile_centre,
+    tile_mosaic,
+)
+
+SNAPSHOT_INTERVAL_MS = 333          # at most ~3 snapshot requests a second
+ROBUST_PERCENTILE = 99.0
+_PASS_THROUGH = {"dropout", "activation", "batchnorm"}   # layers that keep unit numbering
+
+
+class SnapshotPoller(QObject):
+    """Emits ``wanted`` every ``interval_ms`` while its panel is visible and training runs.
+
+    Also once when training stops or pauses (so the last weights are shown), and
+    once when the panel becomes visible after training ran while it was hidden.
+    The panel calls ``shown()`` / ``hidden()`` from its show and hide events (which
+    Qt also delivers when a parent such as a tabbed-away dock is hidden or shown).
+    """
+
+    wanted = Signal()
+
+    def __init__(self, widget: QWidget, interval_ms: int = SNAPSHOT_INTERVAL_MS):
+        super().__init__(widget)
+        self._widget = widget
+        self._running = False
+        self._stale = False
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(self._tick)
+
+    def set_state(self, state: str) -> None:
+        was_running, self._running = self._running, state == "running"
+        if self._running and not self._widget.isVisible():
+            self._stale = True
+        if was_running and not self._running and self._widget.isVisible():
+            self.wanted.emit()
+        self._sync()
+
+    def shown(self) -> None:
+        if self._stale:
+            self._stale = False
+            self.wanted.emit()
+        self._sync()
+
+    def hidden(self) -> None:
+        if self._running:
+            self._stale = True
+        self._sync()
+
+    def _sync(self) -> None:
+        if self._running and self._widget.isVisible():
+            if not self.timer.isActive():
+                self.timer.start()
+        else:
+            self.timer.stop()
+
+    def _tick(self) -> None:
+        if self._running and self._widget.isVisible():
+            self.wanted.emit()
+
+
+def _index_ticks(n: int, size: int, zoom: int) -> list[list[tuple[float, str]]]:
+    """Ticks at the centres of n tiles of ``size`` pixels; beyond 10, every 5th labelled."""
+    centre = [(tile_centre(k, size, zoom=zoom), str(k)) for k in range(n)]
+    if n <= 10:
+        return [centre]
+    return [centre[::5], [(pos, "") for k, (pos, _) in enumerate(centre) if k % 5]]
+
+
+class WeightsPanel(QWidget):
+    """Weight heatmaps, one layer at a time.
+
+    Slots: ``set_model(spec, params)``, ``update_snapshot(params, step)``,
+    ``set_training_state(state)``. Signal: ``snapshot_wanted()``.
+    """
+
+    snapshot_wanted = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("weightsPanel")
+        self._spec: dict | None = None
+        self._params: dict[str, np.ndarray] = {}
+        self._step: int | None = None
+        self._names: list[str] = []          # "0.W", "1.W", … in combo order
+        self._dirty = False
+
+        self.layer_combo = QComboBox()
+        self.layer_combo.setToolTip(self.tr("Which layer's weights to show"))
+        self.layer_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.layer_combo.currentIndexChanged.connect(self._redraw)
+        self.robust_check = QCheckBox(self.tr("Robust colours"))
+        self.robust_check.setToolTip(self.tr(
+            "Scale colours to the 99th percentile of |w| instead of the largest |w|, "
+            "so a few large weights do not wash out all the others"))
+        self.robust_check.setChecked(True)
+        self.robust_check.toggled.connect(self._redraw)
+        self.info_label = QLabel()
+        self.info_label.setStyleSheet(f"color: {style.GREY}")
+
+        self.controls = QWidget()
+        top = QHBoxLayout()
+        top.setContentsMargins(0, 0, 0, 0)
+        top.addWidget(QLabel(self.tr("Layer:")))
+        top.addWidget(self.layer_combo, 1)
+        top.addWidget(self.robust_check)
+        controls = QVBoxLayout(self.controls)
+        controls.setContentsMargins(6, 4, 6, 0)
+        controls.setSpacing(2)
+        controls.addLayout(top)
+        controls.addWidget(self.info_label)
+
+        self.heatmap = HeatmapWidget(value_label=self.tr("weight w"))
+        self.bias_plot = self.heatmap.add_marginal_plot(height=90)
+        self.bias_plot.setLabel("left", self.tr("bias b"))
+        self.bias_plot.getAxis("left").enableAutoSIPrefix(False)
+        self.bias_plot.getAxis("left").setStyle(maxTickLevel=0)
+        self.bias_plot.showGrid(y=True, alpha=0.25)
+        self.bias_plot.addItem(pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen(style.GREY, width=1)))
+        cmap = style.diverging_colormap()
+        self._bar_brushes = (pg.mkBrush(cmap.map(0.12, mode="qcolor")),
+                             pg.mkBrush(cmap.map(0.88, mode="qcolor")))
+        self.bias_bars = pg.BarGraphItem(x=[], height=[], width=0.8, pen=None)
+        self.bias_plot.addItem(self.bias_bars)
+
+        self.empty_label = QLabel(self.tr("Build or train a network to see its weights."))
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setStyleSheet(f"color: {style.GREY}; font-size: 11pt")
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty_label)
+        self.stack.addWidget(self.heatmap)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.controls)
+        layout.addWidget(self.stack, 1)
+        self.controls.hide()
+
+        self.poller = SnapshotPoller(self)
+        self.poller.wanted.connect(self.snapshot_wanted)
+
+    # -- slots the main window calls ------------------------------------------------------------
+    def set_model(self, spec: dict, params: dict[str, np.ndarray]) -> None:
+        """A new or reset model: list its weight layers and show the selected one."""
+        keep = self.current_name()
+        if keep is not None and (keep not in params or params[keep].shape != self._params[keep].shape):
+            keep = None
+        self._spec, self._params, self._step = spec, params, None
+        self._names = [f"{i}.W" for i in range(len(spec["layers"])) if f"{i}.W" in params]
+        self.layer_combo.blockSignals(True)
+        self.layer_combo.clear()
+        for name in self._names:
+            self.layer_combo.addItem(self._layer_title(name), name)
+        if keep in self._names:
+            self.layer_combo.setCurrentIndex(self._names.index(keep))
+        self.layer_combo.blockSignals(False)
+        self.controls.setVisible(bool(self._names))
+        self.stack.setCurrentWidget(self.heatmap if self._names else self.empty_label)
+        self._redraw()
+
+    def update_snapshot(self, params: dict[str, np.ndarray], step: int) -> None:
+        """Newer weights during training (a copy this panel owns)."""
+        if not self._names:
+            return
+        self._params, self._step = params, step
+        if self.isVisible():
+            self._redraw()
+        else:
+            self._dirty = True            # drawn when the panel is shown
+
+    def set_training_state(self, state: str) -> None:
+        self.poller.set_state(state)
+
+    # -- queries (tests, tools) -----------------------------------------------------------------
+    def current_name(self) -> str | None:
+        """The parameter name shown, e.g. "0.W", or None."""
+        return self.layer_combo.currentData()
+
+    def select_layer(self, name: str) -> None:
+        self.layer_combo.setCurrentIndex(self._names.index(name))
+
+    # -- drawing ----------------------------------------------------------------------------------
+    def showEvent(self, event):
+        super().showEvent(event)
+        self.poller.shown()
+        if self._dirty:
+            self._redraw()
+
+    def hideEvent(self, event):
+        super().hideEvent(event)
+        self.poller.hidden()
+
+    def _layer_title(self, name: str) -> str:
+        i = int(name.split(".")[0])
+        kind = self._spec["layers"][i].get("type", "?")
+        w = self._params[name]
+        if w.ndim == 4:
+            return self.tr("Layer {i} · {kind} {f} filters {kh}×{kw}").format(
+                i=i, kind=kind, f=w.shape[0], kh=w.shape[2], kw=w.shape[3])
+        return self.tr("Layer {i} · {kind} {n_in} → {n_out}").format(
+            i=i, kind=kind, n_in=w.shape[0], n_out=w.shape[1])
+
+    def _redraw(self) -> None:
+        self._dirty = False
+        name = self.current_name()
+        if name is None or name not in self._params:
+            return
+        w = self._params[name]
+        b = self._params.get(name[:-1] + "b")
+        percentile = ROBUST_PERCENTILE if self.robust_check.isChecked() else 100.0
+        if w.ndim == 4:
+            self._draw_conv(name, w, percentile)
+        else:
+            self._draw_dense(name, w, percentile)
+        self._draw_bias(b, linked=w.ndim != 4)
+        lo, hi = self.heatmap.levels()
+        step = "" if self._step is None else self.tr(" · step {0}").format(self._step)
+        self.info_label.setText(self.tr("W {shape} · max |w| {max} · colours ±{top}{step}").format(
+            shape="×".join(map(str, w.shape)), max=format_value(float(np.abs(w).max()), "{:.3g}"),
+            top=format_value(hi, "{:.2g}"), step=step))
+
+    def _draw_dense(self, name: str, w: np.ndarray, percentile: float) -> None:
+        i = int(name.split(".")[0])
+        layers = self._spec["layers"]
+        input_shape = tuple(self._spec["input_shape"])
+        prev = [j for j in range(i) if f"{j}.W" in self._params]
+        image_input = not prev and len(input_shape) == 3 and input_shape[0] == 1
+        last = i == len(layers) - 1
+        x_label = self.tr("output unit (class)") if last else self.tr("hidden unit")
+        width = input_shape[2] if image_input else None
+        if image_input:
+            y_label, source = self.tr("input pixel"), self.tr("pixel {r} (row {y}, col {x})")
+        elif not prev:
+            y_label, source = self.tr("input feature"), self.tr("input {r}")
+        elif all(layers[k].get("type") in _PASS_THROUGH for k in range(prev[-1] + 1, i)):
+            y_label = self.tr("unit of layer {0}").format(prev[-1])
+            source = self.tr("unit {r} of layer {p}").replace("{p}", str(prev[-1]))
+        else:
+            y_label, source = self.tr("input feature (flattened)"), self.tr("feature {r}")
+        target = self.tr("class {c}") if last else self.tr("unit {c}")
+
+        def readout(r, c, v):
+            src = source.format(r=r, y=r // width, x=r % width) if width else source.format(r=r)
+            return self.tr("{src} → {dst}: w = {v}").format(
+                src=src, dst=target.format(c=c), v=format_value(v, "{:.4g}"))
+
+        self.heatmap.set_matrix(w, percentile=percentile, x_label=x_label, y_label=y_label,
+                                readout=readout)
+
+    def _draw_conv(self, name: str, w: np.ndarray, percentile: float) -> None:
+        f, c, kh, kw = w.shape
+        zoom = mosaic_zoom((kh, kw)) if f * c <= 100 else 1   # big grids: keep the gaps visible
+        if c == 1:
+            n_cols = math.ceil(math.sqrt(f))
+            x_label = self.tr("filters, {n} per row ({kh}×{kw} each)").format(n=n_cols, kh=kh, kw=kw)
+            y_label = self.tr("filter")
+            y_ticks = [(tile_centre(r, kh, zoom=zoom), str(r * n_cols)) for r in range(math.ceil(f / n_cols))]
+            x_ticks = [(tile_centre(k, kw, zoom=zoom), f"+{k}") for k in range(n_cols)]
+        else:
+            n_cols = c
+            x_label, y_label = self.tr("input channel"), self.tr("output filter")
+            y_ticks = _index_ticks(f, kh, zoom)
+            x_ticks = _index_ticks(c, kw, zoom)
+        image = tile_mosaic(w.reshape(f * c, kh, kw), n_cols, zoom=zoom)
+
+        def readout(r, col, v):
+            hit = mosaic_index(r, col, (kh, kw), n_cols, zoom=zoom)
+            if hit is None:
+                return ""
+            k, i, j = hit
+            return self.tr("filter {f} · channel {c} · kernel row {i}, col {j}: w = {v}").format(
+                f=k // c, c=k % c, i=i, j=j, v=format_value(v, "{:.4g}"))
+
+        self.heatmap.set_matrix(image, percentile=percentile, x_label=x_label, y_label=y_label,
+                                readout=readout, x_ticks=x_ticks, y_ticks=y_ticks, lock_aspect=True)
+
+    def _draw_bias(self, b: np.ndarray | None, linked: bool) -> None:
+        self.bias_plot.setVisible(b is not None)
+        if b is None:
+            return
+        neg, pos = self._bar_brushes
+        self.bias_bars.setOpts(x=np.arange(len(b)), height=b,
+                               brushes=[neg if v < 0 else pos for v in b])
+        vb = self.bias_plot.vb
+        if linked:
+            self.bias_plot.hideAxis("bottom")
+            if vb.linkedView(vb.XAxis) is None:
+                self.bias_plot.setXLink(self.heatmap.plot)
+                vb.linkedViewChanged(self.heatmap.plot.vb, vb.XAxis)
+        else:
+            self.bias_plot.setXLink(None)
+            self.bias_plot.setLabel("bottom", self.tr("filter"))
+            vb.setXRange(-0.6, len(b) - 0.4, padding=0)
+        top = float(np.abs(b).max()) if b.size else 0.0
+        top = top if top > 0 else 1.0
+        vb.setYRange(-top, top, padding=0.05)

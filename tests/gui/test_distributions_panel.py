@@ -1,0 +1,136 @@
+"""The distributions panel draws exactly what core.inspect.layer_stats computed."""
+import numpy as np
+import pytest
+
+from core import Network, inspect, presets
+from core.trainer import Config, Step, Trainer
+from gui.panels.distributions_panel import KINDS, DistributionsPanel
+
+
+def train_with_stats(mnist, arch="deep", steps=24, every=6):
+    """Train a small network and take layer_stats every ``every`` steps, as the worker would."""
+    net = Network.from_spec(presets.get(arch), rng=np.random.default_rng(0))
+    trainer = Trainer(net, mnist, Config(epochs=1, batch_size=32, max_train=32 * steps,
+                                         evaluate_test=False, max_eval=100, seed=0))
+    x, y = mnist.gather("train", trainer.val_idx[:128])
+    out = []
+    for ev in trainer.run():
+        if isinstance(ev, Step) and ev.step % every == 0:
+            out.append((inspect.layer_stats(net, x, y), ev.step))
+    return net, out
+
+
+@pytest.fixture
+def panel(qtbot):
+    p = DistributionsPanel()
+    qtbot.addWidget(p)
+    p.resize(900, 650)
+    p.show()
+    qtbot.waitExposed(p)
+    return p
+
+
+def test_empty_state_then_bands_equal_the_percentiles_given(panel, mnist):
+    assert panel.objectName() == "distributionsPanel"
+    assert panel.stack.currentIndex() == 0                    # "press Start" hint
+    net, results = train_with_stats(mnist)
+    for stats, step in results:
+        panel.update_stats(stats, step)
+    assert panel.stack.currentIndex() == 1
+    assert panel.layer_box.count() == 6
+    steps = np.array([s for _, s in results])
+    for j in (0, 3, 5):
+        panel.layer_box.setCurrentIndex(j)
+        for kind in KINDS:
+            x, pct = panel.band_data(kind)
+            np.testing.assert_array_equal(x, steps)
+            np.testing.assert_allclose(pct, np.array([st["layers"][j][kind] for st, _ in results]))
+            counts, edges = results[-1][0]["layers"][j][{"weights": "weight_hist",
+                                                         "activations": "act_hist",
+                                                         "gradients": "grad_hist"}[kind]]
+            bars = panel.hist_bars[kind].opts
+            np.testing.assert_array_equal(bars["width"], counts)
+            np.testing.assert_allclose(bars["y0"], edges[:-1])
+    # the last weights band really is the network's current weight distribution
+    panel.layer_box.setCurrentIndex(0)
+    _, pct = panel.band_data("weights")
+    np.testing.assert_allclose(pct[-1], np.percentile(net.parameters()["0.W"], inspect.TB_PERCENTILES),
+                               rtol=1e-5, atol=1e-7)
+
+
+def test_dead_units_and_gradient_curves_per_layer(panel, mnist):
+    _, results = train_with_stats(mnist, steps=12, every=4)
+    for stats, step in results:
+        panel.update_stats(stats, step)
+    assert sorted(panel.dead_curves) == [0, 1, 2, 3, 4]     # the output layer has no ReLU
+    assert sorted(panel.grad_curves) == [0, 1, 2, 3, 4, 5]
+    x, y = panel.dead_curves[2].getData()
+    np.testing.assert_allclose(y, [100 * st["layers"][2]["dead_fraction"] for st, _ in results])
+    y = panel.grad_curves[5].yData                           # getData() is log10 here
+    np.testing.assert_allclose(y, [st["layers"][5]["mean_abs_grad"] for st, _ in results])
+    assert panel.grad_plot.ctrl.logYCheck.isChecked()
+
+
+def test_set_model_clears_and_a_sigmoid_net_has_no_dead_plot(panel, mnist):
+    _, results = train_with_stats(mnist, steps=6, every=3)
+    panel.update_stats(*results[0])
+    panel.set_model(presets.get("two_layer_net"), {})
+    assert panel.stack.currentIndex() == 0 and panel.layer_box.count() == 0
+    net = Network.from_spec(presets.get("two_layer_net"), rng=np.random.default_rng(1))
+    x, y = mnist.gather("test", np.arange(64))
+    panel.update_stats(inspect.layer_stats(net, x, y), 1)
+    assert panel.dead_curves == {} and len(panel.grad_curves) == 2
+    assert not panel.dead_plot.isVisible() and not panel.no_relu_note.isHidden()
+
+
+def test_history_grows_past_its_capacity_and_a_repeated_step_replaces(panel, mnist):
+    net = Network.from_spec(presets.get("mlp"), rng=np.random.default_rng(2))
+    x, y = mnist.gather("test", np.arange(32))
+    stats = inspect.layer_stats(net, x, y)
+    panel.hide()                                               # no redraw per update: quick
+    for step in range(1, 301):
+        panel.update_stats(stats, step)
+    panel.update_stats(stats, 300)
+    panel.show()
+    x_plot, pct = panel.band_data("gradients")
+    assert len(x_plot) == 300 and x_plot[-1] == 300
+    np.testing.assert_allclose(pct[123], stats["layers"][0]["gradients"])
+
+
+def test_stats_wanted_only_while_visible_and_running(qtbot, panel):
+    panel.set_training_state("running")
+    assert panel.poll_timer.isActive() and panel.poll_timer.interval() >= 250
+    with qtbot.waitSignal(panel.stats_wanted, timeout=2000):
+        pass
+    panel.hide()
+    with qtbot.assertNotEmitted(panel.stats_wanted):
+        panel._poll()
+    panel.show()
+    panel.set_training_state("paused")
+    assert not panel.poll_timer.isActive()
+    with qtbot.assertNotEmitted(panel.stats_wanted):
+        panel._poll()
+    panel.set_training_state("running")
+    with qtbot.waitSignal(panel.stats_wanted, timeout=2000):
+        pass
+    panel.set_training_state("finished")
+    assert not panel.poll_timer.isActive()
+
+
+def test_hidden_panel_draws_when_shown(qtbot, panel, mnist):
+    panel.hide()
+    _, results = train_with_stats(mnist, steps=6, every=3)
+    panel.update_stats(*results[0])
+    assert panel.band_data("weights")[0].size == 0            # not drawn while hidden
+    panel.show()
+    qtbot.waitUntil(lambda: panel.band_data("weights")[0].size == 1)
+
+
+def test_slow_statistics_slow_down_the_requests(panel, mnist):
+    net = Network.from_spec(presets.get("mlp"), rng=np.random.default_rng(2))
+    x, y = mnist.gather("test", np.arange(32))
+    stats = inspect.layer_stats(net, x, y)
+    panel.update_stats(dict(stats, seconds=0.001), 1)
+    assert panel.poll_timer.interval() == 250
+    panel.update_stats(dict(stats, seconds=0.3), 2)                # a CNN on 256 samples
+    assert panel.poll_timer.interval() == 3000

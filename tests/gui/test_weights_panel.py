@@ -1,0 +1,167 @@
+"""WeightsPanel: the heatmap shows W as stored (rows = inputs, columns = units), layers
+switch, snapshots redraw, conv kernels form a grid, and snapshot requests are throttled."""
+import math
+
+import numpy as np
+import pytest
+
+from core import Network, presets
+from gui.panels.weights_panel import ROBUST_PERCENTILE, WeightsPanel
+from gui.widgets.heatmap import mosaic_zoom
+
+
+def snapshot(name, seed=0):
+    return Network.from_spec(presets.get(name), np.random.default_rng(seed)).snapshot()
+
+
+@pytest.fixture
+def panel(qtbot):
+    p = WeightsPanel()
+    qtbot.addWidget(p)
+    p.resize(800, 600)
+    p.show()
+    qtbot.waitExposed(p)
+    return p
+
+
+def test_empty_state_says_what_to_do(panel):
+    assert panel.objectName() == "weightsPanel"
+    assert panel.stack.currentWidget() is panel.empty_label
+    assert "Build or train" in panel.empty_label.text()
+    assert not panel.controls.isVisible()
+
+
+def test_mlp_layer0_is_shown_as_stored_with_its_biases(panel):
+    params = snapshot("mlp")
+    panel.set_model(presets.get("mlp"), params)
+    assert panel.stack.currentWidget() is panel.heatmap
+    assert [panel.layer_combo.itemData(i) for i in range(panel.layer_combo.count())] == ["0.W", "1.W"]
+    np.testing.assert_array_equal(panel.heatmap.matrix(), params["0.W"])   # (784, 100): row = input
+    np.testing.assert_array_equal(panel.bias_bars.opts["height"], params["0.b"])
+    assert panel.heatmap.plot.getAxis("left").labelText == "input pixel"
+    assert panel.heatmap.plot.getAxis("bottom").labelText == "hidden unit"
+    w = float(params["0.W"][345, 12])
+    assert panel.heatmap.readout_at(345, 12) == \
+        f"pixel 345 (row 12, col 9) → unit 12: w = {w:.4g}".replace("-", "\u2212")
+
+
+def test_switching_layer_shows_the_next_matrix(panel):
+    params = snapshot("mlp")
+    panel.set_model(presets.get("mlp"), params)
+    panel.select_layer("1.W")
+    np.testing.assert_array_equal(panel.heatmap.matrix(), params["1.W"])
+    assert panel.heatmap.plot.getAxis("bottom").labelText == "output unit (class)"
+    assert panel.heatmap.readout_at(7, 3).startswith("unit 7 of layer 0 → class 3: w = ")
+
+
+def test_levels_are_symmetric_and_robust_is_a_toggle(panel):
+    params = snapshot("mlp")
+    panel.set_model(presets.get("mlp"), params)
+    w = params["0.W"]
+    top = float(np.percentile(np.abs(w), ROBUST_PERCENTILE))
+    assert panel.robust_check.isChecked()
+    assert panel.heatmap.levels() == pytest.approx((-top, top))
+    panel.robust_check.setChecked(False)
+    top = float(np.abs(w).max())
+    assert panel.heatmap.levels() == pytest.approx((-top, top))
+
+
+def test_update_snapshot_redraws_and_keeps_the_layer(panel):
+    spec = presets.get("mlp")
+    panel.set_model(spec, snapshot("mlp", 0))
+    panel.select_layer("1.W")
+    newer = snapshot("mlp", 1)
+    panel.update_snapshot(newer, 50)
+    np.testing.assert_array_equal(panel.heatmap.matrix(), newer["1.W"])
+    assert "step 50" in panel.info_label.text()
+    panel.set_model(spec, snapshot("mlp", 2))             # same shapes: a reset keeps the layer
+    assert panel.current_name() == "1.W"
+    panel.set_model(presets.get("toy"), snapshot("toy"))  # another network starts at layer 0
+    assert panel.current_name() == "0.W"
+
+
+def test_hidden_panel_draws_when_shown(qtbot, panel):
+    panel.set_model(presets.get("mlp"), snapshot("mlp", 0))
+    panel.hide()
+    newer = snapshot("mlp", 1)
+    panel.update_snapshot(newer, 10)
+    assert not np.array_equal(panel.heatmap.matrix(), newer["0.W"])
+    panel.show()
+    qtbot.waitUntil(lambda: np.array_equal(panel.heatmap.matrix(), newer["0.W"]), timeout=2000)
+
+
+@pytest.mark.parametrize("name, layer, n_cols", [("cnn", "0.W", 4), ("cnn", "2.W", 16)])
+def test_conv_kernels_form_a_grid(panel, name, layer, n_cols):
+    params = snapshot(name)
+    panel.set_model(presets.get(name), params)
+    panel.select_layer(layer)
+    w = params[layer]
+    f, c, kh, kw = w.shape
+    zoom = mosaic_zoom((kh, kw)) if f * c <= 100 else 1
+    n_tiles = f * c
+    rows = math.ceil(n_tiles / n_cols)
+    h, wd = kh * zoom, kw * zoom
+    image = panel.heatmap.matrix()
+    assert image.shape == (rows * (h + 1) - 1, n_cols * (wd + 1) - 1)
+    k = 5                                           # tile 5 = filter 5 // c, channel 5 % c
+    r, q = divmod(k, n_cols)
+    tile = image[r * (h + 1):r * (h + 1) + h, q * (wd + 1):q * (wd + 1) + wd]
+    np.testing.assert_array_equal(tile[::zoom, ::zoom], w[k // c, k % c])
+    assert np.isnan(image[h]).all()                 # a gap row between tiles
+    np.testing.assert_array_equal(panel.bias_bars.opts["height"], params[layer[:-1] + "b"])
+    assert panel.heatmap.readout_at(0, 0).startswith("filter 0 · channel 0 · kernel row 0, col 0")
+
+
+def test_snapshot_requests_only_while_visible_and_running(qtbot, panel):
+    panel.poller.timer.setInterval(10)
+    assert not panel.poller.timer.isActive()
+    with qtbot.assertNotEmitted(panel.snapshot_wanted, wait=40):
+        panel.set_training_state("idle")
+    with qtbot.waitSignals([panel.snapshot_wanted] * 3, timeout=2000):
+        panel.set_training_state("running")
+    # pausing asks once more for the final weights, then stops asking
+    with qtbot.waitSignal(panel.snapshot_wanted, timeout=1000):
+        panel.set_training_state("paused")
+    assert not panel.poller.timer.isActive()
+    with qtbot.assertNotEmitted(panel.snapshot_wanted, wait=40):
+        pass
+    panel.set_training_state("running")
+    assert panel.poller.timer.isActive()
+    panel.hide()
+    assert not panel.poller.timer.isActive()
+    with qtbot.assertNotEmitted(panel.snapshot_wanted, wait=40):
+        pass
+    with qtbot.waitSignal(panel.snapshot_wanted, timeout=1000):   # catch up on being shown
+        panel.show()
+    assert panel.poller.timer.isActive()
+    panel.set_training_state("finished")
+    assert not panel.poller.timer.isActive()
+
+
+def test_hidden_panel_never_asks(qtbot):
+    p = WeightsPanel()
+    qtbot.addWidget(p)
+    p.poller.timer.setInterval(10)
+    with qtbot.assertNotEmitted(p.snapshot_wanted, wait=40):
+        p.set_training_state("running")
+        p.set_training_state("paused")
+    assert not p.poller.timer.isActive()
+
+
+def test_hidden_parent_stops_the_requests(qtbot):
+    """A dock tabbed away hides the panel's parent, not the panel: that must count too."""
+    from PySide6.QtWidgets import QVBoxLayout, QWidget
+    dock = QWidget()
+    qtbot.addWidget(dock)
+    panel = WeightsPanel()
+    QVBoxLayout(dock).addWidget(panel)
+    dock.show()
+    qtbot.waitExposed(dock)
+    panel.set_training_state("running")
+    assert panel.poller.timer.isActive()
+    dock.hide()
+    assert not panel.isVisible() and not panel.poller.timer.isActive()
+    with qtbot.waitSignal(panel.snapshot_wanted, timeout=2000):    # catch up when shown again
+        dock.show()
+    assert panel.poller.timer.isActive()
+    panel.set_training_state("finished")
