@@ -96,7 +96,16 @@ def gui_run(steps: int, batch: int, floating=True) -> tuple[float, np.ndarray, i
     done["t0"] = time.perf_counter()
     c.worker.step_batches(steps)
     c._set_state("running")
+    profiler = None
+    if os.environ.get("NUMNET_PROFILE"):
+        import cProfile
+        profiler = cProfile.Profile()
+        profiler.enable()
     loop.exec()                          # the real event loop, as in the app
+    if profiler is not None:
+        import pstats
+        profiler.disable()
+        pstats.Stats(profiler).sort_stats("tottime").print_stats(30)
     timer.stop()
     rate = steps * batch / (done["t1"] - done["t0"])
     c.shutdown(5000)

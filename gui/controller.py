@@ -81,6 +81,7 @@ class TrainingController(QObject):
     state_changed = Signal(str)               # "idle", "running", "paused", "finished"
     diverged = Signal(object)
     run_finished = Signal(str)                # the worker's reason
+    saved = Signal(str, str)                  # (kind "model" or "run", path) once written
     message = Signal(str)                     # informational line for the status bar
     error = Signal(str)                       # something failed; nothing was changed
 
@@ -97,7 +98,6 @@ class TrainingController(QObject):
         self._snapshot_in_flight = False
         self._stats_in_flight = False
         self._last_diverged: dict | None = None
-        self._latest_snapshot: dict | None = None
         self._trainer: Trainer | None = None           # the running (or last) run
         self._loaded_trainer: Trainer | None = None    # a run opened from a file, not yet continued
         self._finished_trainer: Trainer | None = None
@@ -198,29 +198,25 @@ class TrainingController(QObject):
         return True
 
     def save_model(self, path: str) -> bool:
-        """Save the current weights (a copy is made; safe while training)."""
+        """Save the current weights; while a worker exists it saves them between two steps
+        and ``saved`` reports the outcome."""
         if self.net is None:
             return False
-        net = self.net
-        if self.busy:
-            # the worker owns the network: save the most recent snapshot instead
-            if self._latest_snapshot is None:
-                self.error.emit(tr("No snapshot yet; pause training and try again."))
-                return False
-            net = Network.from_spec(self.net.spec)
-            net.load_snapshot(self._latest_snapshot)
+        if self.worker is not None:
+            self.worker.request_save("model", path)
+            return True
         try:
-            checkpoint.save_model(net, path)
+            checkpoint.save_model(self.net, path)
         except (ValueError, OSError) as e:
             self.error.emit(str(e))
             return False
-        self.message.emit(tr("Saved model to {0}.").format(path))
+        self._on_saved("model", path, "")
         return True
 
     def save_run(self, path: str) -> bool:
         """Save the run (needs a training run; done on the worker thread if one exists)."""
         if self.worker is not None:
-            self.worker.request_save_run(path)
+            self.worker.request_save("run", path)
             return True
         trainer = self._finished_trainer
         if trainer is None:
@@ -231,7 +227,7 @@ class TrainingController(QObject):
         except (ValueError, OSError) as e:
             self.error.emit(str(e))
             return False
-        self.message.emit(tr("Saved run to {0}.").format(path))
+        self._on_saved("run", path, "")
         return True
 
     # -- settings ------------------------------------------------------------------------------
@@ -285,13 +281,12 @@ class TrainingController(QObject):
         w.setting_applied.connect(self._on_setting_applied)
         w.paused.connect(self._on_paused)
         w.diverged.connect(self._on_diverged)
-        w.run_saved.connect(self._on_run_saved)
+        w.saved.connect(self._on_saved)
         w.warning.connect(self.message)
         w.error.connect(self.error)
         w.finished.connect(self._on_finished)
         self.thread.started.connect(w.run)
         self._trainer = trainer
-        self._latest_snapshot = None
         self._snapshot_in_flight = self._stats_in_flight = False
         self.thread.start()
         self._set_state("paused" if paused else "running")
@@ -329,6 +324,9 @@ class TrainingController(QObject):
         if self.worker is not None:
             self.worker.stop()
         if wait and self.thread is not None:
+            # the thread's event loop ends as soon as run() returns; _on_finished, queued to
+            # this (blocked) thread, cannot be the one to quit it
+            self.thread.quit()
             ok = self.thread.wait(timeout_ms)
             QCoreApplication.sendPostedEvents(self)    # deliver the queued finished signal
             if self.thread is not None and ok:
@@ -371,7 +369,6 @@ class TrainingController(QObject):
 
     def _on_snapshot(self, params, step) -> None:
         self._snapshot_in_flight = False
-        self._latest_snapshot = params
         self.snapshot.emit(params, step + self.step_offset)
 
     def _on_stats(self, stats, step) -> None:
@@ -391,11 +388,13 @@ class TrainingController(QObject):
         self._set_state("paused")
         self.diverged.emit(info)
 
-    def _on_run_saved(self, path: str, err: str) -> None:
+    def _on_saved(self, kind: str, path: str, err: str) -> None:
         if err:
             self.error.emit(err)
-        else:
-            self.message.emit(tr("Saved run to {0}.").format(path))
+            return
+        text = tr("Saved model to {0}.") if kind == "model" else tr("Saved run to {0}.")
+        self.message.emit(text.format(path))
+        self.saved.emit(kind, path)
 
     def _on_finished(self, reason: str) -> None:
         if self.thread is None:

@@ -188,6 +188,9 @@ class MainWindow(QMainWindow):
                 else:
                     self.tabifyDockWidget(first_right, dock)
             self.view_menu.addAction(dock.toggleViewAction())
+            # a dock behind another tab stays "visible" to Qt; hide its panel for real, so
+            # panels that pause their updates while hidden (and catch up when shown) work
+            dock.visibilityChanged.connect(panel.setVisible)
             self.panels[name] = panel
             self.docks[name] = dock
         if first_right is not None:

@@ -36,7 +36,7 @@ class TrainingWorker(QObject):
     setting_applied = Signal(str, object, int)   # (name, value, step it first applies to)
     paused = Signal(bool)                 # True when the loop waits, False when it runs again
     diverged = Signal(object)             # dict: epoch, step, where, message, lr
-    run_saved = Signal(str, str)          # (path, error message or "")
+    saved = Signal(str, str, str)         # (kind "model" or "run", path, error message or "")
     warning = Signal(str)
     error = Signal(str)
     finished = Signal(str)                # "completed", "stopped", "diverged" or "error"
@@ -55,7 +55,7 @@ class TrainingWorker(QObject):
         self._pending: dict[str, object] = {}
         self._want_snapshot = False
         self._want_stats = False
-        self._save_run_path: str | None = None
+        self._save: tuple[str, str] | None = None     # (kind, path)
         self._recover_lr: float | None = None
         self._delay = 0.0
 
@@ -110,9 +110,10 @@ class TrainingWorker(QObject):
             self._want_stats = True
         self._wake.set()
 
-    def request_save_run(self, path: str) -> None:
+    def request_save(self, kind: str, path: str) -> None:
+        """Save the model or the whole run between two steps (answered by ``saved``)."""
         with self._lock:
-            self._save_run_path = path
+            self._save = (kind, path)
         self._wake.set()
 
     def recover(self, lr: float) -> None:
@@ -232,7 +233,7 @@ class TrainingWorker(QObject):
         with self._lock:
             snap, self._want_snapshot = self._want_snapshot, False
             stats, self._want_stats = self._want_stats, False
-            save, self._save_run_path = self._save_run_path, None
+            save, self._save = self._save, None
         net = self.trainer.net
         if snap:
             self.snapshot_ready.emit(net.snapshot(), self.trainer.step)
@@ -244,8 +245,12 @@ class TrainingWorker(QObject):
                 self.warning.emit(f"layer statistics failed: {e}")
         if save:
             from core import checkpoint
+            kind, path = save
             try:
-                checkpoint.save_run(self.trainer, save)
-                self.run_saved.emit(save, "")
+                if kind == "run":
+                    checkpoint.save_run(self.trainer, path)
+                else:
+                    checkpoint.save_model(net, path)
+                self.saved.emit(kind, path, "")
             except (ValueError, OSError) as e:
-                self.run_saved.emit(save, str(e))
+                self.saved.emit(kind, path, str(e))

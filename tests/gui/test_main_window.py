@@ -142,14 +142,28 @@ def test_failed_open_leaves_the_model_untouched(qtbot, window, tmp_path):
     np.testing.assert_array_equal(c.net.flat_params, before)
 
 
+def test_save_run_while_paused_then_continue_it(qtbot, window, tmp_path):
+    c = window.controller
+    trigger(window, "step")
+    qtbot.waitUntil(lambda: c.state == "paused" and n_steps(window) == 1, timeout=10000)
+    path = tmp_path / "run.npz"
+    with qtbot.waitSignal(c.saved, timeout=5000) as saved:
+        assert c.save_run(str(path))
+    assert saved.args == ["run", str(path)]
+    trigger(window, "stop")
+    qtbot.waitUntil(lambda: not c.busy, timeout=5000)
+    assert c.open_run(str(path))
+    trigger(window, "step")
+    qtbot.waitUntil(lambda: c.state == "paused" and c._trainer.step == 2, timeout=10000)
+
+
 def test_save_while_paused_and_open_again(qtbot, window, tmp_path):
     c = window.controller
     trigger(window, "step")
     qtbot.waitUntil(lambda: c.state == "paused" and n_steps(window) == 1, timeout=10000)
-    c.request_snapshot()
-    qtbot.waitUntil(lambda: c._latest_snapshot is not None, timeout=5000)
     path = tmp_path / "m.npz"
-    assert c.save_model(str(path))
+    with qtbot.waitSignal(c.saved, timeout=5000):
+        assert c.save_model(str(path))             # saved by the worker, between two steps
     trigger(window, "stop")
     qtbot.waitUntil(lambda: not c.busy, timeout=5000)
     trained = c.net.flat_params.copy()

@@ -1,0 +1,431 @@
+"""Architecture editor: build the network, see it, and check its dimensions.
+
+The panel edits an ``ArchitectureDocument`` (layers and loss, undoable; the
+input shape follows the data set), checks every edit with
+``core.spec.problems``, draws the network (``NetworkDiagram``), shows Andrew
+Ng's dimension table (``DimensionTable``), loads presets and JSON files, and
+emits ``apply_requested(spec, seed)`` to build it.
+"""
+from __future__ import annotations
+
+import copy
+
+import numpy as np
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core import presets
+from core import spec as spec_mod
+from core.spec import SpecError
+from gui import style
+from gui.panels.architecture_document import ArchitectureDocument
+from gui.widgets.dimension_table import DimensionTable
+from gui.widgets.layer_editor import LayerForm, kind_names
+from gui.widgets.layer_list import LayerButtons, LayerList, shape_txt
+from gui.widgets.network_diagram import NetworkDiagram
+
+WIDE = 640              # at least this wide: editor and views side by side, else stacked
+
+
+class ArchitecturePanel(QWidget):
+    """Edit, check, draw and apply the network architecture (see docs/panels.md)."""
+
+    apply_requested = Signal(dict, int)
+    stop_requested = Signal()
+    snapshot_wanted = Signal()
+    status_message = Signal(str)
+
+    SNAPSHOT_INTERVAL_MS = 250          # ≤ 4 requests a second
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("architecturePanel")
+        self.doc = ArchitectureDocument(self)
+        self.undo_stack = self.doc.undo_stack
+        self._data_name = self.tr("MNIST (until a data set is chosen)")
+        self._has_dataset = False
+        self._state = "idle"
+        self._model_spec: dict | None = None
+        self._syncing = False
+        self.last_error = ""
+        self.confirm = self._ask_stop           # () -> bool, asked before stopping training
+        self._timer = QTimer(self)
+        self._timer.setInterval(self.SNAPSHOT_INTERVAL_MS)
+        self._timer.timeout.connect(self._tick)
+        self._build_ui()
+        self.doc.changed.connect(self._sync)
+        self.doc.status.connect(self.status_message)
+        self.doc.load_preset("mlp", undoable=False)
+
+    # -- UI ------------------------------------------------------------------------------
+    def _build_ui(self):
+        top = QHBoxLayout()
+        self.preset_combo = QComboBox()
+        self.preset_combo.addItem(self.tr("Load a preset…"), None)
+        for key, p in presets.PRESETS.items():
+            self.preset_combo.addItem(p["name"], key)
+        self.preset_combo.setToolTip(self.tr("Ready-made architectures, from the book's TwoLayerNet to "
+                                             "a small CNN. Loading one replaces the layers (Undo "
+                                             "brings them back)."))
+        self.preset_combo.currentIndexChanged.connect(self._on_preset)
+        self.preset_combo.setMinimumContentsLength(8)
+        self.preset_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.open_button = QPushButton(self.tr("Open…"))
+        self.open_button.setToolTip(self.tr("Load an architecture from a JSON file."))
+        self.open_button.clicked.connect(self._on_open)
+        self.save_button = QPushButton(self.tr("Save…"))
+        self.save_button.setToolTip(self.tr("Save this architecture as a JSON file."))
+        self.save_button.clicked.connect(self._on_save)
+        top.addWidget(QLabel(self.tr("Preset")))
+        top.addWidget(self.preset_combo, 1)
+        top.addWidget(self.open_button)
+        top.addWidget(self.save_button)
+
+        editor = QWidget()
+        ed = QVBoxLayout(editor)
+        ed.setContentsMargins(0, 0, 4, 0)
+        self.input_label = QLabel()
+        self.input_label.setToolTip(self.tr("The input layer has one neuron per input value; its shape "
+                                            "follows the data set chosen for training."))
+        ed.addWidget(self.input_label)
+        self.layer_list = LayerList()
+        self.layer_list.currentRowChanged.connect(self._on_row_changed)
+        self.layer_list.model().rowsMoved.connect(self._on_rows_moved)
+        self.layer_list.remove_pressed.connect(self.remove_selected)
+        self.layer_list.move_pressed.connect(self.move_selected)
+        self.layer_list.dropped.connect(self.doc.move_layer)
+        ed.addWidget(self.layer_list, 1)
+        ed.addWidget(self._build_buttons())
+        self.message = QLabel()
+        self.message.setObjectName("architectureMessage")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        ed.addWidget(self.message)
+        self.form = LayerForm()
+        self.form.changed.connect(self._on_setting)
+        self.form.type_changed.connect(self._on_type)
+        ed.addWidget(self.form)
+        ed.addLayout(self._build_loss_row())
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(editor)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left = QWidget()                  # the editor scrolls; Apply stays in view
+        left.setMinimumWidth(150)
+        left_lay = QVBoxLayout(left)
+        left_lay.setContentsMargins(0, 0, 0, 0)
+        left_lay.addWidget(scroll, 1)
+        left_lay.addLayout(self._build_apply_row())
+
+        self.diagram = NetworkDiagram()
+        self.diagram.setMinimumSize(160, 160)
+        self.dims = DimensionTable()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.diagram, self.tr("Diagram"))
+        self.tabs.addTab(self.dims, self.tr("Dimensions"))
+        self.tabs.setTabToolTip(0, self.tr("The network: hover a neuron for its weights."))
+        self.tabs.setTabToolTip(1, self.tr("Check the matrix dimensions (核对矩阵的维数): the shape of "
+                                           "every W, b, Z and A for a batch of m samples."))
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.tabs)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(6, 6, 6, 6)
+        lay.addLayout(top)
+        lay.addWidget(self.splitter, 1)
+
+    def _build_buttons(self):
+        bar = LayerButtons(kind_names())
+        bar.add_requested.connect(self.add_layer)
+        bar.remove_requested.connect(self.remove_selected)
+        bar.move_requested.connect(self.move_selected)
+        self.add_button, self.remove_button = bar.add_button, bar.remove_button
+        self.up_button, self.down_button = bar.up_button, bar.down_button
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Undo"))
+        self.undo_action.setShortcut(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Redo"))
+        self.redo_action.setShortcut(QKeySequence.StandardKey.Redo)
+        for act in (self.undo_action, self.redo_action):
+            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(act)
+        bar.add_undo_actions(self.undo_action, self.redo_action)
+        self.layer_buttons = bar
+        return bar
+
+    def _build_loss_row(self):
+        row = QHBoxLayout()
+        self.loss_combo = QComboBox()
+        self.loss_combo.addItem(self.tr("softmax cross-entropy"), "softmax_cross_entropy")
+        self.loss_combo.addItem(self.tr("mean squared error"), "mse")
+        tip = self.tr("How wrong the output is. Both first turn the scores into probabilities with a "
+                      "softmax. Cross-entropy, −log p(correct class), is the standard for classifying; "
+                      "mean squared error, ½·Σ(p − t)², compares with the one-hot target and learns "
+                      "more slowly when the network is confidently wrong.")
+        self.loss_combo.setToolTip(tip)
+        self.loss_combo.currentIndexChanged.connect(
+            lambda _i: self.doc.set_loss(self.loss_combo.currentData()))
+        label = QLabel(self.tr("Loss"))
+        label.setToolTip(tip)
+        row.addWidget(label)
+        row.addWidget(self.loss_combo, 1)
+        return row
+
+    def _build_apply_row(self):
+        box, row = QVBoxLayout(), QHBoxLayout()
+        self.seed_spin = QSpinBox()
+        self.seed_spin.setRange(0, 999_999)
+        self.seed_spin.setToolTip(self.tr("Random seed for the initial weights: the same seed gives "
+                                          "the same starting network, so runs can be compared."))
+        self.init_combo = QComboBox()
+        for name, data in ((self.tr("per layer"), None), (self.tr("He for all"), "he"),
+                           (self.tr("Xavier for all"), "xavier"), (self.tr("normal σ for all"), "normal")):
+            self.init_combo.addItem(name, data)
+        self.init_combo.setToolTip(self.tr("Initial weights for every layer, overriding the per-layer "
+                                           "choice — compare how training starts with He, Xavier or "
+                                           "a small fixed σ (the book's 0.01)."))
+        self.init_combo.currentIndexChanged.connect(lambda _i: self._show_status())
+        for label, w in ((self.tr("Seed"), self.seed_spin), (self.tr("Initial weights"), self.init_combo)):
+            lab = QLabel(label)
+            lab.setToolTip(w.toolTip())
+            row.addWidget(lab)
+            row.addWidget(w, 1 if w is self.init_combo else 0)
+        self.apply_button = QPushButton(self.tr("Apply"))
+        self.apply_button.setObjectName("applyButton")
+        self.apply_button.setMinimumHeight(30)
+        self.apply_button.clicked.connect(self.apply)
+        box.addLayout(row)
+        box.addWidget(self.apply_button)
+        return box
+
+    def resizeEvent(self, ev):
+        wide = ev.size().width() >= WIDE
+        orient = Qt.Orientation.Horizontal if wide else Qt.Orientation.Vertical
+        if self.splitter.orientation() != orient:
+            self.splitter.setOrientation(orient)
+        total = ev.size().width() if wide else ev.size().height() - 40
+        first = min(max(int(total * 0.42), 330), 420) if wide else int(total * 0.56)
+        self.splitter.setSizes([first, max(total - first, 100)])
+        super().resizeEvent(ev)
+
+    # -- public API --------------------------------------------------------------------------
+    def current_spec(self) -> dict:
+        return self.doc.spec()
+
+    def problems(self) -> list[tuple[int | None, str]]:
+        return list(self.doc.problems)
+
+    def layer_problem(self, row: int) -> str | None:
+        return self.doc.layer_problems().get(row)
+
+    def selected_row(self) -> int | None:
+        return self.doc.selected
+
+    def select_layer(self, row: int | None) -> None:
+        self.layer_list.setCurrentRow(-1 if row is None else row)
+
+    def load_preset(self, key: str) -> None:
+        self.doc.load_preset(key)
+
+    def add_layer(self, kind: str, row: int | None = None) -> None:
+        self.doc.add_layer(kind, row)
+
+    def remove_selected(self) -> None:
+        if self.doc.selected is not None:
+            self.doc.remove_layer(self.doc.selected)
+
+    def move_selected(self, delta: int) -> None:
+        if self.doc.selected is not None:
+            self.doc.move_layer(self.doc.selected, self.doc.selected + delta)
+
+    def set_layer_setting(self, row: int, key: str, value) -> None:
+        self.doc.set_setting(row, key, value)
+
+    def set_dataset(self, dataset) -> None:
+        self._data_name = str(dataset.name)
+        self._has_dataset = True
+        self.doc.set_data(dataset.input_shape, int(dataset.n_classes))
+
+    def set_batch_size(self, m: int) -> None:
+        self.dims.set_batch_size(m)
+
+    def set_training_state(self, state: str) -> None:
+        self._state = state
+        if state == "running":
+            self._timer.start()
+        else:
+            self._timer.stop()
+        self._show_status()
+
+    def set_model(self, spec: dict, params: dict[str, np.ndarray] | None = None) -> None:
+        """Load the built model (its spec and a copy of its parameters) into editor and diagram."""
+        if not self._has_dataset:
+            self.doc.input_shape = list(spec["input_shape"])
+        self._model_spec = {k: copy.deepcopy(v) for k, v in spec.items() if k != "name"}
+        self.doc.commit(spec["layers"], spec.get("loss", "softmax_cross_entropy"), self.tr("Load the model"))
+        self.diagram.set_params(params)
+        self._sync()
+
+    def update_snapshot(self, params: dict[str, np.ndarray], step: int) -> None:
+        self.diagram.update_snapshot(params, step)
+
+    def is_modified(self) -> bool:
+        """True when the editor differs from the model last passed to ``set_model``."""
+        if self._model_spec is None:
+            return True
+        try:
+            return spec_mod.validate(self._model_spec) != spec_mod.validate(self.spec_to_apply())
+        except SpecError:
+            return True
+
+    # -- views -------------------------------------------------------------------------------
+    def _sync(self):
+        """Bring every view in line with the document."""
+        doc, spec = self.doc, self.doc.spec()
+        self._syncing = True
+        self.layer_list.show_layers(doc.layers, doc.shapes, doc.layer_problems())
+        self.layer_list.setCurrentRow(-1 if doc.selected is None else doc.selected)
+        for combo, value in ((self.preset_combo, doc.current_preset()), (self.loss_combo, doc.loss)):
+            combo.blockSignals(True)
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+            combo.blockSignals(False)
+        self._syncing = False
+        self._show_selected()
+        shape = doc.input_shape
+        what = self.tr("{0} image").format(shape_txt(shape)) if len(shape) == 3 else \
+            self.tr("{0} features").format(shape_txt(shape))
+        self.input_label.setText(self.tr("<b>Input</b> {0} — {1}").format(what, self._data_name))
+        self.diagram.set_spec(spec)
+        self.dims.set_spec(spec if doc.layers else None)
+        self._show_status()
+
+    def _show_selected(self):
+        row, n = self.doc.selected, len(self.doc.layers)
+        self.form.set_layer(row, self.doc.layers[row] if row is not None else None)
+        self.layer_buttons.set_selection(row, n)
+
+    def _show_status(self):
+        problems = self.doc.problems
+        if problems:
+            text = "\n".join(f"⚠ {m}" for _, m in problems)
+            color = style.VERMILION
+        else:
+            n = spec_mod.count_params(self.current_spec())
+            text = self.tr("✓ Valid: {0} parameters, {1} output scores.").format(
+                f"{n:,}", self.doc.n_classes or "?")
+            if self.is_modified():
+                text += "\n" + self.tr("Not built yet: press Apply to build this network.")
+            color = style.GREEN
+        self.message.setStyleSheet(f"color: {color};")
+        self.message.setText(text)
+        self.apply_button.setEnabled(not problems)
+        self.save_button.setEnabled(not problems)
+        busy = self._state in ("running", "paused")
+        self.apply_button.setText(self.tr("Apply (stops training)") if busy else self.tr("Apply"))
+        if problems:
+            tip = self.tr("Fix the problems shown under the layer list first.")
+        elif not self.is_modified():
+            tip = self.tr("Rebuild the network with fresh initial weights from this seed.")
+        else:
+            tip = self.tr("Build this network with fresh initial weights.")
+        self.apply_button.setToolTip(tip)
+
+    # -- slots -------------------------------------------------------------------------------
+    def _on_row_changed(self, row: int):
+        if not self._syncing:
+            self.doc.selected = row if row >= 0 else None
+            self._show_selected()
+
+    def _on_rows_moved(self, _parent, start: int, _end: int, _dest, dest_row: int):
+        # the list model moved a row (Qt's own drag and drop, or a model API call)
+        if not self._syncing:
+            self.doc.move_layer(start, dest_row if dest_row < start else dest_row - 1)
+
+    def _on_setting(self, key: str, value):
+        if self.doc.selected is not None:
+            self.doc.set_setting(self.doc.selected, key, value)
+
+    def _on_type(self, kind: str):
+        if self.doc.selected is not None:
+            self.doc.change_type(self.doc.selected, kind)
+
+    def _on_preset(self, index: int):
+        key = self.preset_combo.itemData(index)
+        if key is not None:
+            self.doc.load_preset(key)
+
+    def _tick(self):
+        if self.isVisible() and self._state == "running":
+            self.snapshot_wanted.emit()
+
+    # -- apply -------------------------------------------------------------------------------
+    def spec_to_apply(self) -> dict:
+        """The spec with the initializer override, if one is chosen."""
+        spec = self.current_spec()
+        init = self.init_combo.currentData()
+        if init is not None:
+            for cfg in spec["layers"]:
+                if cfg.get("type") in ("dense", "conv2d", "maxout"):
+                    cfg["init"] = init
+        return spec
+
+    def apply(self) -> bool:
+        """Emit apply_requested (asking first if training runs); False if nothing was emitted."""
+        if self.doc.problems:
+            return False
+        if self._state in ("running", "paused"):
+            if not self.confirm():
+                return False
+            self.stop_requested.emit()
+        self.apply_requested.emit(self.spec_to_apply(), self.seed_spin.value())
+        self.status_message.emit(self.tr("Building the network (seed {0})…").format(self.seed_spin.value()))
+        return True
+
+    def _ask_stop(self) -> bool:
+        answer = QMessageBox.question(self, self.tr("Apply architecture"),
+                                      self.tr("Training is running. Stop it and rebuild the network?"))
+        return answer == QMessageBox.StandardButton.Yes
+
+    # -- files -------------------------------------------------------------------------------
+    def load_spec_file(self, path: str) -> bool:
+        """Load an architecture from JSON; on failure keep the editor and set ``last_error``."""
+        error = self.doc.load_file(str(path))
+        if error is None:
+            self.status_message.emit(self.tr("Loaded the architecture from {0}").format(path))
+        self.last_error = error or ""
+        return error is None
+
+    def save_spec_file(self, path: str) -> bool:
+        error = self.doc.save_file(str(path))
+        if error is None:
+            self.status_message.emit(self.tr("Saved the architecture to {0}").format(path))
+        self.last_error = error or ""
+        return error is None
+
+    def _on_open(self):
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open architecture"), "",
+                                              self.tr("Architecture (*.json);;All files (*)"))
+        if path and not self.load_spec_file(path):
+            QMessageBox.warning(self, self.tr("Could not open the architecture"), self.last_error)
+
+    def _on_save(self):
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save architecture"), "architecture.json",
+                                              self.tr("Architecture (*.json)"))
+        if path and not self.save_spec_file(path):
+            QMessageBox.warning(self, self.tr("Could not save the architecture"), self.last_error)

@@ -1,0 +1,402 @@
+"""The drawing canvas panel: draw a digit, see it the way the network sees it, get the answer live.
+
+While the learner draws, the panel puts the canvas through :func:`core.digits.preprocess` and a
+network copy, at most once per event-loop turn (~60 Hz), and shows every preprocessing stage,
+the predicted digit with the ten probabilities, each layer's activations, and the answers of up
+to three saved models. Until the learner's own network has been trained it reads with the
+pretrained default model ``resources/default_model.npz``, and says which model is reading.
+"""
+from __future__ import annotations
+
+import time
+from collections import deque
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QElapsedTimer, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core import checkpoint, data, digits
+from core.activations import softmax
+from core.network import Network
+from gui.widgets.digit_canvas import DEFAULT_PEN, MIN_SIDE, PEN_RANGE, DigitCanvas, ImageGrid
+from gui.widgets.probability_bars import CompareModels, LayerActivations, ProbabilityBars
+
+DEFAULT_MODEL_PATH = data.RESOURCES / "default_model.npz"
+FRAME_MS = 16            # at most one prediction per ~60 Hz frame
+SNAPSHOT_MS = 500        # ask for fresh weights at 2 Hz while training runs
+WIDE, MEDIUM = 980, 640  # panel widths (px) for the three-column and two-column layouts
+DIGIT_NAMES = [str(i) for i in range(10)]
+
+
+@dataclass
+class Reading:
+    """What a network made of one drawing (pure data, computed without Qt)."""
+
+    stages: digits.Stages
+    proba: np.ndarray | None                           # (n_classes,), None for a blank canvas
+    layers: list[tuple[int, np.ndarray]]                # (layer index, output for this sample)
+
+
+def reads_digits(spec: dict) -> bool:
+    """True if a network with this spec takes a 28x28 image (784 values per sample)."""
+    return int(np.prod(spec["input_shape"])) == digits.SIZE * digits.SIZE
+
+
+def read_digit(net: Network | None, canvas: np.ndarray) -> Reading:
+    """Preprocess ``canvas`` ``(H, W)`` (ink = 1) and run ``net`` on it, recording every layer."""
+    stages = digits.preprocess(canvas)
+    if net is None or stages.empty:
+        return Reading(stages, None, [])
+    record: list[np.ndarray] = []
+    scores = net.forward(stages.centred[None, None], record=record)
+    return Reading(stages, softmax(scores)[0], [(i, a[0]) for i, a in enumerate(record)])
+
+
+class CanvasPanel(QWidget):
+    snapshot_wanted = Signal()
+    status_message = Signal(str)
+    prediction_updated = Signal()          # after every (coalesced) prediction
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("canvasPanel")
+        self._user_net: Network | None = None
+        self._user_step = 0
+        self._auto = True                  # pick the model automatically until the user chooses
+        self._models_seen = 0              # set_model calls: the first is the app's start-up model
+        self._state = "idle"
+        self._dataset: data.Dataset | None = None
+        self._latencies: deque[float] = deque(maxlen=5000)
+        self._rng = np.random.default_rng()
+        self._truth = ""
+        self._blank: bool | None = None
+        self._since = QElapsedTimer()
+        self._since.start()
+        self._default, self._default_text = self._load_default()
+        self._build()
+        self._timer = QTimer(self, singleShot=True, timeout=self._update)
+        self._snapshot_timer = QTimer(self, interval=SNAPSHOT_MS, timeout=self._want_snapshot)
+        self._snapshot_timer.start()
+        if self._default is None:
+            self.model_choice.model().item(0).setEnabled(False)
+        self._choose(0)
+        self._update()
+
+    # -- building -------------------------------------------------------------------------
+    def _load_default(self) -> tuple[Network | None, str]:
+        try:
+            net = checkpoint.load_model(DEFAULT_MODEL_PATH)
+            acc = (checkpoint.read_metadata(DEFAULT_MODEL_PATH).get("info") or {}).get("test_acc")
+        except checkpoint.CheckpointError as e:
+            return None, self.tr("default model unavailable ({problem})").format(problem=e.problem)
+        if acc is None:
+            return net, self.tr("default model")
+        return net, self.tr("default model ({acc:.1f}% test)").format(acc=100 * acc)
+
+    def _build(self) -> None:
+        self.canvas = DigitCanvas()
+        self.canvas.changed.connect(self._schedule)
+        self.pen = QSpinBox(minimum=PEN_RANGE[0], maximum=PEN_RANGE[1], value=DEFAULT_PEN,
+                            suffix=self.tr(" px"))
+        self.pen.setToolTip(self.tr("Pen width on a 280-pixel canvas (it scales with the canvas)"))
+        self.pen.valueChanged.connect(self.canvas.set_pen_width)
+        self.undo_button = QPushButton(self.tr("Undo"), clicked=self.canvas.undo)
+        self.undo_button.setToolTip(self.tr("Remove the last stroke (Ctrl+Z)"))
+        self.clear_button = QPushButton(self.tr("Clear"), clicked=self.canvas.clear)
+        self.clear_button.setToolTip(self.tr("Clear the canvas (Delete)"))
+        self.random_button = QPushButton(self.tr("Random test digit"), clicked=self.random_digit)
+        for keys, slot in ((QKeySequence.StandardKey.Undo, self.canvas.undo),
+                           (QKeySequence(Qt.Key.Key_Delete), self.canvas.clear)):
+            QShortcut(keys, self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        tools = QHBoxLayout()
+        tools.addWidget(QLabel(self.tr("Pen")))
+        tools.addWidget(self.pen)
+        tools.addStretch(1)
+        for b in (self.undo_button, self.clear_button, self.random_button):
+            tools.addWidget(b)
+        draw = _column(self.canvas, tools)
+
+        self.model_choice = QComboBox(objectName="modelChoice")
+        self.model_choice.addItems([self.tr("Default model"), self.tr("Your network")])
+        self.model_choice.activated.connect(self._user_chose)
+        self.prediction = QLabel(objectName="predictionLabel", alignment=Qt.AlignmentFlag.AlignCenter)
+        big = QFont(self.font())
+        big.setPixelSize(72)
+        big.setBold(True)
+        self.prediction.setFont(big)
+        self.prediction.setMinimumWidth(110)
+        self.hint = QLabel(objectName="predictionHint", wordWrap=True)
+        self.model_label = QLabel(objectName="modelLabel", wordWrap=True)
+        self.model_label.setStyleSheet("color: #555;")
+        self.truth = QLabel(objectName="truthLabel", wordWrap=True)
+        self.bars = ProbabilityBars(DIGIT_NAMES)
+        answer = QGridLayout()
+        answer.addWidget(self.prediction, 0, 0, 3, 1)
+        answer.addWidget(self.hint, 0, 1)
+        answer.addWidget(self.truth, 1, 1)
+        answer.addWidget(self.model_label, 2, 1)
+        answer.setColumnStretch(1, 1)
+        choice = QHBoxLayout()
+        choice.addWidget(QLabel(self.tr("Read with")))
+        choice.addWidget(self.model_choice, 1)
+        answer_col = _column(choice, answer, self.bars)
+
+        self.compare = CompareModels()
+        self.compare.failed.connect(self.status_message)
+        self.compare.changed.connect(self._schedule)
+        compare_col = self.compare
+
+        self.stage_canvas, self.stage_scaled, self.stage_input = (ImageGrid(84) for _ in range(3))
+        stages = QGridLayout()
+        stages.setHorizontalSpacing(4)
+        captions = (self.tr("your drawing, and\nthe ink's bounding box"),
+                    self.tr("scaled to fit\n20×20 pixels"),
+                    self.tr("centred in 28×28:\nthe network's input"))
+        for k, (grid, text) in enumerate(zip((self.stage_canvas, self.stage_scaled, self.stage_input),
+                                             captions, strict=True)):
+            stages.addWidget(grid, 0, 2 * k, Qt.AlignmentFlag.AlignHCenter)
+            stages.addWidget(_caption(text), 1, 2 * k, Qt.AlignmentFlag.AlignHCenter)
+            if k < 2:
+                stages.addWidget(QLabel("→"), 0, 2 * k + 1)
+        stages.setColumnStretch(6, 1)
+        see_col = _column(_header(self.tr("What the network sees")), stages)
+        self.inside = LayerActivations()
+        inside_col = _column(_header(self.tr("Inside the network")), self.inside)
+
+        # (draw, see, answer, compare, inside) go into up to three columns, depending on the width
+        self._sections = (draw, see_col, answer_col, compare_col, inside_col)
+        self._cols = [QVBoxLayout() for _ in range(3)]
+        row = QHBoxLayout()
+        row.setContentsMargins(8, 8, 8, 8)
+        row.setSpacing(16)
+        for k, col in enumerate(self._cols):
+            col.setSpacing(14)
+            row.addLayout(col, (3, 2, 2)[k])
+        self._mode = ""
+        content = QWidget()
+        content.setLayout(row)
+        scroll = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.setMinimumWidth(MIN_SIDE + 40)        # the canvas and its margins, never crushed
+        self._arrange(self.width())
+        self._refresh_random_button()
+
+    def _arrange(self, width: int) -> None:
+        """Three columns when wide, two when medium, one (answer right below the canvas) when narrow."""
+        mode = "wide" if width >= WIDE else "medium" if width >= MEDIUM else "narrow"
+        if mode == self._mode:
+            return
+        self._mode = mode
+        draw, see, answer, compare, inside = self._sections
+        order = {"wide": [[draw, see], [answer, compare], [inside]],
+                 "medium": [[draw, see], [answer, compare, inside], []],
+                 "narrow": [[draw, answer, see, inside, compare], [], []]}[mode]
+        for col in self._cols:
+            while col.count():
+                col.takeAt(0)
+        for col, parts in zip(self._cols, order, strict=True):
+            for w in parts:
+                col.addWidget(w)
+            col.addStretch(1)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._arrange(event.size().width())
+
+    # -- slots the main window calls ------------------------------------------------------------
+    def set_model(self, spec: dict, params: dict[str, np.ndarray]) -> None:
+        """The app's current model. The start-up model is only used once it has been trained;
+        a model the learner applied, opened or reset is used at once."""
+        self._models_seen += 1
+        self._user_net, self._user_step = None, 0
+        item = self.model_choice.model().item(1)
+        try:
+            if not reads_digits(spec):
+                raise ValueError(self.tr("it reads {n} values, not a 28×28 image")
+                                 .format(n=int(np.prod(spec["input_shape"]))))
+            net = Network.from_spec(spec)
+            net.load_snapshot(params)
+            self._user_net = net
+            item.setToolTip("")
+        except ValueError as e:
+            item.setToolTip(self.tr("Your network cannot be used here: {problem}").format(problem=e))
+        item.setEnabled(self._user_net is not None)
+        self._auto = True
+        mine = self._user_net is not None and (self._models_seen > 1 or self._default is None)
+        self._choose(1 if mine else 0)
+
+    def update_snapshot(self, params: dict[str, np.ndarray], step: int) -> None:
+        if self._user_net is None:
+            return
+        try:
+            self._user_net.load_snapshot(params)
+        except ValueError:                # weights of a model we have not been told about yet
+            return
+        self._user_step = int(step)
+        if self._auto and step > 0:
+            self._choose(1)
+        self.model_label.setText(self._model_text())
+        self._schedule()
+
+    def set_dataset(self, dataset: data.Dataset) -> None:
+        self._dataset = dataset
+        self._refresh_random_button()
+
+    def set_training_state(self, state: str) -> None:
+        was = self._state
+        self._state = state
+        if was == "running" and state != "running" and self.isVisible():
+            self.snapshot_wanted.emit()      # the final weights of this run
+
+    # -- public helpers ---------------------------------------------------------------------------
+    def active_network(self) -> Network | None:
+        return self._user_net if self.model_choice.currentIndex() == 1 else self._default
+
+    def add_compare_model(self, path: str | Path) -> bool:
+        """Add a saved model to the comparison; on failure show why and return False."""
+        return self.compare.add_model(path)
+
+    def remove_compare_model(self, index: int) -> None:
+        self.compare.remove_model(index)
+
+    def compare_results(self) -> list[tuple[str, str, str]]:
+        """(file name, predicted digit, top probability) as shown, one per compared model."""
+        return self.compare.results()
+
+    def random_digit(self) -> None:
+        """Put a random test image from the data set on the canvas and show its true label."""
+        ds = self._dataset
+        if ds is None or ds.x_test.shape[1:] != (digits.SIZE, digits.SIZE) or not len(ds.y_test):
+            return
+        i = int(self._rng.integers(len(ds.y_test)))
+        self._truth = self.tr("Test image #{i}: true label {label}").format(
+            i=i, label=ds.class_names[int(ds.y_test[i])])
+        self.canvas.paste_digit(ds.x_test[i])
+
+    def latencies_ms(self) -> list[float]:
+        """Duration of each prediction update so far, in milliseconds."""
+        return list(self._latencies)
+
+    # -- internals --------------------------------------------------------------------------------
+    def _refresh_random_button(self) -> None:
+        ds = self._dataset
+        ok = ds is not None and ds.x_test.shape[1:] == (digits.SIZE, digits.SIZE)
+        self.random_button.setEnabled(ok)
+        self.random_button.setToolTip(self.tr("Put a random test image on the canvas") if ok else
+                                      self.tr("Needs a data set of 28×28 images (e.g. MNIST)"))
+
+    def _user_chose(self, index: int) -> None:
+        self._auto = False
+        self._choose(index)
+
+    def _choose(self, index: int) -> None:
+        self.model_choice.setCurrentIndex(index)
+        net = self.active_network()
+        if net is not self.inside.network():
+            self.inside.set_network(net)
+        n = 10 if net is None else net.n_classes
+        if n != len(self.bars.values()):
+            self.bars.set_names(DIGIT_NAMES if n == 10 else [str(i) for i in range(n)])
+        self.model_label.setText(self._model_text())
+        self._schedule()
+
+    def _want_snapshot(self) -> None:
+        if self._state == "running" and self.isVisible() and self._user_net is not None:
+            self.snapshot_wanted.emit()
+
+    def _schedule(self) -> None:
+        if not self._timer.isActive():
+            self._timer.start(max(0, FRAME_MS - self._since.elapsed()))
+
+    def _update(self) -> None:
+        t0 = time.perf_counter()
+        self._since.restart()
+        net = self.active_network()
+        r = read_digit(net, self.canvas.image())
+        s = r.stages
+        self.stage_canvas.set_array(s.canvas, vmax=1.0, box=s.bbox)
+        self.stage_scaled.set_array(_in_box(s.scaled), vmax=1.0)
+        self.stage_input.set_array(s.centred, vmax=1.0)
+        self.bars.set_probabilities(r.proba)
+        self.inside.set_outputs(dict(r.layers))
+        blank = r.proba is None
+        if blank != self._blank:                   # restyle only on a change: it is not free
+            self._blank = blank
+            self.prediction.setStyleSheet("color: #c4c4c4;" if blank else "")
+        self.undo_button.setEnabled(not self.canvas.is_empty())
+        self.clear_button.setEnabled(not self.canvas.is_empty())
+        if blank:
+            self.prediction.setText("?")
+            self.hint.setText(self.tr("Draw a digit") if net is not None else
+                              self.tr("No network to read with"))
+        else:
+            k = int(np.argmax(r.proba))
+            self.prediction.setText(DIGIT_NAMES[k] if k < 10 else str(k))
+            self.hint.setText(self.tr("{p:.1f}% sure").format(p=100 * r.proba[k]))
+        pasted = self.canvas.pasted_digit() is not None
+        self.truth.setText(self._truth if pasted else "")
+        self.truth.setVisible(pasted)
+        self.compare.set_input(None if s.empty else s.centred)
+        self._latencies.append(1000 * (time.perf_counter() - t0))
+        self.prediction_updated.emit()
+
+    def _model_text(self) -> str:
+        if self.model_choice.currentIndex() == 0:
+            if self._default is None:
+                return self._default_text
+            return self.tr("read by the {model}").format(model=self._default_text)
+        if self._user_net is None:
+            return self.tr("your network cannot read 28×28 images")
+        return self.tr("read by your network, step {step}").format(step=self._user_step)
+
+
+def _in_box(scaled: np.ndarray) -> np.ndarray:
+    """The scaled digit ``(h, w)``, longer side 20, centred on a black 20x20 square."""
+    box = np.zeros((digits.BOX, digits.BOX), np.float32)
+    h, w = scaled.shape[:2]
+    h, w = min(h, digits.BOX), min(w, digits.BOX)
+    top, left = (digits.BOX - h) // 2, (digits.BOX - w) // 2
+    box[top:top + h, left:left + w] = scaled[:h, :w]
+    return box
+
+
+def _header(text: str) -> QLabel:
+    label = QLabel(text)
+    f = label.font()
+    f.setBold(True)
+    label.setFont(f)
+    return label
+
+
+def _caption(text: str) -> QLabel:
+    label = QLabel(text, alignment=Qt.AlignmentFlag.AlignHCenter)
+    label.setStyleSheet("color: #555; font-size: 11px;")
+    return label
+
+
+def _column(*parts) -> QWidget:
+    w = QWidget()
+    col = QVBoxLayout(w)
+    col.setContentsMargins(0, 0, 0, 0)
+    for part in parts:
+        if isinstance(part, QWidget):
+            col.addWidget(part)
+        else:
+            col.addLayout(part)
+    return w

@@ -1,0 +1,195 @@
+"""Painting of ``NetworkDiagram`` (kept apart from its model and hover logic)."""
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+
+from gui import style
+
+INK = QColor("#333333")
+MUTED = QColor("#6b6b6b")
+
+
+def small_font(font: QFont) -> QFont:
+    small = QFont(font)
+    small.setPointSizeF(max(7.0, font.pointSizeF() - 1.5))
+    return small
+
+
+def _fonts(widget) -> tuple[QFont, QFont, QFont]:
+    base = QFont(widget.font())
+    bold = QFont(base)
+    bold.setBold(True)
+    return base, bold, small_font(base)
+
+
+def front_rect(col) -> QRectF:
+    """The front feature map of a block column."""
+    off = 5.0 * (min(col.shape[0], 4) - 1)
+    r = col.rect
+    return QRectF(r.left() + off, r.top() + off, r.width() - off, r.height() - off)
+
+
+def paint_diagram(w, p: QPainter) -> None:
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.fillRect(w.rect(), QColor("white"))
+    cols = w._cols
+    if not cols:
+        p.setPen(MUTED)
+        p.drawText(w.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                   w.tr("Add layers to see the network here."))
+        return
+    _paint_links(p, cols)
+    hover = w._hover
+    for conn, pa, pb in w._conns:
+        color = conn.color
+        if hover is not None:
+            k, unit = hover
+            mine = (cols[k].layer == conn.layer and conn.dst == unit) or (
+                k + 1 < len(cols) and cols[k + 1].layer == conn.layer and conn.src == unit)
+            if not mine:
+                color = QColor(color)
+                color.setAlpha(40)
+        p.setPen(QPen(color, conn.width))
+        p.drawLine(pa, pb)
+    fonts = _fonts(w)
+    stagger = any(c.kind == "block" and QFontMetrics(fonts[2]).horizontalAdvance(
+        "×".join(map(str, c.shape))) > c.box - 4 for c in cols)
+    for k, col in enumerate(cols):
+        _paint_column(w, p, k, col, fonts, stagger and k % 2 == 1)
+    if len(cols) == 1:
+        p.setFont(fonts[0])
+        p.setPen(MUTED)
+        p.drawText(QRectF(w.width() * 0.55, 0, w.width() * 0.4, w.height()),
+                   Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                   w.tr("Only the input so far: add layers with “Add layer” or load a preset."))
+    _paint_legend(w, p, fonts[2])
+
+
+def _paint_links(p: QPainter, cols) -> None:
+    """Links without drawn weights: receptive fields between blocks, fans into neurons."""
+    pen = QPen(QColor("#9aa3ad"), 1, Qt.PenStyle.DashLine)
+    for a, b in zip(cols, cols[1:], strict=False):
+        if a.kind != "block" or b.kind == "error":
+            continue
+        p.setPen(pen)
+        p.setBrush(Qt.BrushStyle.NoBrush)
+        fa = front_rect(a)
+        if b.kind == "block":
+            win = max(4.0, fa.height() * 0.22)
+            patch = QRectF(fa.center().x() - win / 2, fa.center().y() - win / 2, win, win)
+            target = front_rect(b).center()
+            p.drawLine(patch.topRight(), target)
+            p.drawLine(patch.bottomRight(), target)
+            p.setPen(QPen(QColor("#5b6670"), 1))
+            p.drawRect(patch)
+        else:
+            src = QPointF(fa.right(), fa.center().y())
+            for c in b.centers + ([b.ellipsis] if b.ellipsis is not None else []):
+                p.drawLine(src, c)
+
+
+def _paint_column(w, p: QPainter, k: int, col, fonts, lower: bool) -> None:
+    _, bold, small = fonts
+    x = col.rect.center().x()
+    box = max(col.box - 4, 24.0)
+    if col.kind == "neurons":
+        fill = QColor("#eeeeee") if col.layer is None else QColor("white")
+        r = col.rect.width() / 2
+        for unit, c in zip(col.shown, col.centers, strict=False):
+            hovered = w._hover == (k, unit)
+            p.setPen(QPen(QColor(style.BLACK if hovered else "#4a4a4a"), 2.5 if hovered else 1.2))
+            p.setBrush(QColor("#fff3c4") if hovered else fill)
+            p.drawEllipse(c, r, r)
+        if col.ellipsis is not None:
+            p.setPen(MUTED)
+            p.setFont(bold)
+            p.drawText(QRectF(x - 20, col.ellipsis.y() - 10, 40, 20), Qt.AlignmentFlag.AlignCenter, "⋮")
+    elif col.kind == "block":
+        fill = QColor("#e6e6e6") if col.layer is None else (
+            QColor("#cfe8f7") if col.op == "conv2d" else QColor("#fbe3b5"))
+        sheets = min(col.shape[0], 4)
+        front = front_rect(col)
+        p.setPen(QPen(QColor("#5b6670"), 1))
+        for s in range(sheets):
+            off = 5.0 * s
+            p.setBrush(fill.darker(100 + 7 * (sheets - 1 - s)))
+            p.drawRect(QRectF(col.rect.left() + off, col.rect.top() + off, front.width(), front.height()))
+    else:
+        p.setPen(QPen(QColor(style.VERMILION), 2, Qt.PenStyle.DashLine))
+        p.setBrush(QColor("#fde8e0"))
+        p.drawRoundedRect(col.rect, 6, 6)
+        p.setFont(bold)
+        p.setPen(QColor(style.VERMILION))
+        p.drawText(col.rect, Qt.AlignmentFlag.AlignCenter, "?")
+    # title and subtitle above
+    top = 6.0
+    label_box = box
+    if w.stagger:
+        label_box = 2 * box - 4
+        top += 2 * QFontMetrics(bold).height() if k % 2 else 0
+    for text, f, color in ((col.title, bold, INK),
+                           (col.subtitle if col.kind != "error" else "", small, MUTED)):
+        fm = QFontMetrics(f)
+        if text:
+            p.setFont(f)
+            p.setPen(QColor(style.VERMILION) if col.kind == "error" else color)
+            p.drawText(QRectF(x - label_box / 2, top, label_box, fm.height()), Qt.AlignmentFlag.AlignCenter,
+                       fm.elidedText(text, Qt.TextElideMode.ElideRight, int(label_box)))
+        top += fm.height()
+    # size below, then the badges of the layers that keep the shape
+    y = col.rect.bottom() + 6
+    if col.kind == "error":
+        p.setFont(small)
+        p.setPen(QColor(style.VERMILION))
+        rect = QRectF(x - box / 2, y, box, 6 * QFontMetrics(small).height())
+        p.drawText(rect, Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap, col.subtitle)
+        return
+    if col.kind == "neurons":
+        label, font = f"{col.size:,}", bold
+    else:
+        label, font = "×".join(map(str, col.shape)), small
+        y += QFontMetrics(small).height() if lower else 0
+    fm = QFontMetrics(font)
+    p.setFont(font)
+    p.setPen(INK)
+    p.drawText(QRectF(x - box, y, 2 * box, fm.height()), Qt.AlignmentFlag.AlignCenter, label)
+    y += fm.height() + 3
+    fm = QFontMetrics(small)
+    p.setFont(small)
+    for _i, text in col.badges:
+        tw = min(fm.horizontalAdvance(text) + 10, box)
+        rr = QRectF(x - tw / 2, y, tw, fm.height() + 2)
+        p.setPen(QPen(QColor(style.PURPLE), 1))
+        p.setBrush(QColor("#f7e6f0"))
+        p.drawRoundedRect(rr, 5, 5)
+        p.setPen(QColor("#6b2a50"))
+        p.drawText(rr, Qt.AlignmentFlag.AlignCenter, fm.elidedText(text, Qt.TextElideMode.ElideRight,
+                                                                   int(tw - 4)))
+        y += fm.height() + 5
+
+
+def _paint_legend(w, p: QPainter, font: QFont) -> None:
+    p.setFont(font)
+    fm = QFontMetrics(font)
+    y = w.height() - fm.height() - 4
+    width = w.width() - 16
+    if not w.has_weights():
+        p.setPen(MUTED)
+        text = w.tr("After Apply, lines show the weights: blue negative, red positive, thicker = larger. "
+                    "Hover a neuron for its weights.")
+        p.drawText(QRectF(8, y - fm.height(), width, 2 * fm.height()),
+                   Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap, text)
+        return
+    x = 8.0
+    for value, label in ((-1.0, w.tr("negative")), (1.0, w.tr("positive"))):
+        color, _ = w._color(value, 1.0)
+        p.setPen(QPen(color, 3))
+        p.drawLine(QPointF(x, y + fm.height() / 2), QPointF(x + 18, y + fm.height() / 2))
+        p.setPen(INK)
+        p.drawText(QPointF(x + 22, y + fm.ascent()), label)
+        x += 30 + fm.horizontalAdvance(label)
+    p.drawText(QPointF(x, y + fm.ascent()), w.tr("weight, thickness = |w|"))
+    if w._step is not None:
+        text = w.tr("step {0}").format(f"{w._step:,}")
+        p.drawText(QPointF(w.width() - 8 - fm.horizontalAdvance(text), y + fm.ascent()), text)
