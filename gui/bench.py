@@ -55,6 +55,7 @@ def gui_run(steps: int, batch: int, floating=True) -> tuple[float, np.ndarray, i
             dock.resize(640, 480)
             dock.move(40 * i, 30 * i)
             dock.show()
+            dock.widget().setVisible(True)
     c = w.controller
     c.settings.batch_size, c.settings.lr, c.settings.epochs = batch, 0.001, 100
     for _ in range(20):
@@ -115,7 +116,7 @@ def gui_run(steps: int, batch: int, floating=True) -> tuple[float, np.ndarray, i
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m gui.bench", description=__doc__.split("\n")[0])
-    p.add_argument("--steps", type=int, default=800, help="mini-batches per measurement")
+    p.add_argument("--steps", type=int, default=3000, help="mini-batches per measurement")
     p.add_argument("--batch-size", type=int, default=64)
     p.add_argument("--only", nargs="*", help="float (show) only these docks, e.g. metricsDock")
     args = p.parse_args(argv)

@@ -121,12 +121,12 @@ class CanvasPanel(QWidget):
         for keys, slot in ((QKeySequence.StandardKey.Undo, self.canvas.undo),
                            (QKeySequence(Qt.Key.Key_Delete), self.canvas.clear)):
             QShortcut(keys, self, slot, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        tools = QHBoxLayout()
-        tools.addWidget(QLabel(self.tr("Pen")))
-        tools.addWidget(self.pen)
-        tools.addStretch(1)
-        for b in (self.undo_button, self.clear_button, self.random_button):
-            tools.addWidget(b)
+        self._tools = tools = QGridLayout()
+        tools.addWidget(QLabel(self.tr("Pen")), 0, 0)
+        tools.addWidget(self.pen, 0, 1)
+        tools.setColumnStretch(2, 1)
+        tools.addWidget(self.undo_button, 0, 3)
+        tools.addWidget(self.clear_button, 0, 4)
         draw = _column(self.canvas, tools)
 
         self.model_choice = QComboBox(objectName="modelChoice")
@@ -159,19 +159,17 @@ class CanvasPanel(QWidget):
         self.compare.changed.connect(self._schedule)
         compare_col = self.compare
 
-        self.stage_canvas, self.stage_scaled, self.stage_input = (ImageGrid(84) for _ in range(3))
+        self.stage_canvas, self.stage_scaled, self.stage_input = (ImageGrid(80) for _ in range(3))
         stages = QGridLayout()
-        stages.setHorizontalSpacing(4)
-        captions = (self.tr("your drawing, and\nthe ink's bounding box"),
-                    self.tr("scaled to fit\n20×20 pixels"),
-                    self.tr("centred in 28×28:\nthe network's input"))
+        stages.setHorizontalSpacing(6)
+        captions = (self.tr("1. your drawing and the ink's bounding box"),
+                    self.tr("2. scaled to fit 20×20 pixels"),
+                    self.tr("3. centred in 28×28: the network's input"))
         for k, (grid, text) in enumerate(zip((self.stage_canvas, self.stage_scaled, self.stage_input),
                                              captions, strict=True)):
-            stages.addWidget(grid, 0, 2 * k, Qt.AlignmentFlag.AlignHCenter)
-            stages.addWidget(_caption(text), 1, 2 * k, Qt.AlignmentFlag.AlignHCenter)
-            if k < 2:
-                stages.addWidget(QLabel("→"), 0, 2 * k + 1)
-        stages.setColumnStretch(6, 1)
+            stages.addWidget(grid, 0, k, Qt.AlignmentFlag.AlignHCenter)
+            stages.addWidget(_caption(text), 1, k, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        stages.setColumnStretch(3, 1)
         see_col = _column(_header(self.tr("What the network sees")), stages)
         self.inside = LayerActivations()
         inside_col = _column(_header(self.tr("Inside the network")), self.inside)
@@ -179,7 +177,7 @@ class CanvasPanel(QWidget):
         # (draw, see, answer, compare, inside) go into up to three columns, depending on the width
         self._sections = (draw, see_col, answer_col, compare_col, inside_col)
         self._cols = [QVBoxLayout() for _ in range(3)]
-        row = QHBoxLayout()
+        self._row = row = QHBoxLayout()
         row.setContentsMargins(8, 8, 8, 8)
         row.setSpacing(16)
         for k, col in enumerate(self._cols):
@@ -188,7 +186,7 @@ class CanvasPanel(QWidget):
         self._mode = ""
         content = QWidget()
         content.setLayout(row)
-        scroll = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
+        self._scroll = scroll = QScrollArea(widgetResizable=True, frameShape=QScrollArea.Shape.NoFrame)
         scroll.setWidget(content)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
@@ -207,13 +205,20 @@ class CanvasPanel(QWidget):
         order = {"wide": [[draw, see], [answer, compare], [inside]],
                  "medium": [[draw, see], [answer, compare, inside], []],
                  "narrow": [[draw, answer, see, inside, compare], [], []]}[mode]
+        # the random-digit button goes next to Undo/Clear, or on its own row when narrow
+        self._tools.removeWidget(self.random_button)
+        if mode == "narrow":
+            self._tools.addWidget(self.random_button, 1, 0, 1, 5)
+        else:
+            self._tools.addWidget(self.random_button, 0, 5)
         for col in self._cols:
             while col.count():
                 col.takeAt(0)
-        for col, parts in zip(self._cols, order, strict=True):
+        for k, (col, parts) in enumerate(zip(self._cols, order, strict=True)):
             for w in parts:
                 col.addWidget(w)
             col.addStretch(1)
+            self._row.setStretch(k, (3, 2, 2)[k] if parts else 0)   # empty columns take no room
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -276,7 +281,7 @@ class CanvasPanel(QWidget):
         self.compare.remove_model(index)
 
     def compare_results(self) -> list[tuple[str, str, str]]:
-        """(file name, predicted digit, top probability) as shown, one per compared model."""
+        """(file path, predicted digit, top probability) as shown, one per compared model."""
         return self.compare.results()
 
     def random_digit(self) -> None:
@@ -385,7 +390,9 @@ def _header(text: str) -> QLabel:
 
 
 def _caption(text: str) -> QLabel:
-    label = QLabel(text, alignment=Qt.AlignmentFlag.AlignHCenter)
+    # wrapped at a fixed width: a height that depends only on the text keeps layouts exact
+    label = QLabel(text, alignment=Qt.AlignmentFlag.AlignHCenter, wordWrap=True)
+    label.setFixedWidth(92)
     label.setStyleSheet("color: #555; font-size: 11px;")
     return label
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol
-from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer
 from PySide6.QtGui import QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,7 +32,8 @@ COLORS = dict(zip(surfaces.ORDER, style.PALETTE, strict=False))
 MARKERS = {"sgd": "o", "momentum": "s", "nesterov": "t", "adagrad": "d", "rmsprop": "star", "adam": "x"}
 COLORMAP = "cividis"     # perceptually uniform and colour-blind safe; lightened so the paths stand out
 LIGHTEN = 0.4
-GRID = 240
+GRID = 240               # pixels of the coloured image
+ISO_GRID = 80            # the contour lines come from a coarser grid: pyqtgraph's isocurve is slow
 N_LEVELS = 14
 WIDE = 850               # narrower than this: plots stacked
 
@@ -90,12 +91,42 @@ def rate_spin(value: float = 0.1) -> QDoubleSpinBox:
     return spin
 
 
+def optimizer_names() -> dict[str, str]:
+    """Display names, translated (a Chinese UI may prefer 动量 for Momentum)."""
+    t = QCoreApplication.translate
+    return {"sgd": t("optimizers", "SGD"), "momentum": t("optimizers", "Momentum"),
+            "nesterov": t("optimizers", "Nesterov"), "adagrad": t("optimizers", "AdaGrad"),
+            "rmsprop": t("optimizers", "RMSProp"), "adam": t("optimizers", "Adam")}
+
+
+def optimizer_table(rates: dict[str, float], checked, columns: int = 2):
+    """A checkbox (marker icon and name) and a learning-rate box per optimizer, in a grid.
+
+    Returns (grid, checkboxes by name, spin boxes by name).
+    """
+    grid = QGridLayout()
+    grid.setVerticalSpacing(2)
+    grid.setColumnStretch(2 * columns, 1)
+    checks, spins, names = {}, {}, optimizer_names()
+    for i, name in enumerate(surfaces.ORDER):
+        checks[name] = cb = QCheckBox(names[name])
+        cb.setIcon(marker_icon(name))
+        cb.setChecked(name in checked)
+        spins[name] = spin = rate_spin(rates[name])
+        spin.setToolTip(QCoreApplication.translate("optimizer_table", "Learning rate of {name}").format(
+            name=names[name]))
+        grid.addWidget(cb, i // columns, 2 * (i % columns))
+        grid.addWidget(spin, i // columns, 2 * (i % columns) + 1)
+    return grid, checks, spins
+
+
 class OptimizerLabPanel(QWidget):
     """Race the optimizers on a surface; watch the paths and f against the step."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("optimizerLabPanel")
+        self.names = optimizer_names()
         self.surface = surfaces.get(surfaces.DEFAULT)
         self.start = self.surface.start
         self.paths: dict[str, surfaces.Path] = {}
@@ -116,9 +147,10 @@ class OptimizerLabPanel(QWidget):
         self.image = pg.ImageItem()
         pi.addItem(self.image)
         self.isocurves = [pg.IsocurveItem(pen=pg.mkPen(0, 0, 0, 70, width=1)) for _ in range(N_LEVELS)]
-        for iso in self.isocurves:
+        for iso in self.isocurves:                # in image pixels; grid values sit at cell centres
             iso.setParentItem(self.image)
-            iso.setPos(0.5, 0.5)                 # grid values sit at pixel centres
+            iso.setScale(GRID / ISO_GRID)
+            iso.setPos(0.5 * GRID / ISO_GRID, 0.5 * GRID / ISO_GRID)
         self.colorbar = pg.ColorBarItem(colorMap=surface_colormap(), interactive=False, width=12)
         self.colorbar.setImageItem(self.image, insert_in=pi)
         self.halos, self.lines = {}, {}
@@ -145,7 +177,7 @@ class OptimizerLabPanel(QWidget):
         legend = lp.addLegend(offset=(6, -6), brush=pg.mkBrush(255, 255, 255, 230), colCount=3,
                               pen=pg.mkPen(150, 150, 150), labelTextColor="k", labelTextSize="9pt")
         legend.setZValue(100)
-        self.loss_curves = {name: _path_item(lp, name, 7, surfaces.LABELS[name]) for name in surfaces.ORDER}
+        self.loss_curves = {name: _path_item(lp, name, 7, self.names[name]) for name in surfaces.ORDER}
         self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen(0, 0, 0, 120, width=1))
         self.cursor.hide()
         lp.addItem(self.cursor, ignoreBounds=True)
@@ -161,7 +193,7 @@ class OptimizerLabPanel(QWidget):
         self.surface_combo.currentIndexChanged.connect(
             lambda i: self.set_surface(self.surface_combo.itemData(i)))
         self.steps_spin = QSpinBox()
-        self.steps_spin.setRange(1, 1000)
+        self.steps_spin.setRange(1, 500)
         self.steps_spin.setPrefix(self.tr("steps: "))
         self.steps_spin.valueChanged.connect(self._recompute)
         self.play_button = _button(self.tr("Play"), self._on_play_toggled, checkable=True)
@@ -181,21 +213,10 @@ class OptimizerLabPanel(QWidget):
                   self.speed, self.step_label):
             row2.addWidget(w, 1 if w is self.speed else 0)
 
-        self.table = QGridLayout()
-        self.table.setVerticalSpacing(2)
-        self.table.setColumnStretch(4, 1)
-        self.checks, self.lr_spins = {}, {}
-        for i, name in enumerate(surfaces.ORDER):
-            cb = QCheckBox(surfaces.LABELS[name])
-            cb.setIcon(marker_icon(name))
-            cb.setChecked(True)
-            cb.toggled.connect(lambda _on: self._show_step(self._step))
-            spin = rate_spin()
-            spin.setToolTip(self.tr("Learning rate of {name}").format(name=surfaces.LABELS[name]))
-            spin.valueChanged.connect(self._recompute)
-            self.checks[name], self.lr_spins[name] = cb, spin
-            self.table.addWidget(cb, i // 2, 2 * (i % 2))
-            self.table.addWidget(spin, i // 2, 2 * (i % 2) + 1)
+        self.table, self.checks, self.lr_spins = optimizer_table(surfaces.preset("book"), surfaces.ORDER)
+        for name in surfaces.ORDER:
+            self.checks[name].toggled.connect(lambda _on: self._show_step(self._step))
+            self.lr_spins[name].valueChanged.connect(self._recompute)
         presets = QHBoxLayout()
         presets.addWidget(QLabel(self.tr("Learning rates:")))
         self.book_button = _button(self.tr("Book"), lambda: self.apply_preset("book"),
@@ -307,8 +328,9 @@ class OptimizerLabPanel(QWidget):
                                   s.y_range[1] - s.y_range[0]))
         self.colorbar.setLevels((lo, hi))
         self.colorbar.setLabel("left", self.tr("log₁₀ f(x, y)") if is_log else self.tr("f(x, y)"))
+        coarse = s.height_map(ISO_GRID)[0]
         for iso, level in zip(self.isocurves, np.linspace(lo, hi, N_LEVELS + 2)[1:-1], strict=True):
-            iso.setData(img, level)
+            iso.setData(coarse, level)
         self.minima.setData([m[0] for m in s.minima], [m[1] for m in s.minima])
         self.plot.getPlotItem().getViewBox().setRange(xRange=s.x_range, yRange=s.y_range, padding=0)
         lp = self.loss_plot.getPlotItem()
@@ -359,7 +381,7 @@ class OptimizerLabPanel(QWidget):
                 marks.append((x, y))
             else:
                 text = self.tr("diverged at step {n}").format(n=path.stopped_at)
-            label = f"<b style='color:{COLORS[name]}'>{surfaces.LABELS[name]}</b>"
+            label = f"<b style='color:{COLORS[name]}'>{self.names[name]}</b>"
             rows.append(f"<tr><td>{label} {text}</td></tr>")
         self.readout.setHtml(f"<div style='font-size:8pt'><b>{self.tr('step {k}').format(k=k)}</b>"
                              f"<table cellspacing='0' cellpadding='0'>{''.join(rows)}</table></div>")
@@ -372,7 +394,7 @@ class OptimizerLabPanel(QWidget):
     def _recompute(self, *_):
         self.paths = surfaces.race(self.surface, self.learning_rates(), self.start, self.n_steps)
         self.start_marker.setData([self.start[0]], [self.start[1]])
-        stopped = [self.tr("{name} diverged at step {n}").format(name=surfaces.LABELS[name], n=p.stopped_at)
+        stopped = [self.tr("{name} diverged at step {n}").format(name=self.names[name], n=p.stopped_at)
                    for name, p in self.paths.items() if p.stopped]
         self.status_label.setText("; ".join(stopped) + self.tr(
             " — the point flew off; try a smaller learning rate.") if stopped else "")

@@ -13,7 +13,6 @@ from PySide6.QtCore import QThread, QTimer, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QCheckBox,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -26,7 +25,7 @@ from PySide6.QtWidgets import (
 from core import surfaces
 from gui import style, worker_registry
 from gui.optimizer_race_worker import BOOK_SET, RACE_LR, OptimizerRaceWorker, RaceConfig, smooth_curve
-from gui.panels.optimizer_lab_panel import COLORS, MARKERS, marker_icon, rate_spin
+from gui.panels.optimizer_lab_panel import COLORS, MARKERS, optimizer_names, optimizer_table
 
 REDRAW_MS = 50
 _LIVE_RUNS: set[_Run] = set()            # runs whose thread may still be running
@@ -55,6 +54,7 @@ class OptimizerRacePanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("optimizerRacePanel")
+        self.names = optimizer_names()
         self._run: _Run | None = None
         self._curves: dict[str, np.ndarray] = {}
         self._counts: dict[str, int] = {}
@@ -67,22 +67,11 @@ class OptimizerRacePanel(QWidget):
         self._build()
 
     def _build(self):
-        grid = QGridLayout()
-        self.checks, self.lr_spins = {}, {}
-        for i, name in enumerate(surfaces.ORDER):
-            cb = QCheckBox(surfaces.LABELS[name])
-            cb.setIcon(marker_icon(name))
-            cb.setChecked(name in BOOK_SET)
-            spin = rate_spin(RACE_LR[name])
-            spin.setToolTip(self.tr("Learning rate of {name}").format(name=surfaces.LABELS[name]))
-            self.checks[name], self.lr_spins[name] = cb, spin
-            grid.addWidget(cb, i // 2, 2 * (i % 2))
-            grid.addWidget(spin, i // 2, 2 * (i % 2) + 1)
+        grid, self.checks, self.lr_spins = optimizer_table(RACE_LR, BOOK_SET)
         self.log_check = QCheckBox(self.tr("log scale"))
         self.log_check.setToolTip(self.tr("Show the loss on a logarithmic axis"))
         self.log_check.toggled.connect(self._on_log_toggled)
         grid.addWidget(self.log_check, 0, 4)
-        grid.setColumnStretch(5, 1)
         self.iterations = QSpinBox()
         self.iterations.setRange(10, 20000)
         self.iterations.setSingleStep(100)
@@ -189,7 +178,7 @@ class OptimizerRacePanel(QWidget):
                 items[name].setData([], [])
                 items[name].setVisible(name in config.lrs)     # hidden items cost nothing to paint
             if name in config.lrs:
-                self.legend.addItem(self.samples[name], surfaces.LABELS[name])
+                self.legend.addItem(self.samples[name], self.names[name])
         self.empty.hide()
         self.legend.show()
         # fixed ranges while running: a moving range re-lays the axes at every redraw
@@ -262,7 +251,7 @@ class OptimizerRacePanel(QWidget):
         self.plot.getPlotItem().enableAutoRange()
         self._set_running(False)
         finals = sorted(self.final_losses().items(), key=lambda kv: kv[1])
-        summary = ",  ".join(f"{surfaces.LABELS[n]} {v:.3f}" for n, v in finals)
+        summary = ",  ".join(f"{self.names[n]} {v:.3f}" for n, v in finals)
         if reason == "completed":
             self.progress.setValue(1000)
             text = self.tr("Final loss (smoothed): {summary}").format(summary=summary)
@@ -271,7 +260,7 @@ class OptimizerRacePanel(QWidget):
         else:
             text = self.tr("The race failed: {reason}").format(reason=reason)
         if self._diverged:
-            names = ", ".join(f"{surfaces.LABELS[n]} ({i + 1})" for n, i in self._diverged.items())
+            names = ", ".join(f"{self.names[n]} ({i + 1})" for n, i in self._diverged.items())
             text += self.tr("  Diverged at iteration: {names} — try a smaller learning rate.").format(
                 names=names)
         self.status.setText(text)

@@ -138,13 +138,16 @@ class DigitCanvas(QWidget):
         side = min(self.width(), self.height())
         return QRect((self.width() - side) // 2, (self.height() - side) // 2, side, side)
 
-    def _ensure_buffer(self) -> None:
+    def _ensure_buffer(self) -> bool:
+        """(Re)create the buffer for the current size and pixel ratio; True if it was."""
         side, dpr = self.area().width(), self.devicePixelRatioF()
         px = max(1, round(side * dpr))
         if self._buffer.isNull() or self._buffer.width() != px or self._buffer.devicePixelRatio() != dpr:
             self._buffer = QImage(px, px, QImage.Format.Format_Grayscale8)
             self._buffer.setDevicePixelRatio(dpr)
             self._render_all()
+            return True
+        return False
 
     def _rerender(self) -> None:
         self._ensure_buffer()
@@ -191,7 +194,8 @@ class DigitCanvas(QWidget):
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
-        self._ensure_buffer()
+        if self._ensure_buffer() and self._items:
+            self.changed.emit()                  # the same drawing at a new resolution
 
     def paintEvent(self, event) -> None:
         self._ensure_buffer()

@@ -285,7 +285,8 @@ class CompareModels(QWidget):
             return self._fail(self.tr("Cannot compare {file}: it reads {n} values per sample, not a "
                                       "28×28 image.").format(file=name, n=int(np.prod(net.input_shape))))
         self.error.hide()
-        label, digit, prob = QLabel(name, toolTip=str(path)), QLabel(), QLabel()
+        shown = self.fontMetrics().elidedText(name, Qt.TextElideMode.ElideMiddle, 150)
+        label, digit, prob = QLabel(shown, toolTip=str(path)), QLabel(), QLabel()
         digit.setStyleSheet("font-weight: bold; font-size: 18px;")
         remove = QToolButton(text="✕", toolTip=self.tr("Remove from the comparison"))
         widgets: list[QWidget] = [label, digit, prob, remove]
@@ -302,8 +303,8 @@ class CompareModels(QWidget):
             self._relayout()
 
     def results(self) -> list[tuple[str, str, str]]:
-        """(file name, predicted digit, top probability) as shown, one per model."""
-        return [(ws[0].text(), ws[1].text(), ws[2].text()) for _, ws in self._models]
+        """(file path, predicted digit, top probability) as shown, one per model."""
+        return [(ws[0].toolTip(), ws[1].text(), ws[2].text()) for _, ws in self._models]
 
     def set_input(self, x28: np.ndarray | None) -> None:
         """Show every model's answer for ``x28`` ``(28, 28)`` (None: a blank canvas)."""

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -200,7 +201,7 @@ def test_compare_models(qtbot, panel, small_models, tmp_path):
     drag(qtbot, canvas, ONE)
     settle(qtbot, panel)
     rows = panel.compare_results()
-    assert [r[0] for r in rows] == ["mlp32.npz", "mlp64.npz"]
+    assert [Path(r[0]).name for r in rows] == ["mlp32.npz", "mlp64.npz"]
     for _, digit, prob in rows:
         assert digit.isdigit() and prob.endswith("%")
     bad = tmp_path / "broken.npz"
@@ -215,7 +216,7 @@ def test_compare_models(qtbot, panel, small_models, tmp_path):
     assert not panel.add_compare_model(small_models[1])          # at most three
     assert not panel.compare.add_button.isEnabled()
     panel.remove_compare_model(0)
-    assert [r[0] for r in panel.compare_results()] == ["mlp64.npz", "mlp32.npz"]
+    assert [Path(r[0]).name for r in panel.compare_results()] == ["mlp64.npz", "mlp32.npz"]
     assert panel.compare.add_button.isEnabled()
 
 
@@ -251,11 +252,17 @@ def test_asks_for_snapshots_while_training(qtbot, panel, small_models):
         panel.set_training_state("finished")
 
 
-def test_narrow_layout(qtbot, panel):
-    panel.resize(480, 900)
-    qtbot.waitUntil(lambda: panel._mode == "narrow")
+@pytest.mark.parametrize("width, mode", [(320, "narrow"), (480, "narrow"), (760, "medium"),
+                                         (1000, "wide")])
+def test_layout_fits_the_width(qtbot, panel, width, mode):
+    panel.resize(width, 900)
+    qtbot.waitUntil(lambda: panel._mode == mode)
+    qtbot.waitUntil(lambda: panel._scroll.widget().width() <= panel._scroll.viewport().width())
+    assert panel._scroll.horizontalScrollBar().maximum() == 0          # nothing cut off sideways
     canvas = parts(panel)[0]
-    assert canvas.width() >= 280 and abs(canvas.area().width() - canvas.area().height()) == 0
+    assert canvas.width() >= 280 and canvas.area().width() == canvas.area().height()
+    share = {"narrow": 0.85, "medium": 0.45, "wide": 0.35}[mode]
+    assert canvas.width() >= share * panel._scroll.viewport().width() - 20   # uses the room it has
 
 
 def test_read_digit_without_qt_state():

@@ -113,7 +113,7 @@ def test_surfaces_and_divergence(panel, qtbot):
     assert "diverged" in panel.show_step_info(panel.n_steps)
     for key in surfaces.SURFACES:                 # the saddle has no minimum: linear f axis
         panel.set_surface(key)
-        assert panel.loss_plot.getPlotItem().ctrl.logYCheck.isChecked() == (key != "saddle")
+        assert panel.loss_plot.getPlotItem().getAxis("left").logMode == (key != "saddle")
 
 
 def test_hover_reads_x_y_f_at_a_step(panel, qtbot):

@@ -133,3 +133,14 @@ def test_screenshot_after_a_race(panel, qtbot):
         panel.start()
     SHOTS.mkdir(exist_ok=True)
     panel.grab().save(str(SHOTS / "optimizer_race_300.png"))
+
+
+def test_a_diverging_optimizer_is_reported_and_the_others_go_on(panel, qtbot):
+    panel.iterations.setValue(20)
+    panel.lr_spins["sgd"].setValue(10.0)
+    with qtbot.waitSignal(panel.race_finished, timeout=60000) as finished:
+        panel.start()
+    assert finished.args == ["completed"]
+    assert 0 < len(panel.losses("sgd")) < 20 and len(panel.losses("adam")) == 20
+    assert "Diverged at iteration: SGD" in panel.status.text()
+    assert panel.progress.value() == 1000
