@@ -55,7 +55,7 @@ def gui_run(steps: int, batch: int, floating=True) -> tuple[float, np.ndarray, i
             dock.resize(640, 480)
             dock.move(40 * i, 30 * i)
             dock.show()
-            dock.widget().setVisible(True)
+            w.panels[dock.objectName()].setVisible(True)
     c = w.controller
     c.settings.batch_size, c.settings.lr, c.settings.epochs = batch, 0.001, 100
     for _ in range(20):
@@ -82,15 +82,15 @@ def gui_run(steps: int, batch: int, floating=True) -> tuple[float, np.ndarray, i
     class Probe(QObject):                # lives in the GUI thread: slots run here
         @Slot(bool)
         def on_paused(self, paused):
-            done.setdefault("pauses", []).append(paused)
-            if paused and "t0" in done:
+            # the worker may or may not have paused once before the budget began
+            if paused and c._trainer.step >= steps:
                 done["t1"] = time.perf_counter()
                 loop.quit()
 
     probe = Probe()
     c.start(paused=True)
     c.worker.paused.connect(probe.on_paused)
-    while not done.get("pauses"):
+    while not c.thread.isRunning():
         app.processEvents()
     clock.start()
     timer.start()
@@ -106,7 +106,7 @@ def gui_run(steps: int, batch: int, floating=True) -> tuple[float, np.ndarray, i
     if profiler is not None:
         import pstats
         profiler.disable()
-        pstats.Stats(profiler).sort_stats("tottime").print_stats(30)
+        pstats.Stats(profiler).sort_stats(os.environ.get("NUMNET_PROFILE_SORT", "tottime")).print_stats(40)
     timer.stop()
     rate = steps * batch / (done["t1"] - done["t0"])
     c.shutdown(5000)

@@ -18,8 +18,10 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressBar,
+    QTabBar,
     QPushButton,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -178,7 +180,13 @@ class MainWindow(QMainWindow):
             panel = getattr(mod, cls_name)()
             dock = QDockWidget(self.tr(title), self)
             dock.setObjectName(name)
-            dock.setWidget(panel)
+            # the panel sits in a plain holder: hiding the panel (below) must not shrink the
+            # dock, or a tab group could no longer grow past its smallest member
+            holder = QWidget()
+            box = QVBoxLayout(holder)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.addWidget(panel)
+            dock.setWidget(holder)
             where = Qt.DockWidgetArea.LeftDockWidgetArea if area == "left" else \
                 Qt.DockWidgetArea.RightDockWidgetArea
             self.addDockWidget(where, dock)
@@ -214,9 +222,11 @@ class MainWindow(QMainWindow):
         sb.addPermanentWidget(self.progress)
         self._elapsed = 0.0
         self._run_started: float | None = None
-        self._rate_mark: tuple[float, int] | None = None
+        self._rate_mark: float | None = None
+        self._samples = 0
+        self._last = (0, 0, 0.0)                  # epoch, step, progress of the newest batch
         self._clock = QTimer(self)
-        self._clock.setInterval(500)
+        self._clock.setInterval(250)
         self._clock.timeout.connect(self._update_clock)
         self._clock.start()
         self._show_status(0, 0, None, 0.0)
@@ -278,14 +288,14 @@ class MainWindow(QMainWindow):
 
     def reset_weights(self):
         self.divergence_bar.hide()
-        self._elapsed, self._run_started = 0.0, None
+        self._elapsed, self._run_started, self._last = 0.0, None, (0, 0, 0.0)
         self.controller.reset_weights()
 
     def apply_spec(self, spec: dict, seed: int):
         if self.controller.busy:
             self.controller.stop(wait=True)
         if self.controller.build_model(spec, seed):
-            self._elapsed, self._run_started = 0.0, None
+            self._elapsed, self._run_started, self._last = 0.0, None, (0, 0, 0.0)
             self.show_message(self.tr("Built a new network with seed {0}.").format(seed))
 
     def halve_lr_and_continue(self):
@@ -387,25 +397,23 @@ class MainWindow(QMainWindow):
         self._rate_mark = None
 
     def _on_steps(self, cols: dict):
-        step, epoch = int(cols["step"][-1]), int(cols["epoch"][-1])
-        now = time.perf_counter()
-        rate = None
-        if self._rate_mark is not None and now > self._rate_mark[0]:
-            t0, s0 = self._rate_mark
-            n = int(cols["batch_size"].sum())
-            rate = n / (now - t0)
-            self._rate = rate if getattr(self, "_rate", None) is None else 0.7 * self._rate + 0.3 * rate
-            rate = self._rate
-        self._rate_mark = (now, step)
-        self.progress.setValue(int(1000 * float(cols["progress"][-1])))
-        self._show_status(epoch, step, rate, self._elapsed_now())
+        """Only remember: the labels are refreshed by the clock, a few times a second."""
+        self._last = (int(cols["epoch"][-1]), int(cols["step"][-1]), float(cols["progress"][-1]))
+        self._samples += int(cols["batch_size"].sum())
 
     def _elapsed_now(self) -> float:
         extra = time.perf_counter() - self._run_started if self._run_started is not None else 0.0
         return self._elapsed + extra
 
     def _update_clock(self):
-        self.status_labels["elapsed"].setText(self.tr("elapsed {0}").format(_fmt_time(self._elapsed_now())))
+        now = time.perf_counter()
+        rate = None
+        if self._run_started is not None and self._rate_mark is not None and now > self._rate_mark:
+            rate = self._samples / (now - self._rate_mark)
+        self._rate_mark, self._samples = now, 0
+        epoch, step, progress = self._last
+        self.progress.setValue(int(1000 * progress))
+        self._show_status(epoch, step, rate, self._elapsed_now())
 
     def _show_status(self, epoch: int, step: int, rate, elapsed: float):
         L = self.status_labels
@@ -474,7 +482,14 @@ class MainWindow(QMainWindow):
         if not getattr(self, "_sized", False):
             self._sized = True
             if not getattr(self, "_restored_state", False):
-                self.resizeDocks([self.docks["trainingDock"]], [320], Qt.Orientation.Horizontal)
+                # after the first layout pass, or Qt gives the left dock half the window
+                QTimer.singleShot(0, self._size_training_dock)
+
+    def _size_training_dock(self):
+        self.resizeDocks([self.docks["trainingDock"]], [330], Qt.Orientation.Horizontal)
+        for bar in self.findChildren(QTabBar):        # whole panel names, scrolled when many
+            bar.setElideMode(Qt.TextElideMode.ElideNone)
+            bar.setUsesScrollButtons(True)
 
     def closeEvent(self, event):
         self.controller.shutdown(timeout_ms=1000)

@@ -4,7 +4,7 @@ Per mini-batch: the raw loss (faint) and its moving average; the running
 batch accuracy. Per epoch: train and validation loss; train, validation and
 test accuracy. Setting changes are marked with labelled vertical lines.
 Data arrive in batches from the controller, are appended to buffers grown by
-doubling, and are drawn by one ~20 Hz timer only when something new arrived.
+doubling, and are drawn by one 10 Hz timer only when something new arrived.
 """
 from __future__ import annotations
 
@@ -18,7 +18,10 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QStacked
 
 from .. import style
 
-REDRAW_MS = 50
+# Every millisecond the GUI thread spends drawing (pyqtgraph paints from Python) is a
+# millisecond the training thread cannot run: they share one GIL. At 20 Hz training lost
+# a third of its speed, so the plots redraw at most 10 times a second.
+REDRAW_MS = 100
 
 
 class GrowBuffer:
@@ -69,6 +72,7 @@ class MetricsPanel(QWidget):
         self._epochs = {k: GrowBuffer(64) for k in self.EPOCH_KEYS}
         self._markers: list[tuple[int, str, list]] = []
         self._dirty = False
+        self._epochs_dirty = False
 
         self.log_box = QCheckBox(self.tr("Log scale"))
         self.log_box.setToolTip(self.tr("Show the loss on a logarithmic axis: late, small "
@@ -101,23 +105,33 @@ class MetricsPanel(QWidget):
         self.acc_plot.setLabel("bottom", self.tr("iteration (mini-batch)"))
         self.loss_plot.setTitle(self.tr("Loss"))
         self.acc_plot.setTitle(self.tr("Accuracy"))
+        # No grid and no antialiasing on the dense curves: on a CPU-rendered plot they
+        # cost 80% of a frame, and every millisecond the GUI thread holds the GIL is
+        # taken from training (see `python -m gui.bench`).
         for p, offset in ((self.loss_plot, (-10, 10)), (self.acc_plot, (-10, -10))):
-            p.showGrid(x=True, y=True, alpha=0.15)
             p.addLegend(offset=offset, labelTextSize="9pt", brush=(255, 255, 255, 210))
+            p.enableAutoRange(x=False)
             p.setDownsampling(auto=True, mode="peak")
             p.setClipToView(True)
         self.acc_plot.setYRange(0, 100)
+        self._x_max = 0.0
+        self._user_zoomed = False
+        for p in (self.loss_plot, self.acc_plot):
+            p.vb.sigRangeChangedManually.connect(self._on_user_zoom)
+            p.autoBtn.clicked.connect(self._on_auto_button)
 
         P = style.pen
-        self.raw_curve = self.loss_plot.plot(pen=P(style.RAW, 1), name=self.tr("batch loss"))
-        self.avg_curve = self.loss_plot.plot(pen=P(style.TRAIN, 2), name=self.tr("moving average"))
+        self.raw_curve = self.loss_plot.plot(pen=P(style.RAW, 1), name=self.tr("batch loss"),
+                                             antialias=False)
+        self.avg_curve = self.loss_plot.plot(pen=P(style.TRAIN, 2), name=self.tr("moving average"),
+                                             antialias=False)
         self.train_loss_curve = self.loss_plot.plot(
             pen=P(style.TRAIN, 2, Qt.PenStyle.DashLine), symbol="o", symbolSize=7,
             symbolBrush=style.TRAIN, symbolPen=None, name=self.tr("train (epoch)"))
         self.val_loss_curve = self.loss_plot.plot(
             pen=P(style.VALIDATION, 2), symbol="s", symbolSize=7, symbolBrush=style.VALIDATION,
             symbolPen=None, name=self.tr("validation (epoch)"))
-        self.batch_acc_curve = self.acc_plot.plot(pen=P(style.RAW, 1.5),
+        self.batch_acc_curve = self.acc_plot.plot(pen=P(style.RAW, 1), antialias=False,
                                                   name=self.tr("batch accuracy (moving average)"))
         self.train_acc_curve = self.acc_plot.plot(
             pen=P(style.TRAIN, 2, Qt.PenStyle.DashLine), symbol="o", symbolSize=7,
@@ -171,6 +185,7 @@ class MetricsPanel(QWidget):
         for k in self.EPOCH_KEYS:
             v = ep.get(k)
             self._epochs[k].extend([np.nan if v is None or not np.isfinite(v) else v])
+        self._epochs_dirty = True
         self._mark_dirty()
 
     def mark_setting(self, name: str, value, step: int) -> None:
@@ -185,7 +200,7 @@ class MetricsPanel(QWidget):
             line = pg.InfiniteLine(pos=step - 0.5, angle=90,
                                    pen=pg.mkPen(style.PURPLE, width=1.5, style=Qt.PenStyle.DashLine),
                                    label=text if plot is self.loss_plot else None,
-                                   labelOpts={"position": 0.92, "color": style.PURPLE,
+                                   labelOpts={"position": 0.55, "color": style.PURPLE,
                                               "fill": (255, 255, 255, 200), "movable": False})
             plot.addItem(line, ignoreBounds=True)
             lines.append(line)
@@ -199,7 +214,9 @@ class MetricsPanel(QWidget):
                 plot.removeItem(line)
         self._markers.clear()
         self.readout.clear()
-        self._mark_dirty()
+        self._x_max = 0.0
+        self._user_zoomed = False
+        self._mark_all_dirty()
 
     def set_model(self, spec: dict, params: dict) -> None:
         self.clear()
@@ -208,6 +225,9 @@ class MetricsPanel(QWidget):
     def _mark_dirty(self, *_):
         self._dirty = True
 
+    def _mark_all_dirty(self, *_):
+        self._dirty = self._epochs_dirty = True
+
     def redraw(self) -> None:
         if not self._dirty:
             return
@@ -215,11 +235,15 @@ class MetricsPanel(QWidget):
         steps = self._steps["step"].view()
         has_data = len(steps) > 0 or self._epochs["step"].n > 0
         self.stack.setCurrentIndex(1 if has_data else 0)
+        self._grow_x_range(steps[-1] if len(steps) else 0)
         loss = self._steps["loss"].view()
         w = self.window_spin.value()
         self.raw_curve.setData(steps, loss)
         self.avg_curve.setData(steps, moving_average(loss, w))
         self.batch_acc_curve.setData(steps, 100 * moving_average(self._steps["acc"].view(), w))
+        if not self._epochs_dirty:
+            return
+        self._epochs_dirty = False
         e = {k: b.view() for k, b in self._epochs.items()}
         for curve, key, scale in ((self.train_loss_curve, "train_loss", 1),
                                   (self.val_loss_curve, "val_loss", 1),
@@ -228,6 +252,24 @@ class MetricsPanel(QWidget):
                                   (self.test_acc_curve, "test_acc", 100)):
             ok = np.isfinite(e[key])
             curve.setData(e["step"][ok], scale * e[key][ok])
+
+    def _on_user_zoom(self, *_):
+        self._user_zoomed = True
+
+    def _on_auto_button(self, *_):
+        self._user_zoomed = False
+        self._x_max = 0.0
+        self._mark_dirty()
+
+    def _grow_x_range(self, last: float) -> None:
+        """Follow the data in jumps (half again as much room each time) rather than every
+        frame, so the axes are not re-laid-out 20 times a second. A user's zoom stays."""
+        if self._user_zoomed:
+            return
+        if last <= self._x_max and self._x_max > 0:
+            return
+        self._x_max = max(200.0, last * 1.5)
+        self.loss_plot.setXRange(0, self._x_max, padding=0.02)
 
     def _on_mouse_moved(self, event) -> None:
         pos = event[0]
@@ -266,6 +308,7 @@ class MetricsPanel(QWidget):
     # -- export -----------------------------------------------------------------------------
     def export_image(self, path: str) -> None:
         """Both plots as PNG or SVG (by the file name's extension)."""
+        self._mark_all_dirty()
         self.redraw()
         if path.lower().endswith(".svg"):
             SVGExporter(self.glw.ci).export(path)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -173,6 +173,10 @@ class TrainingPanel(QWidget):
         self.delay.valueChanged.connect(self._on_delay)
         self._on_delay(0)
         self.set_training_state("idle")
+
+    def sizeHint(self) -> QSize:
+        # a narrow column: the plots and the other panels get the rest of the window
+        return QSize(330, super().sizeHint().height())
 
     def _tips(self) -> dict[str, str]:
         return {
