@@ -6,9 +6,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QApplication, QLabel
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QLabel
 
 from core import checkpoint, presets
 from core.network import Network
@@ -16,31 +15,14 @@ from core.trainer import Config, Trainer
 from gui.panels.canvas_panel import CanvasPanel, read_digit
 from gui.widgets.digit_canvas import DigitCanvas
 from gui.widgets.probability_bars import ActivationBars, ProbabilityBars
+from tests.gui.drawing import drag, move_to
 
 ONE = [(0.5, 0.15), (0.5, 0.85)]
 ZERO = [(0.5 + 0.22 * np.sin(t), 0.5 - 0.32 * np.cos(t)) for t in np.linspace(0, 2 * np.pi, 25)]
 
 
-def move_to(canvas: DigitCanvas, pos: QPoint) -> None:
-    """A mouse move with the left button held, as a real drag sends it."""
-    p = QPointF(pos)
-    QApplication.sendEvent(canvas, QMouseEvent(
-        QEvent.Type.MouseMove, p, QPointF(canvas.mapToGlobal(p)), Qt.MouseButton.NoButton,
-        Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
 
 
-def drag(qtbot, canvas: DigitCanvas, points, steps: int = 8) -> None:
-    """Mouse press at the first point (canvas units), moves with the button held, release."""
-    r = canvas.area()
-
-    def at(u, v):
-        return QPoint(round(r.x() + u * r.width()), round(r.y() + v * r.height()))
-
-    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=at(*points[0]))
-    for (u0, v0), (u1, v1) in zip(points, points[1:], strict=False):
-        for t in np.linspace(0, 1, steps + 1)[1:]:
-            move_to(canvas, at(u0 + t * (u1 - u0), v0 + t * (v1 - v0)))
-    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=at(*points[-1]))
 
 
 @pytest.fixture

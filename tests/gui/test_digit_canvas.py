@@ -3,31 +3,12 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
-from PySide6.QtGui import QMouseEvent
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from gui.widgets.digit_canvas import MIN_SIDE, DigitCanvas, ImageGrid
-
-
-def to_widget(canvas: DigitCanvas, u: float, v: float) -> QPoint:
-    """Canvas units (0..1 across the square) -> widget coordinates."""
-    r = canvas.area()
-    return QPoint(round(r.x() + u * r.width()), round(r.y() + v * r.height()))
-
-
-def drag(qtbot, canvas: DigitCanvas, points: list[tuple[float, float]], steps: int = 8) -> None:
-    """Press at the first point, move through the others with the button held, release."""
-    qtbot.mousePress(canvas, Qt.MouseButton.LeftButton, pos=to_widget(canvas, *points[0]))
-    for (u0, v0), (u1, v1) in zip(points, points[1:], strict=False):
-        for t in np.linspace(0, 1, steps + 1)[1:]:
-            pos = QPointF(to_widget(canvas, u0 + t * (u1 - u0), v0 + t * (v1 - v0)))
-            ev = QMouseEvent(QEvent.Type.MouseMove, pos, QPointF(canvas.mapToGlobal(pos)),
-                             Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton,
-                             Qt.KeyboardModifier.NoModifier)
-            QApplication.sendEvent(canvas, ev)
-    qtbot.mouseRelease(canvas, Qt.MouseButton.LeftButton, pos=to_widget(canvas, *points[-1]))
+from tests.gui.drawing import drag, to_widget
 
 
 def ink_at(img: np.ndarray, u: float, v: float) -> float:
