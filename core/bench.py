@@ -15,7 +15,6 @@ import numpy as np
 
 from . import data, presets, threads
 from .network import Network
-from .optimizers import Optimizer
 from .trainer import Config, Step, Trainer
 
 BATCH = 128
@@ -156,5 +155,3 @@ def run(threads_n: int = 1, steps: int = 300, with_torch: bool = True) -> int:
                   f"({b / a:.2f}×)", flush=True)
     return 0
 
-
-__all__ = ["run", "Optimizer"]

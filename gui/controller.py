@@ -9,7 +9,7 @@ thread-safe methods.
 from __future__ import annotations
 
 import copy
-from dataclasses import asdict, dataclass, fields
+from dataclasses import dataclass, fields
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
@@ -40,7 +40,8 @@ class RunSettings:
     batch_size: int = 64
     epochs: int = 5
     weight_decay: float = 0.0
-    dropout: float = 0.0
+    dropout: float = 0.0            # applied to every dropout layer once changed; until then
+    #                                 the rate in the architecture stands
     seed: int = 0
     val_fraction: float = 0.1
     delay_ms: int = 0               # slow motion: pause after every step
@@ -140,15 +141,8 @@ class TrainingController(QObject):
         except ValueError as e:
             self.error.emit(tr("Invalid network: {0}").format(e))
             return False
-        if self.dropout_rate_of(spec) is not None:
-            net.set_dropout(self.settings.dropout)
         self._install(net)
         return True
-
-    @staticmethod
-    def dropout_rate_of(spec: dict) -> float | None:
-        rates = [layer["rate"] for layer in spec["layers"] if layer.get("type") == "dropout"]
-        return rates[0] if rates else None
 
     def _install(self, net: Network) -> None:
         self.net = net
@@ -261,7 +255,6 @@ class TrainingController(QObject):
                                 lr=s.lr, weight_decay=s.weight_decay, val_fraction=s.val_fraction,
                                 seed=s.seed)
                 trainer = Trainer(self.net, self.dataset, config)
-                self.net.set_dropout(s.dropout)
         except ValueError as e:
             self.error.emit(str(e))
             return False
@@ -419,9 +412,6 @@ class TrainingController(QObject):
         if state != self.state:
             self.state = state
             self.state_changed.emit(state)
-
-    def settings_dict(self) -> dict:
-        return asdict(self.settings)
 
     def shutdown(self, timeout_ms: int = 1000) -> bool:
         """Stop and join the worker (window closing)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import importlib
 import math
 import time
-from dataclasses import fields
+from dataclasses import asdict, fields
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, Qt, QTimer
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QTabBar,
+    QTabWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -121,7 +122,7 @@ class MainWindow(QMainWindow):
         self.setDockOptions(QMainWindow.DockOption.AllowTabbedDocks
                             | QMainWindow.DockOption.AllowNestedDocks
                             | QMainWindow.DockOption.AnimatedDocks)
-        self.setTabPosition(Qt.DockWidgetArea.AllDockWidgetAreas, self.tabPositionNorth())
+        self.setTabPosition(Qt.DockWidgetArea.AllDockWidgetAreas, QTabWidget.TabPosition.North)
         self.controller = controller or TrainingController(self)
         self.actions_by_id: dict[str, QAction] = {}
         self._build_actions()
@@ -135,11 +136,6 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._wire()
         self.set_state(self.controller.state)
-
-    @staticmethod
-    def tabPositionNorth():
-        from PySide6.QtWidgets import QTabWidget
-        return QTabWidget.TabPosition.North
 
     # -- construction -------------------------------------------------------------------------
     def _build_actions(self) -> None:
@@ -474,7 +470,7 @@ class MainWindow(QMainWindow):
         qs = QSettings()
         qs.setValue("window/geometry", self.saveGeometry())
         qs.setValue("window/state", self.saveState(STATE_VERSION))
-        for key, value in self.controller.settings_dict().items():
+        for key, value in asdict(self.controller.settings).items():
             qs.setValue(f"training/{key}", value)
 
     def showEvent(self, event):

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGridLayout,
     QLabel,
+    QSizePolicy,
     QSlider,
     QSpinBox,
     QToolButton,
@@ -50,7 +52,6 @@ class LogSpinBox(QDoubleSpinBox):
             return self.value()
 
     def validate(self, text, pos):
-        from PySide6.QtGui import QValidator
         try:
             v = float(text)
         except ValueError:
@@ -210,8 +211,7 @@ class TrainingPanel(QWidget):
             b = QToolButton()
             b.setDefaultAction(action)
             b.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-            b.setSizePolicy(b.sizePolicy().horizontalPolicy().Expanding,
-                            b.sizePolicy().verticalPolicy())
+            b.setSizePolicy(QSizePolicy.Policy.Expanding, b.sizePolicy().verticalPolicy())
             self.buttons.addWidget(b, i // 2, i % 2)
 
     def set_settings(self, s) -> None:

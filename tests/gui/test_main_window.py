@@ -211,3 +211,20 @@ def test_animating_plots_does_not_leak_references_to_none(qtbot, window):
         metrics.redraw()
         metrics.glw.repaint()
     assert sys.getrefcount(None) >= before - 50
+
+
+def test_dropout_rate_from_the_architecture_is_kept_until_changed(qtbot, window):
+    c = window.controller
+    spec = {"input_shape": [1, 28, 28], "layers": [
+        {"type": "dense", "units": 50, "activation": "relu"}, {"type": "dropout", "rate": 0.3},
+        {"type": "dense", "units": 10}]}
+    window.apply_spec(spec, 0)
+    trigger(window, "step")
+    qtbot.waitUntil(lambda: c.state == "paused" and n_steps(window) == 1, timeout=10000)
+    assert c.net.layers[1].rate == 0.3             # Start did not reset it to the panel's 0
+    window.panels["trainingDock"].dropout.setValue(0.5)
+    trigger(window, "step")
+    qtbot.waitUntil(lambda: c.state == "paused" and n_steps(window) == 2, timeout=10000)
+    trigger(window, "stop")
+    qtbot.waitUntil(lambda: not c.busy, timeout=5000)
+    assert c.net.layers[1].rate == 0.5             # a change from the panel applies

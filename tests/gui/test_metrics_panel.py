@@ -1,0 +1,71 @@
+import csv
+
+import numpy as np
+import pytest
+
+from gui.panels.metrics_panel import GrowBuffer, MetricsPanel, moving_average
+
+
+def cols(start, n, loss=None):
+    k = np.arange(start, start + n)
+    return {"step": k, "epoch": np.ones(n, int), "loss": np.linspace(2, 1, n) if loss is None else loss,
+            "acc": np.full(n, 0.5), "lr": np.full(n, 0.01)}
+
+
+@pytest.fixture
+def panel(qtbot):
+    p = MetricsPanel()
+    qtbot.addWidget(p)
+    p.resize(800, 600)
+    p.show()
+    return p
+
+
+def test_moving_average_and_grow_buffer():
+    v = np.array([1.0, 2, 3, 4, 5])
+    np.testing.assert_allclose(moving_average(v, 2), [1, 1.5, 2.5, 3.5, 4.5])
+    b = GrowBuffer(2)
+    for chunk in ([1, 2], [3], [4, 5, 6]):
+        b.extend(chunk)
+    np.testing.assert_array_equal(b.view(), [1, 2, 3, 4, 5, 6])
+
+
+def test_empty_state_then_plots(panel):
+    assert panel.stack.currentWidget() is panel.hint
+    assert "Start" in panel.hint.text()
+    panel.add_steps(cols(1, 10))
+    panel.redraw()
+    assert panel.stack.currentWidget() is panel.glw
+    x, y = panel.raw_curve.getData()
+    np.testing.assert_array_equal(x, np.arange(1, 11))
+
+
+def test_non_finite_batches_are_never_drawn(panel):
+    loss = np.array([1.0, np.nan, np.inf, 0.5])
+    panel.add_steps(cols(1, 4, loss))
+    panel.add_epoch({"step": 4, "epoch": 1, "train_loss": np.nan, "val_loss": 0.4, "train_acc": 0.5,
+                     "val_acc": 0.6, "test_acc": None})
+    panel.redraw()
+    s = panel.series()
+    np.testing.assert_array_equal(s["step_step"], [1, 4])
+    assert np.isfinite(panel.raw_curve.getData()[1]).all()
+    assert len(panel.train_loss_curve.getData()[0] or []) == 0
+    np.testing.assert_allclose(panel.val_acc_curve.getData()[1], [60.0])
+
+
+def test_marker_readout_and_csv(panel, tmp_path):
+    panel.add_steps(cols(1, 20))
+    panel.add_epoch({"step": 20, "epoch": 1, "train_loss": 1.5, "val_loss": 1.4, "train_acc": 0.5,
+                     "val_acc": 0.55, "test_acc": 0.52})
+    panel.mark_setting("lr", 0.001, 11)
+    assert panel._markers[0][1] == "learning rate → 0.001"
+    text = panel.show_readout(19)
+    assert "iteration 20" in text and "validation accuracy (end of epoch) 55.00%" in text
+    path = tmp_path / "m.csv"
+    assert panel.export_csv(str(path)) == 20
+    rows = list(csv.DictReader(path.open()))
+    assert rows[-1]["validation_accuracy"] == "0.55" and rows[0]["validation_accuracy"] == ""
+    panel.export_image(str(tmp_path / "m.png"))
+    assert (tmp_path / "m.png").stat().st_size > 1000
+    panel.clear()
+    assert panel.series()["step_step"].size == 0 and not panel._markers
