@@ -88,7 +88,7 @@ def _torch_rate(torch, ds, spec, steps: int) -> float:
         loss = loss_fn(out, yt)
         loss.backward()
         opt.step()
-        float(loss)
+        loss.item()                     # our trainer reads its loss every step too
         (out.argmax(1) == yt).float().mean().item()
         if t0 is not None:
             n += len(y)
@@ -121,7 +121,8 @@ def _sag(ds, spec, flush: bool) -> tuple[float, float]:
     return rate(*first), rate(*last)
 
 
-def run(threads_n: int = 1, steps: int = 300, with_torch: bool = True) -> int:
+def run(threads_n: int = 1, steps: int = 300, with_torch: bool = True,
+        only: str | None = None) -> int:
     threads.set_blas_threads(threads_n)
     torch = None
     if with_torch:
@@ -136,7 +137,7 @@ def run(threads_n: int = 1, steps: int = 300, with_torch: bool = True) -> int:
     if torch is None:
         print("(PyTorch not importable: no comparison; `pip install torch==2.13.0` adds one)")
     print(f"{'network':<26}{'NumPy samples/s':>16}{'PyTorch samples/s':>19}{'ratio':>8}")
-    for name in ("mlp", "mlp2", "cnn"):
+    for name in (only,) if only else ("mlp", "mlp2", "cnn"):
         spec = presets.get(name)
         n_steps = steps if name != "cnn" else max(steps // 5, 20)
         ours = _numpy_rate(ds, spec, n_steps)
@@ -146,6 +147,8 @@ def run(threads_n: int = 1, steps: int = 300, with_torch: bool = True) -> int:
             print(f"{label:<26}{ours:>16,.0f}{theirs:>19,.0f}{ours / theirs:>7.2f}×", flush=True)
         else:
             print(f"{label:<26}{ours:>16,.0f}{'—':>19}{'—':>8}", flush=True)
+    if only:
+        return 0
     print("\nthroughput over a run of 3 epochs (samples/s): first 20% of epoch 1 → last 20% of epoch 3")
     for name in ("mlp", "mlp2"):
         for flush in (True, False):

@@ -80,6 +80,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--threads", type=int, default=1)
     b.add_argument("--steps", type=int, default=300, help="timed steps per network")
     b.add_argument("--no-torch", action="store_true", help="skip the PyTorch comparison")
+    b.add_argument("--only", choices=("mlp", "mlp2", "cnn"),
+                   help="time just this network (and skip the 3-epoch runs)")
     return p
 
 
@@ -191,7 +193,8 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "eval":
             return cmd_eval(args)
         from . import bench
-        return bench.run(threads_n=args.threads, steps=args.steps, with_torch=not args.no_torch)
+        return bench.run(threads_n=args.threads, steps=args.steps, with_torch=not args.no_torch,
+                         only=args.only)
     except ValueError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2

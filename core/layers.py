@@ -45,6 +45,7 @@ class Layer:
         self.in_shape: tuple[int, ...] = ()
         self.out_shape: tuple[int, ...] = ()
         self.rng: np.random.Generator | None = None
+        self._scratch_arrays: dict[str, np.ndarray] = {}
 
     def build(self, in_shape: tuple[int, ...]) -> tuple[int, ...]:
         """Check the input shape and return the output shape (per sample)."""
@@ -66,6 +67,14 @@ class Layer:
 
     def forward(self, x: np.ndarray, training: bool = False) -> np.ndarray:
         return x
+
+    def _scratch(self, name: str, shape: tuple[int, ...], dtype) -> np.ndarray:
+        """A work array kept from call to call, zero-filled when first made. A fresh
+        array of many MB would be page-faulted in anew at every step."""
+        buf = self._scratch_arrays.get(name)
+        if buf is None or buf.shape != shape or buf.dtype != dtype:
+            buf = self._scratch_arrays[name] = np.zeros(shape, dtype)
+        return buf
 
     def backward(self, dy: np.ndarray) -> np.ndarray:
         return dy
@@ -136,9 +145,12 @@ class Conv2D(Layer):
     x : (n, C, H, W); W : (filters, C, kh, kw); b : (filters,);
     output (n, filters, OH, OW) with OH = (H + 2·padding − kh) // stride + 1.
 
-    Internally the work is done channels-last: the output is an (n, F, OH, OW)
-    view of (n, OH, OW, F) memory, so im2col copies runs of kw·C contiguous
-    values and no transposed copy is ever made of a whole batch.
+    Internally the work is done batch-innermost, in (C, H, W, n) memory that
+    the layer hands on as an (n, C, H, W) view (MaxPool2D does the same, so
+    between these layers no layout change is ever copied). The im2col matrix
+    is then (C·kh·kw, OH·OW·n) and every row of it, and every shifted slice
+    that col2im adds up, is made of contiguous runs of OW·n values: long
+    inner loops for NumPy, where channels-last gave runs of only C values.
     """
 
     kind = "conv2d"
@@ -182,57 +194,53 @@ class Conv2D(Layer):
         initializers.fill(self.params["W"], self.init, fan_in, rng, self.sigma)
         self.params["b"][...] = 0
 
-    def _weight_matrix(self):
-        """W as (kh·kw·C, F), rows in the (kh, kw, C) order of the im2col columns."""
-        f = self.filters
-        return self.params["W"].transpose(2, 3, 1, 0).reshape(-1, f)
-
     def forward(self, x, training=False):
-        n = x.shape[0]
-        c = self.in_shape[0]
         p, s = self.padding, self.stride
         kh, kw = self.kernel
         f, oh, ow = self.out_shape
-        xh = x.transpose(0, 2, 3, 1)                        # (n, H, W, C), a view
+        xc = x.transpose(1, 2, 3, 0)                        # (C, H, W, n), free for our outputs
+        c, h, w, n = xc.shape
         if p:
-            xp = np.zeros((n, xh.shape[1] + 2 * p, xh.shape[2] + 2 * p, c), dtype=x.dtype)
-            xp[:, p:-p, p:-p] = xh
-            xh = xp
+            xp = self._scratch("padded", (c, h + 2 * p, w + 2 * p, n), x.dtype)
+            xp[:, p:p + h, p:p + w] = xc                     # the border stays zero
+            xc = xp
         else:
-            xh = np.ascontiguousarray(xh)
-        wp = xh.shape[2]
-        rows = xh.reshape(n, xh.shape[1], wp * c)
-        col = np.empty((n, oh, ow, kh, kw * c), dtype=x.dtype)
-        for i in range(kh):
-            band = rows[:, i:i + s * (oh - 1) + 1:s]          # (n, oh, W·C)
-            win = sliding_window_view(band, kw * c, axis=2)[:, :, ::s * c][:, :, :ow]
-            col[:, :, :, i] = win
-        self.col = col.reshape(n * oh * ow, -1)
-        self.padded_hw = xh.shape[1:3]
-        z = self.col @ self._weight_matrix()
-        z += self.params["b"]
-        return self.act.forward(z.reshape(n, oh, ow, f).transpose(0, 3, 1, 2))
+            xc = np.ascontiguousarray(xc)                   # e.g. the network's own input
+        self.padded_hw = xc.shape[1:3]
+        win = sliding_window_view(xc, (kh, kw), axis=(1, 2))[:, ::s, ::s]   # (C, oh, ow, n, kh, kw)
+        # im2col rows in (C, kh, kw) order, so W reshapes to (F, C·kh·kw) for free, plus a
+        # last row of ones: the product then adds the bias, and backward's gives db.
+        k = c * kh * kw
+        self.col = self._scratch("col", (k + 1, oh * ow * n), x.dtype)
+        np.copyto(self.col[:k].reshape(c, kh, kw, oh, ow, n), win.transpose(0, 4, 5, 1, 2, 3))
+        self.col[k] = 1
+        wb = np.concatenate([self.params["W"].reshape(f, k), self.params["b"][:, None]], axis=1)
+        z = wb @ self.col                                   # (F, oh·ow·n)
+        return self.act.forward(z).reshape(f, oh, ow, n).transpose(3, 0, 1, 2)
 
     def backward(self, dy):
-        dz = self.act.backward(dy)
-        n, f, oh, ow = dz.shape
-        dzr = dz.transpose(0, 2, 3, 1).reshape(-1, f)       # free if dz is channels-last
-        kh, kw = self.kernel
-        c = self.in_shape[0]
-        dwm = self.col.T @ dzr                               # (kh·kw·C, F)
-        self.grads["W"][...] = dwm.reshape(kh, kw, c, f).transpose(3, 2, 0, 1)
-        np.sum(dzr, axis=0, out=self.grads["b"])
+        f, oh, ow = self.out_shape
+        n = dy.shape[0]
+        # (F, oh·ow·n); a copy only if dy is not batch-innermost (e.g. it came from Flatten)
+        dz = self.act.backward(dy.transpose(1, 2, 3, 0).reshape(f, -1))
+        # [dW db] = dz·colᵀ, computed as (col·dzᵀ)ᵀ: OpenBLAS is markedly faster that way round
+        g = self.col @ dz.T                                  # (C·kh·kw + 1, F)
+        self.grads["W"].reshape(f, -1)[...] = g[:-1].T
+        self.grads["b"][...] = g[-1]
         if not self.need_dx:
             return None
         s, p = self.stride, self.padding
-        dcol = (dzr @ self._weight_matrix().T).reshape(n, oh, ow, kh, kw, c)
-        dxh = np.zeros((n,) + self.padded_hw + (c,), dtype=dz.dtype)
+        kh, kw = self.kernel
+        c, h, w = self.in_shape
+        dcol = self._scratch("dcol", (c * kh * kw, dz.shape[1]), dz.dtype)
+        np.matmul(self.params["W"].reshape(f, -1).T, dz, out=dcol)
+        dcol = dcol.reshape(c, kh, kw, oh, ow, n)
+        # col2im: add each kernel offset's slab back where it was read from
+        dx = np.zeros((c,) + self.padded_hw + (n,), dtype=dz.dtype)
         for i in range(kh):
             for j in range(kw):
-                dxh[:, i:i + s * oh:s, j:j + s * ow:s] += dcol[:, :, :, i, j]
-        if p:
-            dxh = dxh[:, p:-p, p:-p]
-        return dxh.transpose(0, 3, 1, 2)
+                dx[:, i:i + s * (oh - 1) + 1:s, j:j + s * (ow - 1) + 1:s] += dcol[:, i, j]
+        return dx[:, p:p + h, p:p + w].transpose(3, 0, 1, 2)
 
     def __repr__(self):
         kh, kw = self.kernel
@@ -245,7 +253,8 @@ class MaxPool2D(Layer):
     (first) maximum.
 
     x : (n, C, H, W) -> (n, C, (H − size)//stride + 1, (W − size)//stride + 1)
-    Works channels-last internally, like Conv2D.
+    Works batch-innermost internally, like Conv2D: each window offset is then a
+    strided slice whose inner runs are n contiguous values.
     """
 
     kind = "maxpool"
@@ -267,36 +276,47 @@ class MaxPool2D(Layer):
         k, s = self.size, self.stride
         return (c, (h - k) // s + 1, (w - k) // s + 1)
 
-    def _window(self, a, i, j):
-        s = self.stride
+    def _windows(self, a):
+        """The size² (C, oh, ow, n) views of ``a`` (C, H, W, n), one per window offset,
+        in row-major window order."""
+        k, s = self.size, self.stride
         _, oh, ow = self.out_shape
-        return a[:, i:i + s * (oh - 1) + 1:s, j:j + s * (ow - 1) + 1:s]
+        return [a[:, i:i + s * (oh - 1) + 1:s, j:j + s * (ow - 1) + 1:s]
+                for i in range(k) for j in range(k)]
 
     def forward(self, x, training=False):
-        k = self.size
-        xh = x.transpose(0, 2, 3, 1)                        # (n, H, W, C) view
-        out = self._window(xh, 0, 0).copy()
-        arg = np.zeros(out.shape, dtype=np.uint8)
-        for i in range(k):
-            for j in range(k):
-                if i == j == 0:
-                    continue
-                cand = self._window(xh, i, j)
-                better = cand > out
-                np.copyto(out, cand, where=better)
-                np.copyto(arg, i * k + j, where=better)
-        self.arg, self.in_hw = arg, xh.shape[1:3]
-        return out.transpose(0, 3, 1, 2)
+        xc = x.transpose(1, 2, 3, 0)                        # (C, H, W, n) view
+        wins = self._windows(xc)
+        out = wins[0].copy()
+        for win in wins[1:]:
+            np.maximum(out, win, out=out)
+        # Per window offset, a mask of where it holds its window's first maximum (ties go
+        # to the earliest offset), made now while x is still in cache. Whole-array passes
+        # only: NumPy runs masked copies (copyto/where=) slowly when most of a mask is set.
+        free = np.ones(out.shape, dtype=bool)
+        self.masks = []
+        for win in wins[:-1]:
+            hit = win == out
+            hit &= free
+            free ^= hit
+            self.masks.append(hit)
+        self.masks.append(free)
+        self.in_hw = xc.shape[1:3]
+        return out.transpose(3, 0, 1, 2)
 
     def backward(self, dy):
-        k = self.size
-        dyh = dy.transpose(0, 2, 3, 1)
-        n, c = dyh.shape[0], dyh.shape[3]
-        dxh = np.zeros((n,) + self.in_hw + (c,), dtype=dy.dtype)
-        for i in range(k):
-            for j in range(k):
-                self._window(dxh, i, j)[...] += dyh * (self.arg == i * k + j)
-        return dxh.transpose(0, 3, 1, 2)
+        dyc = dy.transpose(1, 2, 3, 0)
+        k, s = self.size, self.stride
+        (h, w), (_, oh, ow) = self.in_hw, self.out_shape
+        # windows that tile the input exactly write every element of dx: no need to zero it
+        tiled = s == k and h == oh * k and w == ow * k
+        dx = (np.empty if tiled else np.zeros)((dyc.shape[0], h, w, dyc.shape[3]), dtype=dy.dtype)
+        for dxwin, mask in zip(self._windows(dx), self.masks, strict=True):
+            if s >= k:                  # disjoint windows: each input gets one value or none
+                np.multiply(dyc, mask, out=dxwin)
+            else:
+                dxwin += dyc * mask
+        return dx.transpose(3, 0, 1, 2)
 
     def __repr__(self):
         return f"MaxPool2D({self.size}×{self.size}, stride {self.stride})"
