@@ -20,6 +20,7 @@ from core.network import Network
 from core.trainer import Config, Trainer
 
 from . import worker_registry
+from .throttle import draw_budget
 from .worker import TrainingWorker
 
 PROBE_SIZE = 256        # samples for layer statistics; conv nets use fewer (they cost more)
@@ -411,6 +412,7 @@ class TrainingController(QObject):
     def _set_state(self, state: str) -> None:
         if state != self.state:
             self.state = state
+            draw_budget().set_active(state == "running")
             self.state_changed.emit(state)
 
     def shutdown(self, timeout_ms: int = 1000) -> bool:

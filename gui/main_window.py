@@ -206,9 +206,17 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         sb = self.statusBar()
         self.status_labels = {k: QLabel() for k in ("epoch", "step", "speed", "elapsed")}
+        # Fixed sizes, wide enough for long runs: a label of fixed size does not ask the
+        # status bar to lay itself out again each time its text changes (a few times a
+        # second while training, and the GUI thread's time is training's time).
+        widest = {"epoch": self.tr("epoch {0}").format(9999),
+                  "step": self.tr("step {0}").format(99999999),
+                  "speed": self.tr("{0:,.0f} samples/s").format(9999999),
+                  "elapsed": self.tr("elapsed {0}").format("99:59:59")}
         for key, label in self.status_labels.items():
             label.setObjectName(f"status_{key}")
-            label.setMinimumWidth(90)
+            size = label.fontMetrics().size(0, widest[key])
+            label.setFixedSize(size.width() + 12, max(size.height(), label.sizeHint().height()))
             sb.addPermanentWidget(label)
         self.progress = QProgressBar()
         self.progress.setObjectName("epochProgress")

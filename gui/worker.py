@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, Signal
 from core import threads
 from core.trainer import Diverged, Done, Epoch, Step, Trainer
 
-EMIT_HZ = 20
+EMIT_HZ = 10          # the plots redraw at most 10 times a second anyway
 SETTINGS = ("lr", "optimizer", "batch_size", "weight_decay", "dropout")
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -33,6 +33,7 @@ from core import spec as spec_mod
 from core.spec import SpecError
 from gui import style
 from gui.panels.architecture_document import ArchitectureDocument
+from gui.throttle import LivePoller, draw_budget
 from gui.widgets.dimension_table import DimensionTable
 from gui.widgets.layer_editor import LayerForm, kind_names
 from gui.widgets.layer_list import LayerButtons, LayerList, shape_txt
@@ -63,9 +64,9 @@ class ArchitecturePanel(QWidget):
         self._syncing = False
         self.last_error = ""
         self.confirm = self._ask_stop           # () -> bool, asked before stopping training
-        self._timer = QTimer(self)
-        self._timer.setInterval(self.SNAPSHOT_INTERVAL_MS)
-        self._timer.timeout.connect(self._tick)
+        self._latest: tuple[dict, int] | None = None     # a snapshot not drawn yet
+        self.poller = LivePoller(self, self.SNAPSHOT_INTERVAL_MS)
+        self.poller.wanted.connect(self.snapshot_wanted)
         self._build_ui()
         self.doc.changed.connect(self._sync)
         self.doc.status.connect(self.status_message)
@@ -267,10 +268,7 @@ class ArchitecturePanel(QWidget):
 
     def set_training_state(self, state: str) -> None:
         self._state = state
-        if state == "running":
-            self._timer.start()
-        else:
-            self._timer.stop()
+        self.poller.set_state(state)
         self._show_status()
 
     def set_model(self, spec: dict, params: dict[str, np.ndarray] | None = None) -> None:
@@ -279,11 +277,29 @@ class ArchitecturePanel(QWidget):
             self.doc.input_shape = list(spec["input_shape"])
         self._model_spec = {k: copy.deepcopy(v) for k, v in spec.items() if k != "name"}
         self.doc.commit(spec["layers"], spec.get("loss", "softmax_cross_entropy"), self.tr("Load the model"))
+        self._latest = None
         self.diagram.set_params(params)
         self._sync()
 
     def update_snapshot(self, params: dict[str, np.ndarray], step: int) -> None:
-        self.diagram.update_snapshot(params, step)
+        self._latest = (params, step)
+        if self.isVisible():
+            draw_budget().request(self._draw_latest)
+
+    def _draw_latest(self) -> None:
+        if self._latest is not None:
+            params, step = self._latest
+            self._latest = None
+            self.diagram.update_snapshot(params, step)
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        self.poller.shown()
+        self._draw_latest()
+
+    def hideEvent(self, event):
+        super().hideEvent(event)
+        self.poller.hidden()
 
     def is_modified(self) -> bool:
         """True when the editor differs from the model last passed to ``set_model``."""
@@ -369,10 +385,6 @@ class ArchitecturePanel(QWidget):
         key = self.preset_combo.itemData(index)
         if key is not None:
             self.doc.load_preset(key)
-
-    def _tick(self):
-        if self.isVisible() and self._state == "running":
-            self.snapshot_wanted.emit()
 
     # -- apply -------------------------------------------------------------------------------
     def spec_to_apply(self) -> dict:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from core import checkpoint, data, digits
 from core.activations import softmax
 from core.network import Network
+from gui.throttle import draw_budget
 from gui.widgets.digit_canvas import DEFAULT_PEN, MIN_SIDE, PEN_RANGE, DigitCanvas, ImageGrid
 from gui.widgets.probability_bars import CompareModels, LayerActivations, ProbabilityBars
 
@@ -75,6 +76,7 @@ class CanvasPanel(QWidget):
         self.setObjectName("canvasPanel")
         self._user_net: Network | None = None
         self._user_step = 0
+        self._snapshot: tuple[dict, int] | None = None   # newer weights not used yet
         self._auto = True                  # pick the model automatically until the user chooses
         self._models_seen = 0              # set_model calls: the first is the app's start-up model
         self._state = "idle"
@@ -229,7 +231,7 @@ class CanvasPanel(QWidget):
         """The app's current model. The start-up model is only used once it has been trained;
         a model the learner applied, opened or reset is used at once."""
         self._models_seen += 1
-        self._user_net, self._user_step = None, 0
+        self._user_net, self._user_step, self._snapshot = None, 0, None
         item = self.model_choice.model().item(1)
         try:
             if not reads_digits(spec):
@@ -247,17 +249,31 @@ class CanvasPanel(QWidget):
         self._choose(1 if mine else 0)
 
     def update_snapshot(self, params: dict[str, np.ndarray], step: int) -> None:
+        """Newer weights: used when the draw budget gives this panel its turn, or when shown."""
         if self._user_net is None:
             return
+        self._snapshot = (params, int(step))
+        budget = draw_budget()
+        if self.isVisible() or not budget.active:
+            budget.request(self._use_snapshot)
+
+    def _use_snapshot(self) -> None:
+        if self._snapshot is None or self._user_net is None:
+            return
+        (params, step), self._snapshot = self._snapshot, None
         try:
             self._user_net.load_snapshot(params)
         except ValueError:                # weights of a model we have not been told about yet
             return
-        self._user_step = int(step)
+        self._user_step = step
         if self._auto and step > 0:
             self._choose(1)
         self.model_label.setText(self._model_text())
         self._schedule()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._use_snapshot()
 
     def set_dataset(self, dataset: data.Dataset) -> None:
         self._dataset = dataset
@@ -322,7 +338,8 @@ class CanvasPanel(QWidget):
         self._schedule()
 
     def _want_snapshot(self) -> None:
-        if self._state == "running" and self.isVisible() and self._user_net is not None:
+        if (self._state == "running" and self.isVisible() and self._user_net is not None
+                and draw_budget().has_room()):
             self.snapshot_wanted.emit()
 
     def _schedule(self) -> None:

@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from .. import style
+from ..throttle import LivePoller, draw_budget
 
 POLL_MS = 250                      # stats_wanted at most 4 times a second
 STATS_SHARE = 0.1                  # ... and slower if computing them would cost more than 10 %
@@ -134,7 +135,6 @@ class DistributionsPanel(QWidget):
             band.setLabel("left", self.tr("value"))
             band.getAxis("left").enableAutoSIPrefix(False)
             band.getAxis("left").setWidth(AXIS_WIDTH)          # x-linked plots must line up
-            band.showGrid(x=True, y=True, alpha=0.15)
             band.setMenuEnabled(False)
             if row:
                 band.setXLink(self.band_plots[KINDS[0]])
@@ -186,7 +186,6 @@ class DistributionsPanel(QWidget):
         self.grad_plot.vb.sigRangeChangedManually.connect(self._grad_zoomed)
         for p in (self.dead_plot, self.grad_plot):
             p.getAxis("left").setWidth(AXIS_WIDTH)
-            p.showGrid(x=True, y=True, alpha=0.15)
             p.setMenuEnabled(False)
         legend_style = {"offset": (-5, 5), "labelTextSize": "8pt", "colCount": 3,
                         "brush": pg.mkBrush(255, 255, 255, 170), "pen": pg.mkPen("#ddd"),
@@ -209,6 +208,7 @@ class DistributionsPanel(QWidget):
         page_layout.addWidget(self.layers_view, 1)
         self.tabs.addTab(layers_page, self.tr("All layers: dead units, gradients"))
         self.tabs.setDocumentMode(True)
+        self.tabs.currentChanged.connect(self._mark_dirty)     # only the tab in view is drawn
 
         self.hint = QLabel(self.tr(
             "No statistics yet.\n\nPress Start (Ctrl+Return) to train: while the network learns, "
@@ -229,9 +229,8 @@ class DistributionsPanel(QWidget):
         layout.addWidget(self.info)
 
         self.layer_box.currentIndexChanged.connect(self._mark_dirty)
-        self.poll_timer = QTimer(self)
-        self.poll_timer.setInterval(POLL_MS)
-        self.poll_timer.timeout.connect(self._poll)
+        self.poller = LivePoller(self, POLL_MS)
+        self.poller.wanted.connect(self.stats_wanted)
         self._reset()
 
     # -- slots the main window calls -------------------------------------------------------
@@ -241,10 +240,7 @@ class DistributionsPanel(QWidget):
 
     def set_training_state(self, state: str) -> None:
         self._state = state
-        if state == "running":
-            self.poll_timer.start()
-        else:
-            self.poll_timer.stop()
+        self.poller.set_state(state)
 
     def update_stats(self, stats: dict, step: int) -> None:
         """Append one ``core.inspect.layer_stats`` result taken at ``step``."""
@@ -256,7 +252,7 @@ class DistributionsPanel(QWidget):
         # a CNN's statistics take a good fraction of a second on the worker thread: poll
         # less often so that they cost at most STATS_SHARE of the training time
         seconds = float(stats.get("seconds", 0.0))
-        self.poll_timer.setInterval(max(POLL_MS, int(1000 * seconds / STATS_SHARE)))
+        self.poller.set_interval(max(POLL_MS, int(1000 * seconds / STATS_SHARE)))
         self._last, self._last_step = stats, step
         self._mark_dirty()
 
@@ -304,12 +300,20 @@ class DistributionsPanel(QWidget):
     def _mark_dirty(self, *_) -> None:
         self._dirty = True
         if self.isVisible():
+            draw_budget().request(self._redraw_if_dirty)
+
+    def _redraw_if_dirty(self) -> None:
+        if self._dirty:
             self.redraw()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self._dirty:
-            self.redraw()
+        self.poller.shown()
+        self._redraw_if_dirty()
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        self.poller.hidden()
 
     def redraw(self) -> None:
         self._dirty = False
@@ -318,19 +322,21 @@ class DistributionsPanel(QWidget):
             return
         self.stack.setCurrentIndex(1)
         steps = h.steps[:h.n]
-        latest = self._last["layers"][j]
-        for k, kind in enumerate(KINDS):
-            pct = h.pct[:h.n, k, j]
-            for q, curve in enumerate(self.band_curves[kind]):
-                curve.setData(steps, pct[:, q])
-            self._draw_histogram(kind, *latest[HIST_KEYS[kind]])
-        for i, curve in self.dead_curves.items():
-            curve.setData(steps, 100 * h.dead[:h.n, i])
-        grads = np.maximum(h.grad[:h.n], TINY)
-        for i, curve in self.grad_curves.items():
-            curve.setData(steps, grads[:, i])
-        if self._grad_autoscale:
-            self._fit_grad_range(grads)
+        if self.tabs.currentIndex() == 0:
+            latest = self._last["layers"][j]
+            for k, kind in enumerate(KINDS):
+                pct = h.pct[:h.n, k, j]
+                for q, curve in enumerate(self.band_curves[kind]):
+                    curve.setData(steps, pct[:, q])
+                self._draw_histogram(kind, *latest[HIST_KEYS[kind]])
+        else:
+            for i, curve in self.dead_curves.items():
+                curve.setData(steps, 100 * h.dead[:h.n, i])
+            grads = np.maximum(h.grad[:h.n], TINY)
+            for i, curve in self.grad_curves.items():
+                curve.setData(steps, grads[:, i])
+            if self._grad_autoscale:
+                self._fit_grad_range(grads)
         self.info.setText(self.tr("iteration {0} · probe batch of {1} samples · loss {2:.4g}").format(
             self._last_step, self._last["n_samples"], self._last["loss"]))
 
@@ -364,10 +370,6 @@ class DistributionsPanel(QWidget):
         self._grad_autoscale = False
 
     # -- pulling statistics ------------------------------------------------------------------
-    def _poll(self) -> None:
-        if self.isVisible() and self._state == "running":
-            self.stats_wanted.emit()
-
     # -- for tests and export ----------------------------------------------------------------
     def band_data(self, kind: str) -> tuple[np.ndarray, np.ndarray]:
         """(steps, percentiles (n_steps, 9)) as plotted for the selected layer."""

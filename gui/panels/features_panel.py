@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from gui import style
-from gui.panels.weights_panel import SnapshotPoller
+from gui.throttle import LivePoller, draw_budget
 from gui.widgets.heatmap import (
     HeatmapWidget,
     format_value,
@@ -101,6 +101,7 @@ class FeaturesPanel(QWidget):
         self._input_shape: tuple[int, ...] = ()
         self._before: np.ndarray | None = None  # tiles (n, h, w), raw weights
         self._now: np.ndarray | None = None
+        self._latest: np.ndarray | None = None    # newest weights, not yet turned into tiles
         self._per_tile = 1                      # tiles per unit (input channels of a conv)
         self._page = 0
         self._n_cols = 1
@@ -193,7 +194,7 @@ class FeaturesPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
 
-        self.poller = SnapshotPoller(self)
+        self.poller = LivePoller(self)
         self.poller.wanted.connect(self.snapshot_wanted)
 
     # -- slots the main window calls ------------------------------------------------------------
@@ -211,7 +212,7 @@ class FeaturesPanel(QWidget):
         w = params[self._name]
         self._per_tile = w.shape[1] if self.mode == "conv" else 1
         self._before = tiles_of(w, self.mode, self._input_shape).copy()
-        self._now = self._before
+        self._now, self._latest = self._before, None
         per_page = min(self.page_size(), len(self._before))
         self._n_cols = self._per_tile if self._per_tile > 1 else math.ceil(math.sqrt(per_page))
         self._zoom = mosaic_zoom(self._before.shape[1:])
@@ -224,12 +225,18 @@ class FeaturesPanel(QWidget):
         """Newer weights during training (a copy this panel owns)."""
         if self.mode is None or self._name not in params:
             return
-        self._now = tiles_of(params[self._name], self.mode, self._input_shape)
+        self._latest = params[self._name]
         self._step = step
         if self.isVisible():
-            self._redraw(before=False)
+            draw_budget().request(self._draw_latest)
         else:
             self._dirty = True
+
+    def _draw_latest(self) -> None:
+        """The newest weights as tiles (when the draw budget gives this panel its turn)."""
+        if self._latest is not None:
+            self._now, self._latest = tiles_of(self._latest, self.mode, self._input_shape), None
+        self._redraw(before=False)
 
     def set_training_state(self, state: str) -> None:
         self.poller.set_state(state)
@@ -266,7 +273,7 @@ class FeaturesPanel(QWidget):
         super().showEvent(event)
         self.poller.shown()
         if self._dirty:
-            self._redraw(before=False)
+            self._draw_latest()
 
     def hideEvent(self, event):
         super().hideEvent(event)

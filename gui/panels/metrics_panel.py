@@ -17,10 +17,12 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QStackedWidget, QVBoxLayout, QWidget
 
 from .. import style
+from ..throttle import draw_budget
 
 # Every millisecond the GUI thread spends drawing (pyqtgraph paints from Python) is a
-# millisecond the training thread cannot run: they share one GIL. At 20 Hz training lost
-# a third of its speed, so the plots redraw at most 10 times a second.
+# millisecond the training thread cannot run: they share one GIL. So the plots redraw at
+# most 10 times a second, and while training runs only when the draw budget
+# (gui/throttle.py) gives them their turn.
 REDRAW_MS = 100
 
 
@@ -46,6 +48,12 @@ class GrowBuffer:
 
     def clear(self) -> None:
         self.n = 0
+
+
+def nice_ceiling(x: float) -> float:
+    """The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k that is ≥ x (x > 0)."""
+    k = 10.0 ** np.floor(np.log10(x))
+    return float(next(m * k for m in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10) if m * k >= x * (1 - 1e-12)))
 
 
 def moving_average(values: np.ndarray, window: int) -> np.ndarray:
@@ -114,7 +122,9 @@ class MetricsPanel(QWidget):
             p.setDownsampling(auto=True, mode="peak")
             p.setClipToView(True)
         self.acc_plot.setYRange(0, 100)
+        self.loss_plot.enableAutoRange(y=False)
         self._x_max = 0.0
+        self._y_range: tuple[float, float] | None = None
         self._user_zoomed = False
         for p in (self.loss_plot, self.acc_plot):
             p.vb.sigRangeChangedManually.connect(self._on_user_zoom)
@@ -165,12 +175,12 @@ class MetricsPanel(QWidget):
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.readout)
 
-        self.log_box.toggled.connect(lambda on: self.loss_plot.setLogMode(y=on))
+        self.log_box.toggled.connect(self._set_log_scale)
         self.raw_box.toggled.connect(self.raw_curve.setVisible)
         self.window_spin.valueChanged.connect(self._mark_dirty)
         self.timer = QTimer(self)
         self.timer.setInterval(REDRAW_MS)
-        self.timer.timeout.connect(self.redraw)
+        self.timer.timeout.connect(self._tick)
         self.timer.start()
 
     # -- slots ------------------------------------------------------------------------------
@@ -215,6 +225,7 @@ class MetricsPanel(QWidget):
         self._markers.clear()
         self.readout.clear()
         self._x_max = 0.0
+        self._y_range = None
         self._user_zoomed = False
         self._mark_all_dirty()
 
@@ -227,6 +238,10 @@ class MetricsPanel(QWidget):
 
     def _mark_all_dirty(self, *_):
         self._dirty = self._epochs_dirty = True
+
+    def _tick(self) -> None:
+        if self._dirty and self.isVisible():
+            draw_budget().request(self.redraw)
 
     def redraw(self) -> None:
         if not self._dirty:
@@ -241,6 +256,7 @@ class MetricsPanel(QWidget):
         self.raw_curve.setData(steps, loss)
         self.avg_curve.setData(steps, moving_average(loss, w))
         self.batch_acc_curve.setData(steps, 100 * moving_average(self._steps["acc"].view(), w))
+        self._fit_loss_range(loss if self.raw_box.isChecked() else self.avg_curve.getData()[1])
         if not self._epochs_dirty:
             return
         self._epochs_dirty = False
@@ -259,11 +275,46 @@ class MetricsPanel(QWidget):
     def _on_auto_button(self, *_):
         self._user_zoomed = False
         self._x_max = 0.0
+        self._y_range = None
+        self.loss_plot.enableAutoRange(y=False)
+        self._mark_all_dirty()
+
+    def _set_log_scale(self, on: bool) -> None:
+        self.loss_plot.setLogMode(y=on)
+        self._y_range = None
         self._mark_dirty()
+
+    def _fit_loss_range(self, loss: np.ndarray) -> None:
+        """Loss axis from 0 to a round number above the highest loss (on a log axis: whole
+        decades), changed only when the curve outgrows it or falls below a third of it, so
+        the axis is not redrawn every frame. Epoch losses count too. A user's zoom stays."""
+        if self._user_zoomed or loss is None:
+            return
+        e = self._epochs
+        values = np.concatenate([loss, e["train_loss"].view(), e["val_loss"].view()])
+        values = values[np.isfinite(values)]
+        if not values.size:
+            return
+        if self.log_box.isChecked():
+            positive = values[values > 0]
+            if not positive.size:
+                return
+            lo, hi = np.log10(positive.min()), np.log10(positive.max())
+            new = (float(np.floor(lo)), float(max(np.ceil(hi), np.floor(lo) + 1)))
+        else:
+            hi = float(values.max())
+            if hi <= 0:
+                return
+            if self._y_range is not None and hi / 3 < self._y_range[1] and hi <= self._y_range[1]:
+                return
+            new = (0.0, nice_ceiling(1.05 * hi))
+        if new != self._y_range:
+            self._y_range = new
+            self.loss_plot.setYRange(*new, padding=0.02)
 
     def _grow_x_range(self, last: float) -> None:
         """Follow the data in jumps (half again as much room each time) rather than every
-        frame, so the axes are not re-laid-out 20 times a second. A user's zoom stays."""
+        frame, so the axes are not re-laid-out 10 times a second. A user's zoom stays."""
         if self._user_zoomed:
             return
         if last <= self._x_max and self._x_max > 0:

@@ -17,10 +17,11 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from gui import style
+from gui.throttle import LivePoller, draw_budget
 from gui.widgets.heatmap import (
     HeatmapWidget,
     format_value,
@@ -33,57 +34,6 @@ from gui.widgets.heatmap import (
 SNAPSHOT_INTERVAL_MS = 333          # at most ~3 snapshot requests a second
 ROBUST_PERCENTILE = 99.0
 _PASS_THROUGH = {"dropout", "activation", "batchnorm"}   # layers that keep unit numbering
-
-
-class SnapshotPoller(QObject):
-    """Emits ``wanted`` every ``interval_ms`` while its panel is visible and training runs.
-
-    Also once when training stops or pauses (so the last weights are shown), and
-    once when the panel becomes visible after training ran while it was hidden.
-    The panel calls ``shown()`` / ``hidden()`` from its show and hide events (which
-    Qt also delivers when a parent such as a tabbed-away dock is hidden or shown).
-    """
-
-    wanted = Signal()
-
-    def __init__(self, widget: QWidget, interval_ms: int = SNAPSHOT_INTERVAL_MS):
-        super().__init__(widget)
-        self._widget = widget
-        self._running = False
-        self._stale = False
-        self.timer = QTimer(self)
-        self.timer.setInterval(interval_ms)
-        self.timer.timeout.connect(self._tick)
-
-    def set_state(self, state: str) -> None:
-        was_running, self._running = self._running, state == "running"
-        if self._running and not self._widget.isVisible():
-            self._stale = True
-        if was_running and not self._running and self._widget.isVisible():
-            self.wanted.emit()
-        self._sync()
-
-    def shown(self) -> None:
-        if self._stale:
-            self._stale = False
-            self.wanted.emit()
-        self._sync()
-
-    def hidden(self) -> None:
-        if self._running:
-            self._stale = True
-        self._sync()
-
-    def _sync(self) -> None:
-        if self._running and self._widget.isVisible():
-            if not self.timer.isActive():
-                self.timer.start()
-        else:
-            self.timer.stop()
-
-    def _tick(self) -> None:
-        if self._running and self._widget.isVisible():
-            self.wanted.emit()
 
 
 def _index_ticks(n: int, size: int, zoom: int) -> list[list[tuple[float, str]]]:
@@ -165,7 +115,7 @@ class WeightsPanel(QWidget):
         layout.addWidget(self.stack, 1)
         self.controls.hide()
 
-        self.poller = SnapshotPoller(self)
+        self.poller = LivePoller(self, SNAPSHOT_INTERVAL_MS)
         self.poller.wanted.connect(self.snapshot_wanted)
 
     # -- slots the main window calls ------------------------------------------------------------
@@ -193,7 +143,7 @@ class WeightsPanel(QWidget):
             return
         self._params, self._step = params, step
         if self.isVisible():
-            self._redraw()
+            draw_budget().request(self._redraw)
         else:
             self._dirty = True            # drawn when the panel is shown
 

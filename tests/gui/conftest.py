@@ -26,3 +26,14 @@ def no_threads_left_running(qapp):
         t.wait(5000)
     assert not running, f"test left {len(running)} training thread(s) running"
     assert jobs_done, "test left background jobs running"
+
+
+@pytest.fixture(autouse=True)
+def draw_budget_left_idle(qapp):
+    """The app-wide draw budget is on only while training runs; every test ends with it off."""
+    yield
+    from gui import throttle
+    budget = throttle._budget
+    if budget is not None and budget.active:
+        budget.set_active(False)
+        pytest.fail("test left the draw budget active (training still marked as running)")

@@ -64,6 +64,8 @@ def test_dead_units_and_gradient_curves_per_layer(panel, mnist):
         panel.update_stats(stats, step)
     assert sorted(panel.dead_curves) == [0, 1, 2, 3, 4]     # the output layer has no ReLU
     assert sorted(panel.grad_curves) == [0, 1, 2, 3, 4, 5]
+    assert panel.dead_curves[2].getData()[0] is None        # only the tab in view is drawn
+    panel.tabs.setCurrentIndex(1)
     x, y = panel.dead_curves[2].getData()
     np.testing.assert_allclose(y, [100 * st["layers"][2]["dead_fraction"] for st, _ in results])
     y = panel.grad_curves[5].yData                           # getData() is log10 here
@@ -99,22 +101,22 @@ def test_history_grows_past_its_capacity_and_a_repeated_step_replaces(panel, mni
 
 def test_stats_wanted_only_while_visible_and_running(qtbot, panel):
     panel.set_training_state("running")
-    assert panel.poll_timer.isActive() and panel.poll_timer.interval() >= 250
+    assert panel.poller.timer.isActive() and panel.poller.timer.interval() >= 250
     with qtbot.waitSignal(panel.stats_wanted, timeout=2000):
         pass
     panel.hide()
     with qtbot.assertNotEmitted(panel.stats_wanted):
-        panel._poll()
+        panel.poller._tick()
     panel.show()
     panel.set_training_state("paused")
-    assert not panel.poll_timer.isActive()
+    assert not panel.poller.timer.isActive()
     with qtbot.assertNotEmitted(panel.stats_wanted):
-        panel._poll()
+        panel.poller._tick()
     panel.set_training_state("running")
     with qtbot.waitSignal(panel.stats_wanted, timeout=2000):
         pass
     panel.set_training_state("finished")
-    assert not panel.poll_timer.isActive()
+    assert not panel.poller.timer.isActive()
 
 
 def test_hidden_panel_draws_when_shown(qtbot, panel, mnist):
@@ -131,6 +133,6 @@ def test_slow_statistics_slow_down_the_requests(panel, mnist):
     x, y = mnist.gather("test", np.arange(32))
     stats = inspect.layer_stats(net, x, y)
     panel.update_stats(dict(stats, seconds=0.001), 1)
-    assert panel.poll_timer.interval() == 250
+    assert panel.poller.timer.interval() == 250
     panel.update_stats(dict(stats, seconds=0.3), 2)                # a CNN on 256 samples
-    assert panel.poll_timer.interval() == 3000
+    assert panel.poller.timer.interval() == 3000

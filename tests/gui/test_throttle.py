@@ -1,0 +1,158 @@
+"""The draw budget: redraws wait their turn while training runs, and the GUI thread's
+CPU time stays within its share of the wall-clock time. Clocks are fakes the tests
+advance, so nothing here depends on how fast the machine is."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QWidget
+
+from gui.throttle import MAX_CREDIT_S, DrawBudget, LivePoller
+
+
+class Clocks:
+    def __init__(self):
+        self.cpu = 0.0
+        self.wall = 0.0
+
+
+class Panel:
+    """Stands in for a panel: its redraw records the order and costs CPU time."""
+
+    def __init__(self, name: str, log: list, clocks: Clocks, cost: float = 0.0):
+        self.name, self.log, self.clocks, self.cost = name, log, clocks, cost
+
+    def redraw(self):
+        self.log.append(self.name)
+        self.clocks.cpu += self.cost
+
+
+@pytest.fixture
+def clocks():
+    return Clocks()
+
+
+@pytest.fixture
+def budget(qtbot, clocks):
+    b = DrawBudget(share=0.05, cpu_clock=lambda: clocks.cpu, wall_clock=lambda: clocks.wall)
+    yield b
+    b.set_active(False)
+    b.deleteLater()
+
+
+def test_not_training_runs_at_once(budget, clocks):
+    log = []
+    budget.request(Panel("a", log, clocks).redraw)
+    assert log == ["a"] and budget.pending() == 0 and budget.has_room()
+
+
+def test_training_queues_each_panel_once_and_serves_them_in_turn(budget, clocks):
+    log = []
+    a, b = Panel("a", log, clocks), Panel("b", log, clocks)
+    budget.set_active(True)
+    budget.request(a.redraw)
+    budget.request(b.redraw)
+    budget.request(a.redraw)                      # already waiting: not twice
+    assert log == [] and budget.pending() == 2
+    budget._tick()
+    assert log == ["a"]                            # one redraw per tick
+    clocks.wall += 0.02
+    budget._tick()
+    assert log == ["a", "b"] and budget.pending() == 0
+    assert budget.frames == {"Panel": 2}
+
+
+def test_an_expensive_redraw_is_paid_back_before_the_next(budget, clocks):
+    log = []
+    slow = Panel("slow", log, clocks, cost=0.050)  # 50 ms of CPU
+    fast = Panel("fast", log, clocks)
+    budget.set_active(True)                        # starts with MAX_CREDIT_S saved up
+    budget.request(slow.redraw)
+    budget._tick()
+    budget.request(fast.redraw)
+    # debt = 0.050 − 0.025 = 0.025 s; at a 5% share that takes 0.5 s of wall time to earn
+    clocks.wall += 0.45
+    budget._tick()
+    assert log == ["slow"]
+    assert budget.has_room()                       # a small debt: pollers may still ask
+    assert budget._timer.isActive() and 40 <= budget._timer.interval() <= 60
+    clocks.wall += 0.06
+    budget._tick()
+    assert log == ["slow", "fast"]
+
+
+def test_cpu_spent_outside_redraws_counts_too(budget, clocks):
+    log = []
+    budget.set_active(True)
+    clocks.cpu += 0.2                              # e.g. signal handling, not a redraw
+    clocks.wall += 0.1
+    assert not budget.has_room()                   # deep in debt: pollers wait
+    budget.request(Panel("a", log, clocks).redraw)
+    budget._tick()
+    assert log == []
+    clocks.wall += 10.0                            # the debt is capped, then earned back
+    budget._tick()
+    assert log == ["a"]
+
+
+def test_stopping_runs_everything_that_waits_in_order(budget, clocks):
+    log = []
+    budget.set_active(True)
+    clocks.cpu += 1.0                              # no credit: nothing runs while active
+    for name in "abc":
+        budget.request(Panel(name, log, clocks).redraw)
+    budget._tick()
+    assert log == []
+    budget.set_active(False)
+    assert log == ["a", "b", "c"] and budget.pending() == 0
+
+
+def test_a_deleted_panel_is_skipped(qtbot, budget, clocks):
+    w = QWidget()
+    budget.set_active(True)
+    budget.request(w.update)
+    w.deleteLater()
+    qtbot.waitUntil(lambda: _deleted(w))
+    budget._tick()                                 # does not raise
+    assert budget.pending() == 0
+
+
+def _deleted(w) -> bool:
+    try:
+        w.objectName()
+    except RuntimeError:
+        return True
+    return False
+
+
+def test_share_is_checked(budget):
+    with pytest.raises(ValueError, match="drawing share"):
+        budget.set_share(0)
+    budget.set_share(0.2)
+    assert budget.share == 0.2
+
+
+def test_credit_is_capped(budget, clocks):
+    budget.set_active(True)
+    clocks.wall += 100.0
+    budget._account()
+    assert budget._credit == MAX_CREDIT_S
+
+
+def test_poller_waits_while_the_app_budget_is_in_debt(qtbot, monkeypatch, budget, clocks):
+    import gui.throttle as throttle
+    monkeypatch.setattr(throttle, "_budget", budget)
+    w = QWidget()
+    qtbot.addWidget(w)
+    w.show()
+    poller = LivePoller(w, 10)
+    poller.set_state("running")
+    budget.set_active(True)
+    with qtbot.waitSignal(poller.wanted, timeout=1000):
+        pass
+    clocks.cpu += 1.0                              # an expensive second of drawing
+    with qtbot.assertNotEmitted(poller.wanted):
+        poller._tick()
+    clocks.wall += 30.0
+    with qtbot.waitSignal(poller.wanted, timeout=1000):
+        pass
+    poller.set_state("finished")
