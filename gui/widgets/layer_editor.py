@@ -237,6 +237,9 @@ class LayerForm(QWidget):
     # -- building ------------------------------------------------------------------
     def _clear(self):
         self.act_plot.setParent(None)    # kept: removeRow would delete it
+        # hidden on purpose: adding it to the form queued a "show unless hidden" for it, and
+        # that would otherwise show the orphan as a window of its own
+        self.act_plot.hide()
         while self.form.rowCount():
             self.form.removeRow(0)       # deletes the row's widgets
         self._editors = {}

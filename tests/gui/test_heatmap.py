@@ -2,7 +2,7 @@
 real mouse clicks on cells; the mosaic helpers."""
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from gui.widgets.heatmap import (
     HeatmapWidget,
@@ -84,9 +84,18 @@ def test_real_click_on_a_cell_emits_cell_clicked(qtbot, heatmap, matrix):
 
 def test_real_hover_shows_the_readout(qtbot, heatmap, matrix):
     heatmap.set_matrix(matrix, readout=lambda r, c, v: f"cell {r},{c}")
-    with qtbot.waitSignal(heatmap.cell_hovered, timeout=2000) as blocker:
-        qtbot.mouseMove(heatmap.graphics.viewport(), heatmap.cell_widget_pos(2, 3))
-    assert blocker.args == [2, 3]
+    hovered = []
+    heatmap.cell_hovered.connect(lambda r, c: hovered.append((r, c)))
+    target, moves = heatmap.cell_widget_pos(2, 3), [0]
+
+    def move_and_check():
+        # pyqtgraph drops mouse moves that come too soon after the last one (e.g. an earlier
+        # test's), so keep moving within the cell, one pixel to and fro, until one lands
+        moves[0] += 1
+        qtbot.mouseMove(heatmap.graphics.viewport(), target + QPoint(moves[0] % 2, 0))
+        return (2, 3) in hovered
+
+    qtbot.waitUntil(move_and_check, timeout=2000)
     assert heatmap.readout_label.text() == "cell 2,3"
 
 
