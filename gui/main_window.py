@@ -28,7 +28,9 @@ from PySide6.QtWidgets import (
 
 from core.data import RESOURCES
 
+from . import live_drawing_menu
 from .controller import RunSettings, TrainingController
+from .throttle import draw_budget
 
 ICONS = RESOURCES / "icons"
 STATE_VERSION = 1
@@ -200,6 +202,10 @@ class MainWindow(QMainWindow):
         if first_right is not None:
             first_right.raise_()
         self.view_menu.addSeparator()
+        budget = draw_budget()
+        budget.set_share(live_drawing_menu.DEFAULT_SHARE)      # the saved level comes with restore
+        self.live_drawing_menu = live_drawing_menu.build_menu(self, budget)
+        self.view_menu.addMenu(self.live_drawing_menu)
         self.view_menu.addAction(self.tr("Reset layout"), self.reset_layout)
         self._default_state = self.saveState(STATE_VERSION)
 
@@ -469,6 +475,7 @@ class MainWindow(QMainWindow):
         state = qs.value("window/state", QByteArray(), type=QByteArray)
         if not state.isEmpty():
             self._restored_state = self.restoreState(state, STATE_VERSION)
+        live_drawing_menu.restore(draw_budget(), self.live_drawing_menu)
         s = self.controller.settings
         for f in fields(RunSettings):
             default = getattr(s, f.name)
@@ -478,6 +485,7 @@ class MainWindow(QMainWindow):
         qs = QSettings()
         qs.setValue("window/geometry", self.saveGeometry())
         qs.setValue("window/state", self.saveState(STATE_VERSION))
+        live_drawing_menu.save(draw_budget())
         for key, value in asdict(self.controller.settings).items():
             qs.setValue(f"training/{key}", value)
 

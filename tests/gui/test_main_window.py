@@ -198,6 +198,37 @@ def test_settings_survive_a_restart(qtbot, window):
     assert again.panels["trainingDock"].optimizer.currentData() == "momentum"
 
 
+def test_live_drawing_level_is_chosen_in_the_view_menu_and_kept(qtbot, window):
+    from gui.throttle import DEFAULT_SHARE, draw_budget
+    menu = window.live_drawing_menu
+    assert menu in [a.menu() for a in window.view_menu.actions() if a.menu()]
+    levels = menu.actions()
+    assert len(levels) == 3 and [a.isChecked() for a in levels] == [True, False, False]
+    assert draw_budget().share == DEFAULT_SHARE
+    levels[2].trigger()
+    assert draw_budget().share == levels[2].data() == 0.40
+    assert [a.isChecked() for a in levels] == [False, False, True]
+    window.close()
+    again = create_main_window(restore=True)
+    qtbot.addWidget(again)
+    assert draw_budget().share == 0.40
+    assert [a.isChecked() for a in again.live_drawing_menu.actions()] == [False, False, True]
+    again.live_drawing_menu.actions()[0].trigger()
+    again.controller.shutdown(5000)
+
+
+def test_a_strange_saved_drawing_level_falls_back_to_light(qtbot):
+    from gui.throttle import DEFAULT_SHARE, draw_budget
+    QSettings().clear()
+    QSettings().setValue("view/drawShare", "lots")
+    w = create_main_window(restore=True)
+    qtbot.addWidget(w)
+    assert draw_budget().share == DEFAULT_SHARE
+    assert w.live_drawing_menu.actions()[0].isChecked()
+    w.controller.shutdown(5000)
+    QSettings().clear()
+
+
 def test_animating_plots_does_not_leak_references_to_none(qtbot, window):
     """PySide6 6.12.0 on Python 3.11 drops a reference to None on void calls and
     aborts live plots after a few hundred frames; this catches that build."""
