@@ -405,8 +405,10 @@ class ArchitecturePanel(QWidget):
             if not self.confirm():
                 return False
             self.stop_requested.emit()
-        self.apply_requested.emit(self.spec_to_apply(), self.seed_spin.value())
+        # first the message, then the request: building is synchronous and its own result
+        # ("Built a new network…" or an error) must be what stays in the status bar
         self.status_message.emit(self.tr("Building the network (seed {0})…").format(self.seed_spin.value()))
+        self.apply_requested.emit(self.spec_to_apply(), self.seed_spin.value())
         return True
 
     def _ask_stop(self) -> bool:

@@ -122,7 +122,9 @@ class MetricsPanel(QWidget):
             p.setDownsampling(auto=True, mode="peak")
             p.setClipToView(True)
         self.acc_plot.setYRange(0, 100)
+        self.acc_plot.enableAutoRange(y=False)
         self.loss_plot.enableAutoRange(y=False)
+        self._acc_bottom = 0.0
         self._x_max = 0.0
         self._y_range: tuple[float, float] | None = None
         self._user_zoomed = False
@@ -226,6 +228,7 @@ class MetricsPanel(QWidget):
         self.readout.clear()
         self._x_max = 0.0
         self._y_range = None
+        self._set_acc_bottom(0.0, force=True)
         self._user_zoomed = False
         self._mark_all_dirty()
 
@@ -255,7 +258,9 @@ class MetricsPanel(QWidget):
         w = self.window_spin.value()
         self.raw_curve.setData(steps, loss)
         self.avg_curve.setData(steps, moving_average(loss, w))
-        self.batch_acc_curve.setData(steps, 100 * moving_average(self._steps["acc"].view(), w))
+        batch_acc = 100 * moving_average(self._steps["acc"].view(), w)
+        self.batch_acc_curve.setData(steps, batch_acc)
+        self._fit_acc_range(batch_acc)
         self._fit_loss_range(loss if self.raw_box.isChecked() else self.avg_curve.getData()[1])
         if not self._epochs_dirty:
             return
@@ -277,7 +282,30 @@ class MetricsPanel(QWidget):
         self._x_max = 0.0
         self._y_range = None
         self.loss_plot.enableAutoRange(y=False)
+        self.acc_plot.enableAutoRange(y=False)
+        self._set_acc_bottom(0.0, force=True)
         self._mark_all_dirty()
+
+    def _fit_acc_range(self, batch_acc: np.ndarray) -> None:
+        """0–100% at first; once the second half of the run is all above 60%, from a round
+        number below it up to 100%, so that the late, small gains can be seen (the start of
+        the curve then runs in from below). A user's zoom stays."""
+        if self._user_zoomed or len(batch_acc) < 200:
+            return
+        e = self._epochs
+        half = self._steps["step"].view()[len(batch_acc) // 2]
+        late = e["step"].view() >= half
+        values = np.concatenate([batch_acc[len(batch_acc) // 2:]] +
+                                [100 * e[k].view()[late] for k in ("train_acc", "val_acc", "test_acc")])
+        values = values[np.isfinite(values)]
+        low = float(values.min()) if values.size else 0.0
+        bottom = 0.0 if low < 60 else 10 * np.floor((low - 3) / 10)
+        self._set_acc_bottom(bottom)
+
+    def _set_acc_bottom(self, bottom: float, force: bool = False) -> None:
+        if force or bottom != self._acc_bottom:
+            self._acc_bottom = bottom
+            self.acc_plot.setYRange(bottom, 100, padding=0.02)
 
     def _set_log_scale(self, on: bool) -> None:
         self.loss_plot.setLogMode(y=on)

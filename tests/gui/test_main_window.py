@@ -259,3 +259,10 @@ def test_dropout_rate_from_the_architecture_is_kept_until_changed(qtbot, window)
     trigger(window, "stop")
     qtbot.waitUntil(lambda: not c.busy, timeout=5000)
     assert c.net.layers[1].rate == 0.5             # a change from the panel applies
+
+
+def test_apply_in_the_architecture_panel_ends_with_the_result_in_the_status_bar(window):
+    arch = window.panels["architectureDock"]
+    arch.seed_spin.setValue(7)
+    assert arch.apply()
+    assert window.statusBar().currentMessage() == "Built a new network with seed 7."

@@ -69,3 +69,34 @@ def test_marker_readout_and_csv(panel, tmp_path):
     assert (tmp_path / "m.png").stat().st_size > 1000
     panel.clear()
     assert panel.series()["step_step"].size == 0 and not panel._markers
+
+
+def test_axes_follow_the_data_in_round_steps(panel):
+    from gui.panels.metrics_panel import nice_ceiling
+    assert [nice_ceiling(x) for x in (0.07, 1.0, 1.16, 2.3, 9.5, 1234)] == [0.08, 1.0, 1.2, 2.5, 10.0, 1500.0]
+    n = 1000
+    c = cols(1, n, loss=np.linspace(2.3, 0.1, n))
+    c["acc"] = np.linspace(0.1, 0.97, n) ** 0.2          # climbs fast, then creeps up
+    panel.add_steps(c)
+    panel.redraw()
+    (_, _), (lo, hi) = panel.loss_plot.vb.viewRange()
+    assert lo < 0 < 2.3 < 2.5 <= hi < 2.7                  # 0 to 2.5, a little padding
+    (_, _), (lo, hi) = panel.acc_plot.vb.viewRange()
+    late = 100 * c["acc"][n // 2:]
+    assert 60 <= lo <= late.min() - 3 and 100 <= hi <= 101      # zoomed to the late gains
+    panel.add_steps(cols(n + 1, 300))                      # accuracy falls back to 50%
+    panel.redraw()
+    assert panel.acc_plot.vb.viewRange()[1] == pytest.approx([-2, 102])
+
+
+def test_a_user_zoom_on_the_accuracy_stays(panel):
+    c = cols(1, 1000)
+    c["acc"] = np.full(1000, 0.95)
+    panel.acc_plot.vb.setYRange(40, 60, padding=0)
+    panel._on_user_zoom()
+    panel.add_steps(c)
+    panel.redraw()
+    assert panel.acc_plot.vb.viewRange()[1] == pytest.approx([40, 60])
+    panel._on_auto_button()
+    panel.redraw()
+    assert panel.acc_plot.vb.viewRange()[1][0] >= 80
