@@ -28,7 +28,7 @@ from PySide6.QtWidgets import QWidget
 
 DEFAULT_SHARE = 0.05          # of wall-clock time the GUI thread may use while training runs
 MAX_CREDIT_S = 0.025          # unspent time saved up for one larger frame
-MAX_DEBT_S = 0.25             # an expensive frame is paid back, but never more than this
+MAX_DEBT_S = 0.05             # a redraw is paid back, a one-off (first layout after Start) forgiven
 GAP_MS = 20                   # at least this long between two redraws (their paint lands in between)
 
 
@@ -179,10 +179,11 @@ class LivePoller(QObject):
     """Emits ``wanted`` every ``interval_ms`` while its widget is visible, training runs
     and the draw budget has room.
 
-    Also once when training stops or pauses (so the last weights are shown), and once
-    when the widget becomes visible after training ran while it was hidden. The widget
-    calls ``shown()`` / ``hidden()`` from its show and hide events (which Qt also
-    delivers when a parent such as a tabbed-away dock is hidden or shown).
+    Also once when training starts (where it starts from), once when it stops or pauses
+    (so the last weights are shown), and once when the widget becomes visible after
+    training ran while it was hidden. The widget calls ``shown()`` / ``hidden()`` from
+    its show and hide events (which Qt also delivers when a parent such as a
+    tabbed-away dock is hidden or shown).
     """
 
     wanted = Signal()
@@ -203,8 +204,8 @@ class LivePoller(QObject):
         was_running, self._running = self._running, state == "running"
         if self._running and not self._widget.isVisible():
             self._stale = True
-        if was_running and not self._running and self._widget.isVisible():
-            self.wanted.emit()
+        if was_running != self._running and self._widget.isVisible():
+            self.wanted.emit()          # the state the run starts from, or where it stopped
         self._sync()
 
     def shown(self) -> None:

@@ -156,3 +156,24 @@ def test_poller_waits_while_the_app_budget_is_in_debt(qtbot, monkeypatch, budget
     with qtbot.waitSignal(poller.wanted, timeout=1000):
         pass
     poller.set_state("finished")
+
+
+def test_poller_asks_when_a_run_starts_and_when_it_stops(qtbot):
+    w = QWidget()
+    qtbot.addWidget(w)
+    w.show()
+    poller = LivePoller(w, 60_000)                  # its clock never ticks during this test
+    asked = []
+    poller.wanted.connect(lambda: asked.append(True))
+    poller.set_state("running")
+    assert asked == [True] and poller.timer.isActive()
+    poller.set_state("paused")
+    assert asked == [True, True] and not poller.timer.isActive()
+    w.hide()
+    poller.hidden()
+    poller.set_state("running")                     # hidden: nothing, but remembered
+    assert len(asked) == 2 and not poller.timer.isActive()
+    w.show()
+    poller.shown()
+    assert len(asked) == 3 and poller.timer.isActive()
+    poller.set_state("finished")
