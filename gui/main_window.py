@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib
 import math
-import time
 from dataclasses import asdict, fields
 from pathlib import Path
 
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
-    QProgressBar,
     QPushButton,
     QTabBar,
     QTabWidget,
@@ -30,6 +28,7 @@ from core.data import RESOURCES
 
 from . import live_drawing_menu
 from .controller import RunSettings, TrainingController
+from .status_bar import TrainingStatus
 from .throttle import draw_budget
 
 ICONS = RESOURCES / "icons"
@@ -210,36 +209,8 @@ class MainWindow(QMainWindow):
         self._default_state = self.saveState(STATE_VERSION)
 
     def _build_status_bar(self) -> None:
-        sb = self.statusBar()
-        self.status_labels = {k: QLabel() for k in ("epoch", "step", "speed", "elapsed")}
-        # Fixed sizes, wide enough for long runs: a label of fixed size does not ask the
-        # status bar to lay itself out again each time its text changes (a few times a
-        # second while training, and the GUI thread's time is training's time).
-        widest = {"epoch": self.tr("epoch {0}").format(9999),
-                  "step": self.tr("step {0}").format(99999999),
-                  "speed": self.tr("{0:,.0f} samples/s").format(9999999),
-                  "elapsed": self.tr("elapsed {0}").format("99:59:59")}
-        for key, label in self.status_labels.items():
-            label.setObjectName(f"status_{key}")
-            size = label.fontMetrics().size(0, widest[key])
-            label.setFixedSize(size.width() + 12, max(size.height(), label.sizeHint().height()))
-            sb.addPermanentWidget(label)
-        self.progress = QProgressBar()
-        self.progress.setObjectName("epochProgress")
-        self.progress.setRange(0, 1000)
-        self.progress.setMaximumWidth(160)
-        self.progress.setFormat(self.tr("epoch %p%"))
-        sb.addPermanentWidget(self.progress)
-        self._elapsed = 0.0
-        self._run_started: float | None = None
-        self._rate_mark: float | None = None
-        self._samples = 0
-        self._last = (0, 0, 0.0)                  # epoch, step, progress of the newest batch
-        self._clock = QTimer(self)
-        self._clock.setInterval(250)
-        self._clock.timeout.connect(self._update_clock)
-        self._clock.start()
-        self._show_status(0, 0, None, 0.0)
+        self.status = TrainingStatus(self.statusBar())
+        self.status_labels = self.status.labels
 
     def _wire(self) -> None:
         c = self.controller
@@ -265,7 +236,7 @@ class MainWindow(QMainWindow):
         training.add_action_buttons([self.actions_by_id[k] for k in ("start", "pause", "step", "stop")])
         training.setting_changed.connect(self.change_setting)
         training.dataset_requested.connect(self.change_dataset)
-        c.steps_ready.connect(self._on_steps)
+        c.steps_ready.connect(self.status.add_steps)
         c.state_changed.connect(self.set_state)
         c.diverged.connect(self._on_diverged)
         c.run_finished.connect(self._on_finished)
@@ -298,14 +269,14 @@ class MainWindow(QMainWindow):
 
     def reset_weights(self):
         self.divergence_bar.hide()
-        self._elapsed, self._run_started, self._last = 0.0, None, (0, 0, 0.0)
+        self.status.reset()
         self.controller.reset_weights()
 
     def apply_spec(self, spec: dict, seed: int):
         if self.controller.busy:
             self.controller.stop(wait=True)
         if self.controller.build_model(spec, seed):
-            self._elapsed, self._run_started, self._last = 0.0, None, (0, 0, 0.0)
+            self.status.reset()
             self.show_message(self.tr("Built a new network with seed {0}.").format(seed))
 
     def halve_lr_and_continue(self):
@@ -398,39 +369,7 @@ class MainWindow(QMainWindow):
         a["stop"].setEnabled(busy)
         for key in ("open", "open_run"):
             a[key].setEnabled(True)
-        now = time.perf_counter()
-        if state == "running" and self._run_started is None:
-            self._run_started = now
-        elif state != "running" and self._run_started is not None:
-            self._elapsed += now - self._run_started
-            self._run_started = None
-        self._rate_mark = None
-
-    def _on_steps(self, cols: dict):
-        """Only remember: the labels are refreshed by the clock, a few times a second."""
-        self._last = (int(cols["epoch"][-1]), int(cols["step"][-1]), float(cols["progress"][-1]))
-        self._samples += int(cols["batch_size"].sum())
-
-    def _elapsed_now(self) -> float:
-        extra = time.perf_counter() - self._run_started if self._run_started is not None else 0.0
-        return self._elapsed + extra
-
-    def _update_clock(self):
-        now = time.perf_counter()
-        rate = None
-        if self._run_started is not None and self._rate_mark is not None and now > self._rate_mark:
-            rate = self._samples / (now - self._rate_mark)
-        self._rate_mark, self._samples = now, 0
-        epoch, step, progress = self._last
-        self.progress.setValue(int(1000 * progress))
-        self._show_status(epoch, step, rate, self._elapsed_now())
-
-    def _show_status(self, epoch: int, step: int, rate, elapsed: float):
-        L = self.status_labels
-        L["epoch"].setText(self.tr("epoch {0}").format(epoch))
-        L["step"].setText(self.tr("step {0}").format(step))
-        L["speed"].setText(self.tr("{0:,.0f} samples/s").format(rate) if rate else self.tr("— samples/s"))
-        L["elapsed"].setText(self.tr("elapsed {0}").format(_fmt_time(elapsed)))
+        self.status.set_state(state)
 
     def _on_diverged(self, info: dict):
         self.divergence_bar.label.setText(self.tr(
@@ -510,11 +449,3 @@ class MainWindow(QMainWindow):
             if hasattr(panel, "shutdown"):
                 panel.shutdown()
         super().closeEvent(event)
-
-
-def _fmt_time(seconds: float) -> str:
-    m, s = divmod(int(seconds), 60)
-    h, m = divmod(m, 60)
-    return f"{h}:{m:02d}:{s:02d}" if h else f"{m}:{s:02d}"
-
-
