@@ -28,6 +28,21 @@ class Activation:
     def backward(self, da: np.ndarray) -> np.ndarray:
         return da
 
+    def forward_in_parts(self, z: np.ndarray):
+        """For work split over threads: a function ``part(index)`` that turns
+        ``z[index]`` into ``f(z[index])`` in place, keeping what ``backward``
+        needs, so that parts covering all of ``z`` together do ``forward(z)``
+        into ``z``. None if this activation cannot (then call ``forward``).
+        ``z`` must be the caller's own array; ``index`` a basic index."""
+        if type(self) is Activation:        # the identity: nothing to do
+            return lambda index: None
+        return None
+
+    def backward_in_parts(self, da: np.ndarray, out: np.ndarray):
+        """Like ``forward_in_parts``: ``part(index)`` writes ``backward(da)[index]``
+        into ``out[index]``. None if this activation cannot (then call ``backward``)."""
+        return None
+
     @staticmethod
     def f(x: np.ndarray) -> np.ndarray:
         return np.asarray(x, dtype=float)
@@ -103,6 +118,24 @@ class ReLU(Activation):
     def backward(self, da):
         # a new array: the caller's gradient is never modified in place
         return da * self.mask
+
+    def forward_in_parts(self, z):
+        mask = getattr(self, "mask", None)      # the last batch's mask is done with: reuse it
+        if mask is None or mask.shape != z.shape:
+            mask = np.empty(z.shape, dtype=bool)
+        self.mask = mask
+
+        def part(index):
+            np.greater(z[index], 0, out=mask[index])
+            np.maximum(z[index], 0, out=z[index])
+        return part
+
+    def backward_in_parts(self, da, out):
+        mask = self.mask
+
+        def part(index):
+            np.multiply(da[index], mask[index], out=out[index])
+        return part
 
     @staticmethod
     def f(x):

@@ -67,7 +67,8 @@ def _parser() -> argparse.ArgumentParser:
     t.add_argument("--max-train", type=int, help="train on at most N samples")
     t.add_argument("--augment", choices=sorted(augment.LEVELS), default=None,
                    help="perturb each training batch (shifts, rotations, scaling, stroke width)")
-    t.add_argument("--threads", type=int, default=1, help="BLAS threads (default 1)")
+    t.add_argument("--threads", type=int, default=1,
+                   help="threads for BLAS and for the layers' own split work (default 1)")
     t.add_argument("--save", type=Path, help="save the trained model here (.npz)")
     t.add_argument("--save-run", type=Path, help="save the whole run (with optimizer state) here")
     t.add_argument("--json", action="store_true", help="print one JSON object per epoch")

@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from . import activations, initializers
+from . import activations, initializers, parallel
 
 
 def _prod(shape) -> int:
@@ -36,6 +36,7 @@ class Layer:
 
     kind = ""
     weight_names: tuple[str, ...] = ()   # parameters that weight decay applies to
+    splits_work = False                  # cuts its own big work over threads (parallel.split)
 
     def __init__(self):
         self.params: dict[str, np.ndarray] = {}
@@ -123,17 +124,17 @@ class Dense(Layer):
 
     def forward(self, x, training=False):
         self.x = x.reshape(x.shape[0], -1)
-        z = self.x @ self.params["W"]
+        z = parallel.matmul(self.x, self.params["W"])
         z += self.params["b"]
         return self.act.forward(z)
 
     def backward(self, dy):
         dz = self.act.backward(dy)
-        np.matmul(self.x.T, dz, out=self.grads["W"])
+        parallel.matmul(self.x.T, dz, out=self.grads["W"])
         np.sum(dz, axis=0, out=self.grads["b"])
         if not self.need_dx:
             return None
-        return (dz @ self.params["W"].T).reshape((dz.shape[0],) + self.in_shape)
+        return parallel.matmul(dz, self.params["W"].T).reshape((dz.shape[0],) + self.in_shape)
 
     def __repr__(self):
         return f"Dense({_prod(self.in_shape)} → {self.units}, {self.act.name})"
@@ -151,10 +152,17 @@ class Conv2D(Layer):
     is then (C·kh·kw, OH·OW·n) and every row of it, and every shifted slice
     that col2im adds up, is made of contiguous runs of OW·n values: long
     inner loops for NumPy, where channels-last gave runs of only C values.
+
+    With more than one thread (``parallel.py``) forward and backward take
+    other paths that give the same values up to rounding: each thread copies,
+    multiplies and activates a block of im2col columns (those of some output
+    rows), then in backward works through a block of columns of dz, and
+    col2im is split by channels.
     """
 
     kind = "conv2d"
     weight_names = ("W",)
+    splits_work = True
 
     def __init__(self, filters: int, kernel=3, stride: int = 1, padding: int = 0,
                  activation: str | None = None, init: str | None = None, sigma: float = 0.01):
@@ -212,35 +220,90 @@ class Conv2D(Layer):
         # last row of ones: the product then adds the bias, and backward's gives db.
         k = c * kh * kw
         self.col = self._scratch("col", (k + 1, oh * ow * n), x.dtype)
-        np.copyto(self.col[:k].reshape(c, kh, kw, oh, ow, n), win.transpose(0, 4, 5, 1, 2, 3))
+        col, win = self.col[:k].reshape(c, kh, kw, oh, ow, n), win.transpose(0, 4, 5, 1, 2, 3)
         self.col[k] = 1
         wb = np.concatenate([self.params["W"].reshape(f, k), self.params["b"][:, None]], axis=1)
-        z = wb @ self.col                                   # (F, oh·ow·n)
-        return self.act.forward(z).reshape(f, oh, ow, n).transpose(3, 0, 1, 2)
+        if parallel.get_threads() > 1:
+            z = self._forward_parts(col, win, wb)
+        else:
+            np.copyto(col, win)
+            z = self.act.forward(wb @ self.col)             # (F, oh·ow·n)
+        return z.reshape(f, oh, ow, n).transpose(3, 0, 1, 2)
+
+    def _forward_parts(self, col, win, wb):
+        """The im2col copy, the product and the activation, split over the threads
+        (parallel.split): each does all three for some output rows, whose columns
+        of the im2col matrix are then still in its cache."""
+        oh, run = col.shape[3], col.shape[4] * col.shape[5]    # ow·n columns per output row
+        z = np.empty((wb.shape[0], self.col.shape[1]), dtype=np.result_type(wb, self.col))
+        act = self.act.forward_in_parts(z)
+
+        def part(rows):
+            cols = slice(rows.start * run, rows.stop * run)
+            np.copyto(col[:, :, :, rows], win[:, :, :, rows])
+            np.matmul(wb, self.col[:, cols], out=z[:, cols])
+            if act is not None:
+                act((slice(None), cols))
+        with parallel.own_products():
+            parallel.split(oh, part, work=self.col.size)
+        return z if act is not None else self.act.forward(z)
 
     def backward(self, dy):
         f, oh, ow = self.out_shape
         n = dy.shape[0]
         # (F, oh·ow·n); a copy only if dy is not batch-innermost (e.g. it came from Flatten)
-        dz = self.act.backward(dy.transpose(1, 2, 3, 0).reshape(f, -1))
-        # [dW db] = dz·colᵀ, computed as (col·dzᵀ)ᵀ: OpenBLAS is markedly faster that way round
-        g = self.col @ dz.T                                  # (C·kh·kw + 1, F)
-        self.grads["W"].reshape(f, -1)[...] = g[:-1].T
-        self.grads["b"][...] = g[-1]
-        if not self.need_dx:
+        da = dy.transpose(1, 2, 3, 0).reshape(f, -1)
+        c, h, w = self.in_shape
+        kh, kw = self.kernel
+        dcol = self._scratch("dcol", (c * kh * kw, da.shape[1]), da.dtype) if self.need_dx else None
+        if parallel.get_threads() > 1:
+            self._backward_parts(da, dcol)
+        else:
+            dz = self.act.backward(da)
+            # [dW db] = dz·colᵀ, computed as (col·dzᵀ)ᵀ: OpenBLAS is markedly faster that way round
+            g = self.col @ dz.T                              # (C·kh·kw + 1, F)
+            self.grads["W"].reshape(f, -1)[...] = g[:-1].T
+            self.grads["b"][...] = g[-1]
+            if dcol is not None:
+                np.matmul(self.params["W"].reshape(f, -1).T, dz, out=dcol)
+        if dcol is None:
             return None
         s, p = self.stride, self.padding
-        kh, kw = self.kernel
-        c, h, w = self.in_shape
-        dcol = self._scratch("dcol", (c * kh * kw, dz.shape[1]), dz.dtype)
-        np.matmul(self.params["W"].reshape(f, -1).T, dz, out=dcol)
         dcol = dcol.reshape(c, kh, kw, oh, ow, n)
-        # col2im: add each kernel offset's slab back where it was read from
-        dx = np.zeros((c,) + self.padded_hw + (n,), dtype=dz.dtype)
-        for i in range(kh):
-            for j in range(kw):
-                dx[:, i:i + s * (oh - 1) + 1:s, j:j + s * (ow - 1) + 1:s] += dcol[:, i, j]
+        # col2im: add each kernel offset's slab back where it was read from (with more
+        # than one thread, each does this for some of the channels)
+        dx = np.zeros((c,) + self.padded_hw + (n,), dtype=dcol.dtype)
+
+        def col2im(ch):
+            for i in range(kh):
+                for j in range(kw):
+                    dx[ch, i:i + s * (oh - 1) + 1:s, j:j + s * (ow - 1) + 1:s] += dcol[ch, i, j]
+        parallel.split(c, col2im, work=dcol.size)
         return dx[:, p:p + h, p:p + w].transpose(3, 0, 1, 2)
+
+    def _backward_parts(self, da, dcol):
+        """The activation's backward, [dW db] and (if wanted) dcol, split over the
+        threads: each does all of them for some columns. [dW db] is then the sum of
+        the threads' partial products, equal to the unsplit one up to rounding."""
+        f = da.shape[0]
+        dz = self._scratch("dz", da.shape, da.dtype)
+        act = self.act.backward_in_parts(da, dz)
+        if act is None:
+            dz = self.act.backward(da)
+        wt = self.params["W"].reshape(f, -1).T
+        partial: dict[int, np.ndarray] = {}
+
+        def part(cols):
+            if act is not None:
+                act((slice(None), cols))
+            partial[cols.start] = self.col[:, cols] @ dz[:, cols].T
+            if dcol is not None:
+                np.matmul(wt, dz[:, cols], out=dcol[:, cols])
+        with parallel.own_products():
+            parallel.split(da.shape[1], part, work=self.col.size)
+        g = sum(partial[start] for start in sorted(partial))    # (C·kh·kw + 1, F)
+        self.grads["W"].reshape(f, -1)[...] = g[:-1].T
+        self.grads["b"][...] = g[-1]
 
     def __repr__(self):
         kh, kw = self.kernel
@@ -254,10 +317,12 @@ class MaxPool2D(Layer):
 
     x : (n, C, H, W) -> (n, C, (H − size)//stride + 1, (W − size)//stride + 1)
     Works batch-innermost internally, like Conv2D: each window offset is then a
-    strided slice whose inner runs are n contiguous values.
+    strided slice whose inner runs are n contiguous values. With more than one
+    thread (``parallel.py``) each thread does this for some of the channels.
     """
 
     kind = "maxpool"
+    splits_work = True
 
     def __init__(self, size: int = 2, stride: int | None = None):
         super().__init__()
@@ -287,20 +352,26 @@ class MaxPool2D(Layer):
     def forward(self, x, training=False):
         xc = x.transpose(1, 2, 3, 0)                        # (C, H, W, n) view
         wins = self._windows(xc)
-        out = wins[0].copy()
-        for win in wins[1:]:
-            np.maximum(out, win, out=out)
+        out = np.empty(wins[0].shape, dtype=x.dtype)
         # Per window offset, a mask of where it holds its window's first maximum (ties go
-        # to the earliest offset), made now while x is still in cache. Whole-array passes
-        # only: NumPy runs masked copies (copyto/where=) slowly when most of a mask is set.
-        free = np.ones(out.shape, dtype=bool)
-        self.masks = []
-        for win in wins[:-1]:
-            hit = win == out
-            hit &= free
-            free ^= hit
-            self.masks.append(hit)
-        self.masks.append(free)
+        # to the earliest offset), made right after the maximum while x is still in cache.
+        # Whole-array passes only: NumPy runs masked copies (copyto/where=) slowly when most
+        # of a mask is set. The last offset's mask is what no earlier offset took.
+        masks = self._scratch("masks", (len(wins),) + out.shape, bool)
+
+        def pool(ch):                   # with more than one thread, each does some channels
+            top = out[ch]
+            np.copyto(top, wins[0][ch])
+            for win in wins[1:]:
+                np.maximum(top, win[ch], out=top)
+            free = masks[-1, ch]
+            free.fill(True)
+            for win, hit in zip(wins[:-1], masks[:-1, ch], strict=True):
+                np.equal(win[ch], top, out=hit)
+                hit &= free
+                free ^= hit
+        parallel.split(out.shape[0], pool, work=xc.size)
+        self.masks = masks
         self.in_hw = xc.shape[1:3]
         return out.transpose(3, 0, 1, 2)
 
@@ -311,11 +382,15 @@ class MaxPool2D(Layer):
         # windows that tile the input exactly write every element of dx: no need to zero it
         tiled = s == k and h == oh * k and w == ow * k
         dx = (np.empty if tiled else np.zeros)((dyc.shape[0], h, w, dyc.shape[3]), dtype=dy.dtype)
-        for dxwin, mask in zip(self._windows(dx), self.masks, strict=True):
-            if s >= k:                  # disjoint windows: each input gets one value or none
-                np.multiply(dyc, mask, out=dxwin)
-            else:
-                dxwin += dyc * mask
+        dxwins = self._windows(dx)
+
+        def unpool(ch):                 # with more than one thread, each does some channels
+            for dxwin, mask in zip(dxwins, self.masks[:, ch], strict=True):
+                if s >= k:              # disjoint windows: each input gets one value or none
+                    np.multiply(dyc[ch], mask, out=dxwin[ch])
+                else:
+                    dxwin[ch] += dyc[ch] * mask
+        parallel.split(dx.shape[0], unpool, work=dx.size)
         return dx.transpose(3, 0, 1, 2)
 
     def __repr__(self):
@@ -493,7 +568,8 @@ class Maxout(Layer):
 
     def forward(self, x, training=False):
         self.x = x.reshape(x.shape[0], -1)
-        z = (self.x @ self.params["W"] + self.params["b"]).reshape(-1, self.units, self.pieces)
+        z = (parallel.matmul(self.x, self.params["W"]) + self.params["b"]).reshape(
+            -1, self.units, self.pieces)
         self.arg = z.argmax(axis=2)[..., None]
         return np.take_along_axis(z, self.arg, axis=2)[..., 0]
 
@@ -502,11 +578,11 @@ class Maxout(Layer):
         dz = np.zeros((n, self.units, self.pieces), dtype=dy.dtype)
         np.put_along_axis(dz, self.arg, dy[..., None], axis=2)
         dz = dz.reshape(n, -1)
-        np.matmul(self.x.T, dz, out=self.grads["W"])
+        parallel.matmul(self.x.T, dz, out=self.grads["W"])
         np.sum(dz, axis=0, out=self.grads["b"])
         if not self.need_dx:
             return None
-        return (dz @ self.params["W"].T).reshape((n,) + self.in_shape)
+        return parallel.matmul(dz, self.params["W"].T).reshape((n,) + self.in_shape)
 
     def __repr__(self):
         return f"Maxout({_prod(self.in_shape)} → {self.units}, {self.pieces} pieces)"

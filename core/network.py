@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import losses
+from . import losses, parallel
 from . import spec as spec_mod
 from .activations import softmax
 from .layers import Dropout, Layer
@@ -59,6 +59,9 @@ class Network:
                 offset += size
             for k, shape in layer.buffer_shapes().items():
                 layer.buffers[k] = self._buffers[f"{i}.{k}"] = np.zeros(shape, dtype=self.dtype)
+        # Networks with layers that split their work over threads (convolution, pooling) do
+        # their products on the same threads, with BLAS kept to one (see parallel.py).
+        self._own_products = any(layer.splits_work for layer in self.layers)
         # the first layer with parameters (and all before it) need not compute dx
         for layer in self.layers:
             layer.need_dx = False
@@ -142,10 +145,11 @@ class Network:
         If ``record`` is a list, each layer's output is appended to it.
         """
         a = self._prepare(x)
-        for layer in self.layers:
-            a = layer.forward(a, training)
-            if record is not None:
-                record.append(a)
+        with parallel.own_products(self._own_products):
+            for layer in self.layers:
+                a = layer.forward(a, training)
+                if record is not None:
+                    record.append(a)
         return a
 
     def loss(self, x: np.ndarray, y: np.ndarray, training: bool = True) -> float:
@@ -165,10 +169,11 @@ class Network:
     def backward(self) -> dict[str, np.ndarray]:
         """Gradients of the last ``loss`` call, written into the flat buffer."""
         d = self.loss_fn.backward()
-        for layer in reversed(self.layers):
-            d = layer.backward(d)
-            if d is None:
-                break
+        with parallel.own_products(self._own_products):
+            for layer in reversed(self.layers):
+                d = layer.backward(d)
+                if d is None:
+                    break
         if self.weight_decay:
             for p, g in self._decayed:
                 g += self.weight_decay * p

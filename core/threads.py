@@ -5,6 +5,11 @@ second thread, and on a 2-core machine a BLAS thread spinning next to the
 GUI thread makes the window stutter. The app and the CLI therefore train with
 one BLAS thread by default. This talks to the OpenBLAS that NumPy ships
 (through ctypes); with another BLAS it does nothing and says so.
+
+The same number also sets how many threads the layers may split their own big
+work over (``parallel.py``; while a network with convolution or pooling layers
+runs, those threads do its products too and OpenBLAS is kept to one); with 1,
+nothing is split.
 """
 from __future__ import annotations
 
@@ -13,6 +18,8 @@ import glob
 import os
 
 import numpy as np
+
+from . import parallel
 
 _SETTERS = ("scipy_openblas_set_num_threads64_", "scipy_openblas_set_num_threads",
             "openblas_set_num_threads64_", "openblas_set_num_threads")
@@ -47,7 +54,14 @@ def _symbol(names):
 
 
 def set_blas_threads(n: int) -> bool:
-    """Limit BLAS to ``n`` threads; True if it took effect."""
+    """Use ``n`` threads: BLAS's, and as many for the work the layers split
+    themselves (``parallel``); True if it took effect for BLAS."""
+    parallel.set_threads(max(1, int(n)))
+    return set_openblas_threads(n)
+
+
+def set_openblas_threads(n: int) -> bool:
+    """Set OpenBLAS's own thread count only; True if there is an OpenBLAS to set."""
     fn = _symbol(_SETTERS)
     if fn is None:
         return False
