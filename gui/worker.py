@@ -58,33 +58,36 @@ class TrainingWorker(QObject):
         self._save: tuple[str, str] | None = None     # (kind, path)
         self._recover_lr: float | None = None
         self._delay = 0.0
+        # set after every control change: the loop takes the lock only then, not every batch
+        self._poked = True
 
     # -- thread-safe controls (called from the GUI thread) ------------------------------
     def pause(self) -> None:
         with self._lock:
             self._paused = True
+        self._poke()
 
     def resume(self) -> None:
         with self._lock:
             self._paused, self._budget, self._until_epoch_end = False, None, False
-        self._wake.set()
+        self._poke()
 
     def stop(self) -> None:
         with self._lock:
             self._stop = True
-        self._wake.set()
+        self._poke()
 
     def step_batches(self, n: int = 1) -> None:
         """Run ``n`` mini-batches, then pause."""
         with self._lock:
             self._paused, self._budget, self._until_epoch_end = False, n, False
-        self._wake.set()
+        self._poke()
 
     def step_epoch(self) -> None:
         """Run to the end of the current epoch, then pause."""
         with self._lock:
             self._paused, self._budget, self._until_epoch_end = False, None, True
-        self._wake.set()
+        self._poke()
 
     def set_setting(self, name: str, value) -> None:
         """Change a training setting at the next batch (lr, optimizer, batch_size, …)."""
@@ -92,35 +95,40 @@ class TrainingWorker(QObject):
             raise ValueError(f"unknown setting {name!r}")
         with self._lock:
             self._pending[name] = value
-        self._wake.set()
+        self._poke()
 
     def set_delay(self, seconds: float) -> None:
         """Slow motion: wait this long after every step."""
         with self._lock:
             self._delay = max(0.0, float(seconds))
-        self._wake.set()
+        self._poke()
 
     def request_snapshot(self) -> None:
         with self._lock:
             self._want_snapshot = True
-        self._wake.set()
+        self._poke()
 
     def request_stats(self) -> None:
         with self._lock:
             self._want_stats = True
-        self._wake.set()
+        self._poke()
 
     def request_save(self, kind: str, path: str) -> None:
         """Save the model or the whole run between two steps (answered by ``saved``)."""
         with self._lock:
             self._save = (kind, path)
-        self._wake.set()
+        self._poke()
 
     def recover(self, lr: float) -> None:
         """After ``diverged``: restore the last good weights, continue with ``lr``."""
         with self._lock:
             self._recover_lr = lr
             self._paused = False
+        self._poke()
+
+    def _poke(self) -> None:
+        """Tell the loop to look at the controls (after they were written, under the lock)."""
+        self._poked = True
         self._wake.set()
 
     # -- the loop (worker thread) --------------------------------------------------------
@@ -142,17 +150,21 @@ class TrainingWorker(QObject):
             self.finished.emit(reason)
 
     def _loop(self, gen) -> str:
-        was_paused = diverged = False
+        was_paused = diverged = stop = paused = False
+        delay = 0.0
         while True:
-            self._serve_requests()
-            with self._lock:
-                stop, paused = self._stop, self._paused
-                recover, self._recover_lr = self._recover_lr, None
-            if stop:
-                return "diverged" if diverged else "stopped"
-            if recover is not None and diverged:
-                self.trainer.recover(recover)
-                diverged = False
+            if self._poked:             # a plain read: the lock only when a control changed
+                self._poked = False     # (cleared before reading, so no change is missed)
+                self._serve_requests()
+                with self._lock:
+                    stop, paused, delay = self._stop, self._paused, self._delay
+                    recover, self._recover_lr = self._recover_lr, None
+                if stop:
+                    return "diverged" if diverged else "stopped"
+                if recover is not None and diverged:
+                    self.trainer.recover(recover)
+                    diverged = False
+                self._apply_settings()
             if paused:
                 if not was_paused:
                     self._flush()
@@ -164,7 +176,6 @@ class TrainingWorker(QObject):
             if was_paused:
                 self.paused.emit(False)
                 was_paused = False
-            self._apply_settings()
             try:
                 ev = next(gen)
             except StopIteration:
@@ -172,12 +183,13 @@ class TrainingWorker(QObject):
             if isinstance(ev, Step):
                 self._buf.append((ev.step, ev.epoch, ev.loss, ev.acc, ev.lr, ev.epoch_progress,
                                   ev.batch_size))
-                with self._lock:
-                    if self._budget is not None:
-                        self._budget -= 1
-                        if self._budget <= 0:
-                            self._paused, self._budget = True, None
-                    delay = self._delay
+                if self._budget is not None:
+                    with self._lock:
+                        if self._budget is not None:
+                            self._budget -= 1
+                            if self._budget <= 0:
+                                self._paused, self._budget = True, None
+                                paused = True
                 if delay:
                     self._flush()
                     self._wake.wait(delay)
@@ -188,12 +200,14 @@ class TrainingWorker(QObject):
                 with self._lock:
                     if self._until_epoch_end:
                         self._paused, self._until_epoch_end = True, False
+                        paused = True
             elif isinstance(ev, Diverged):
                 self._flush()
                 diverged = True
                 self.diverged.emit({**ev.__dict__, "lr": self.trainer.lr})
                 with self._lock:
                     self._paused = True          # wait for recover() or stop()
+                paused = True
             elif isinstance(ev, Done):
                 return ev.reason
             if time.perf_counter() - self._last_emit >= 1.0 / EMIT_HZ:
