@@ -23,7 +23,7 @@ import time
 from collections import Counter, OrderedDict
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 DEFAULT_SHARE = 0.05          # of wall-clock time the GUI thread may use while training runs
@@ -181,9 +181,9 @@ class LivePoller(QObject):
 
     Also once when training starts (where it starts from), once when it stops or pauses
     (so the last weights are shown), and once when the widget becomes visible after
-    training ran while it was hidden. The widget calls ``shown()`` / ``hidden()`` from
-    its show and hide events (which Qt also delivers when a parent such as a
-    tabbed-away dock is hidden or shown).
+    training ran while it was hidden. It watches the widget's show and hide events
+    (which Qt also delivers when a parent such as a tabbed-away dock is hidden or
+    shown) through an event filter, before the widget's own handlers see them.
     """
 
     wanted = Signal()
@@ -196,6 +196,15 @@ class LivePoller(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self._tick)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self._widget:
+            if event.type() == QEvent.Type.Show:
+                self.shown()
+            elif event.type() == QEvent.Type.Hide:
+                self.hidden()
+        return False
 
     def set_interval(self, ms: int) -> None:
         self.timer.setInterval(int(ms))

@@ -294,12 +294,7 @@ class ArchitecturePanel(QWidget):
 
     def showEvent(self, event):
         super().showEvent(event)
-        self.poller.shown()
         self._draw_latest()
-
-    def hideEvent(self, event):
-        super().hideEvent(event)
-        self.poller.hidden()
 
     def is_modified(self) -> bool:
         """True when the editor differs from the model last passed to ``set_model``."""

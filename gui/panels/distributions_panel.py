@@ -308,12 +308,7 @@ class DistributionsPanel(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        self.poller.shown()
         self._redraw_if_dirty()
-
-    def hideEvent(self, event) -> None:
-        super().hideEvent(event)
-        self.poller.hidden()
 
     def redraw(self) -> None:
         self._dirty = False

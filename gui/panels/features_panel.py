@@ -271,13 +271,8 @@ class FeaturesPanel(QWidget):
     # -- drawing ------------------------------------------------------------------------------
     def showEvent(self, event):
         super().showEvent(event)
-        self.poller.shown()
         if self._dirty:
             self._draw_latest()
-
-    def hideEvent(self, event):
-        super().hideEvent(event)
-        self.poller.hidden()
 
     def resizeEvent(self, event):
         super().resizeEvent(event)

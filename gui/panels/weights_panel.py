@@ -161,13 +161,8 @@ class WeightsPanel(QWidget):
     # -- drawing ----------------------------------------------------------------------------------
     def showEvent(self, event):
         super().showEvent(event)
-        self.poller.shown()
         if self._dirty:
             self._redraw()
-
-    def hideEvent(self, event):
-        super().hideEvent(event)
-        self.poller.hidden()
 
     def _layer_title(self, name: str) -> str:
         i = int(name.split(".")[0])

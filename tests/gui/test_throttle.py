@@ -169,11 +169,9 @@ def test_poller_asks_when_a_run_starts_and_when_it_stops(qtbot):
     assert asked == [True] and poller.timer.isActive()
     poller.set_state("paused")
     assert asked == [True, True] and not poller.timer.isActive()
-    w.hide()
-    poller.hidden()
+    w.hide()                                        # the poller watches show and hide events
     poller.set_state("running")                     # hidden: nothing, but remembered
     assert len(asked) == 2 and not poller.timer.isActive()
     w.show()
-    poller.shown()
     assert len(asked) == 3 and poller.timer.isActive()
     poller.set_state("finished")
