@@ -5,7 +5,8 @@ thread spends in Python (pyqtgraph paints from Python) is a millisecond training
 cannot run. So while training runs, the panels' redraws go through one
 ``DrawBudget``: it measures the GUI thread's CPU time (everything it does, signal
 handling and painting included) and lets the next redraw run only while that
-time stays under a share of the wall-clock time (5% by default). Redraws wait
+time stays under a share of the wall-clock time (5% by default; View → Live
+drawing while training offers 15% and 40%, gui/live_drawing_menu.py). Redraws wait
 in a queue, oldest first, so every visible panel gets its turn; each panel has
 at most one redraw waiting. With one plot visible that means smooth updates; with
 twelve panels floating it means each updates less often, and training keeps its
@@ -15,7 +16,7 @@ When training is not running the budget steps aside: a request runs at once.
 
 ``LivePoller`` is the panels' shared clock for asking the worker for weights or
 statistics: it ticks only while its panel is visible, training runs and the budget
-has room, and once more when training pauses or stops, so the last state is shown.
+is not deep in debt, and once more when a run starts and when it pauses or stops.
 """
 from __future__ import annotations
 
@@ -34,8 +35,6 @@ GAP_MS = 20                   # at least this long between two redraws (their pa
 
 class DrawBudget(QObject):
     """Runs queued redraws while the GUI thread's CPU share stays under ``share``."""
-
-    active_changed = Signal(bool)
 
     def __init__(self, share: float = DEFAULT_SHARE, parent: QObject | None = None,
                  cpu_clock: Callable[[], float] = time.thread_time,
@@ -87,7 +86,6 @@ class DrawBudget(QObject):
             while self._queue:
                 fn, _ = self._queue.popitem(last=False)
                 _call(fn)
-        self.active_changed.emit(active)
 
     # -- requests ------------------------------------------------------------------------------
     def request(self, fn: Callable[[], None]) -> None:
