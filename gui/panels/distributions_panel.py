@@ -151,8 +151,11 @@ class DistributionsPanel(QWidget):
             colour = COLOURS[kind]
             edge = pg.mkColor(colour)
             edge.setAlpha(70)
-            # percentile curves need a pen: FillBetweenItem fills between drawn paths
-            curves = [band.plot(pen=pg.mkPen(edge, width=1)) for _ in range(9)]
+            # percentile curves need a pen: FillBetweenItem fills between drawn paths. Bare
+            # curve items: half the cost of PlotDataItems per redraw, and nothing here needs more
+            curves = [pg.PlotCurveItem(pen=pg.mkPen(edge, width=1)) for _ in range(9)]
+            for curve in curves:
+                band.addItem(curve)
             for (a, b), alpha in zip(((0, 8), (1, 7), (2, 6), (3, 5)), BAND_ALPHAS, strict=True):
                 c = pg.mkColor(colour)
                 c.setAlpha(alpha)
