@@ -17,7 +17,7 @@ SETTINGS_KEY = "view/drawShare"
 
 # (share of the time, menu text, tooltip)
 LEVELS = [
-    (DEFAULT_SHARE, QT_TRANSLATE_NOOP("LiveDrawing", "Light: training at full speed (5% for drawing)"),
+    (DEFAULT_SHARE, QT_TRANSLATE_NOOP("LiveDrawing", "Light: training at nearly full speed (5% for drawing)"),
      QT_TRANSLATE_NOOP("LiveDrawing", "Plots update a few times a second; training loses almost "
                                       "nothing to drawing")),
     (0.15, QT_TRANSLATE_NOOP("LiveDrawing", "Medium: smoother plots (15% for drawing)"),
