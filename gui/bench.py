@@ -29,11 +29,6 @@ os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 import numpy as np  # noqa: E402
 
 
-def draw_budget_default() -> float:
-    from gui.throttle import DEFAULT_SHARE
-    return DEFAULT_SHARE
-
-
 def headless_rate(steps: int, batch: int, warmup: int) -> float:
     """The trainer alone in this thread: samples/s over ``steps`` mini-batches after ``warmup``."""
     from core import Network, Trainer, data, presets
@@ -170,6 +165,7 @@ def main(argv: list[str] | None = None) -> int:
                    help="share of the time for drawing (default: the app's, 0.05; the menu offers 0.15, 0.4)")
     args = p.parse_args(argv)
     from core import threads
+    from gui.throttle import DEFAULT_SHARE
     threads.set_blas_threads(1)
     floating = True if args.only is None else args.only
     heads = [headless_rate(args.steps, args.batch_size, args.warmup)]
@@ -182,7 +178,7 @@ def main(argv: list[str] | None = None) -> int:
     ratios = [g.rate / ((heads[i] + heads[i + 1]) / 2) for i, g in enumerate(runs)]
     print(f"784-100-10 on MNIST, batch {args.batch_size}, Adam, {args.steps} mini-batches timed "
           f"after {args.warmup} of warm-up, {runs[0].visible} panels visible, {len(runs)} run(s), "
-          f"drawing share {args.share or draw_budget_default():.2f}")
+          f"drawing share {args.share or DEFAULT_SHARE:.2f}")
     print("(a) headless trainer:  " + ", ".join(f"{h:,.0f}" for h in heads) + " samples/s")
     print("    with the GUI:      " + ", ".join(f"{g.rate:,.0f}" for g in runs) + " samples/s")
     print("    ratios:            " + ", ".join(f"{r:.3f}" for r in ratios) +

@@ -210,7 +210,6 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         self.status = TrainingStatus(self.statusBar())
-        self.status_labels = self.status.labels
 
     def _wire(self) -> None:
         c = self.controller

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from core import checkpoint, data, digits
 from core.activations import softmax
 from core.network import Network
-from gui.throttle import draw_budget
+from gui.throttle import LivePoller, draw_budget
 from gui.widgets.digit_canvas import DEFAULT_PEN, MIN_SIDE, PEN_RANGE, DigitCanvas, ImageGrid
 from gui.widgets.probability_bars import CompareModels, LayerActivations, ProbabilityBars
 
@@ -79,7 +79,6 @@ class CanvasPanel(QWidget):
         self._snapshot: tuple[dict, int] | None = None   # newer weights not used yet
         self._auto = True                  # pick the model automatically until the user chooses
         self._models_seen = 0              # set_model calls: the first is the app's start-up model
-        self._state = "idle"
         self._dataset: data.Dataset | None = None
         self._latencies: deque[float] = deque(maxlen=5000)
         self._rng = np.random.default_rng()
@@ -90,8 +89,8 @@ class CanvasPanel(QWidget):
         self._default, self._default_text = self._load_default()
         self._build()
         self._timer = QTimer(self, singleShot=True, timeout=self._update)
-        self._snapshot_timer = QTimer(self, interval=SNAPSHOT_MS, timeout=self._want_snapshot)
-        self._snapshot_timer.start()
+        self.poller = LivePoller(self, SNAPSHOT_MS)
+        self.poller.wanted.connect(self._want_snapshot)
         if self._default is None:
             self.model_choice.model().item(0).setEnabled(False)
         self._choose(0)
@@ -280,10 +279,7 @@ class CanvasPanel(QWidget):
         self._refresh_random_button()
 
     def set_training_state(self, state: str) -> None:
-        was = self._state
-        self._state = state
-        if was == "running" and state != "running" and self.isVisible():
-            self.snapshot_wanted.emit()      # the final weights of this run
+        self.poller.set_state(state)         # also asks for the final weights of a run
 
     # -- public helpers ---------------------------------------------------------------------------
     def active_network(self) -> Network | None:
@@ -338,8 +334,7 @@ class CanvasPanel(QWidget):
         self._schedule()
 
     def _want_snapshot(self) -> None:
-        if (self._state == "running" and self.isVisible() and self._user_net is not None
-                and draw_budget().has_room()):
+        if self._user_net is not None:      # a network that cannot read images needs none
             self.snapshot_wanted.emit()
 
     def _schedule(self) -> None:

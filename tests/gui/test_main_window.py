@@ -49,7 +49,7 @@ def test_start_pause_resume_stop(qtbot, window):
         trigger(window, "stop")
     assert blocker.args == ["stopped"]
     assert c.state == "finished" and not c.busy
-    assert window.status_labels["step"].text().startswith("step ")
+    assert window.status.labels["step"].text().startswith("step ")
 
 
 def test_step_one_batch_then_one_epoch(qtbot, window):
