@@ -23,13 +23,6 @@ from . import spec as spec_mod
 from .network import Network
 from .trainer import Config, Diverged, Done, Epoch, Step, Trainer
 
-# Recipes that reach their targets quickly; any flag overrides them.
-RECIPES = {
-    "mlp": {"epochs": 4, "batch_size": 32, "lr": 0.002, "lr_decay": 0.5},
-    "cnn": {"epochs": 3, "batch_size": 64, "lr": 0.002, "lr_decay": 0.5},
-    "simple_conv_net": {"epochs": 3, "batch_size": 64, "lr": 0.002, "lr_decay": 0.5},
-}
-
 
 def load_dataset(name: str, seed: int = 0) -> data.Dataset:
     """"mnist", a toy set name, or a folder of MNIST-format IDX files."""
@@ -110,7 +103,7 @@ def cmd_train(args) -> int:
             raise ValueError(f"{args.spec}: cannot read ({e.strerror})") from None
     else:
         spec = presets.get(name)
-    recipe = dict(RECIPES.get(name, {})) if args.optimizer == "adam" else {}
+    recipe = presets.adam_recipe(name) if args.optimizer == "adam" else {}
     for key in ("epochs", "batch_size", "lr", "lr_decay"):
         if getattr(args, key) is not None:
             recipe[key] = getattr(args, key)

@@ -14,13 +14,55 @@ set to zero — far below anything that could move a weight.
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
+
+from .translatable import QT_TRANSLATE_NOOP
 
 TINY = 1e-30
 
 
+@dataclass(frozen=True)
+class Hyperparameter:
+    """A constructor argument of an optimizer besides the learning rate, as the GUI shows it."""
+
+    name: str            # the keyword argument, e.g. "momentum"
+    symbol: str          # as in the notes, e.g. "α"
+    label: str           # display name (translatable, context "optimizers")
+    default: float
+    low: float           # the valid range, both ends included
+    high: float
+    help: str = ""       # translatable, context "optimizers"
+
+    def check(self, value) -> float:
+        try:
+            value = float(value)
+        except (TypeError, ValueError):
+            raise ValueError(f"{self.name} must be a number, got {value!r}") from None
+        if not (np.isfinite(value) and self.low <= value <= self.high):
+            raise ValueError(f"{self.name} must be between {self.low:g} and {self.high:g}, got {value:g}")
+        return value
+
+
 class Optimizer:
+    """Base class. Each subclass is an entry of :data:`OPTIMIZERS` and carries its metadata:
+
+    ``label`` (display name), ``rule`` (the update rule as the notes write it), ``help``,
+    ``default_lr`` (training a network), ``book_lr`` (the 2-D lab on x²/20 + y²), ``race_lr``
+    (the optimizer race on MNIST), ``in_book`` (one of the book's four) and
+    ``HYPERPARAMETERS`` (the other constructor arguments, with ranges).
+    """
+
     name = ""
+    label = ""
+    rule = ""
+    help = ""
+    default_lr = 0.01
+    book_lr = 0.1
+    race_lr = 0.01
+    in_book = False
+    HYPERPARAMETERS: tuple[Hyperparameter, ...] = ()
     flush_every = 100
 
     def __init__(self, lr: float = 0.01):
@@ -83,6 +125,14 @@ class SGD(Optimizer):
     """p ← p − lr·g"""
 
     name = "sgd"
+    label = QT_TRANSLATE_NOOP("optimizers", "SGD")
+    rule = "W ← W − η ∂L/∂W"
+    help = QT_TRANSLATE_NOOP("optimizers", "Stochastic gradient descent: a step against the gradient "
+                             "of the mini-batch, of size learning rate η times the gradient.")
+    default_lr = 0.1
+    book_lr = 0.95
+    race_lr = 0.01
+    in_book = True
 
     def _step(self, key, p, g):
         tmp = self._tmp(key, p)
@@ -94,10 +144,22 @@ class Momentum(Optimizer):
     """v ← momentum·v − lr·g;  p ← p + v"""
 
     name = "momentum"
+    label = QT_TRANSLATE_NOOP("optimizers", "Momentum")
+    rule = "v ← αv − η ∂L/∂W;  W ← W + v"
+    help = QT_TRANSLATE_NOOP("optimizers", "Gradient descent with a velocity v: steps in a steady "
+                             "direction add up, zig-zags across a narrow valley cancel out.")
+    default_lr = 0.01
+    book_lr = 0.1
+    race_lr = 0.01
+    in_book = True
+    HYPERPARAMETERS = (Hyperparameter(
+        "momentum", "α", QT_TRANSLATE_NOOP("optimizers", "Momentum α"), 0.9, 0.0, 0.999,
+        QT_TRANSLATE_NOOP("optimizers", "How much of the last velocity is kept at each step: "
+                          "0.9 averages the gradients over roughly the last 10 steps.")),)
 
     def __init__(self, lr: float = 0.01, momentum: float = 0.9):
         super().__init__(lr)
-        self.momentum = float(momentum)
+        self.momentum = self.HYPERPARAMETERS[0].check(momentum)
 
     def _step(self, key, p, g):
         v = self._slot(key, "v", p)
@@ -115,6 +177,11 @@ class Nesterov(Momentum):
     """The book's Nesterov form: v ← m·v − lr·g;  p ← p + m²·v − (1 + m)·lr·g"""
 
     name = "nesterov"
+    label = QT_TRANSLATE_NOOP("optimizers", "Nesterov")
+    rule = "v ← αv − η ∂L/∂W;  W ← W + α²v − (1 + α) η ∂L/∂W"
+    help = QT_TRANSLATE_NOOP("optimizers", "Momentum that looks ahead: the gradient is taken where "
+                             "the velocity is about to carry the weights, so it overshoots less.")
+    in_book = False
 
     def _step(self, key, p, g):
         m = self.momentum
@@ -133,6 +200,14 @@ class AdaGrad(Optimizer):
     """h ← h + g²;  p ← p − lr·g / (√h + 1e-7)"""
 
     name = "adagrad"
+    label = QT_TRANSLATE_NOOP("optimizers", "AdaGrad")
+    rule = "h ← h + ∂L/∂W ⊙ ∂L/∂W;  W ← W − η ∂L/∂W / (√h + ε)"
+    help = QT_TRANSLATE_NOOP("optimizers", "An adaptive learning rate per weight: weights that have "
+                             "moved a lot take smaller steps. The steps keep shrinking.")
+    default_lr = 0.01
+    book_lr = 1.5
+    race_lr = 0.01
+    in_book = True
 
     def _step(self, key, p, g):
         h = self._slot(key, "h", p)
@@ -150,10 +225,24 @@ class RMSProp(Optimizer):
     """h ← ρ·h + (1 − ρ)·g²;  p ← p − lr·g / (√h + 1e-7)   (ρ = decay_rate)"""
 
     name = "rmsprop"
+    label = QT_TRANSLATE_NOOP("optimizers", "RMSProp")
+    rule = "h ← ρh + (1 − ρ) ∂L/∂W ⊙ ∂L/∂W;  W ← W − η ∂L/∂W / (√h + ε)"
+    help = QT_TRANSLATE_NOOP("optimizers", "AdaGrad that forgets: h is a moving average of squared "
+                             "gradients, so the steps do not shrink to nothing.")
+    default_lr = 0.001
+    # ρ = 0.99 makes its first steps about 10·lr long: a rate that reaches the book's minimum in
+    # 30 steps without jumping past the plot
+    book_lr = 0.15
+    race_lr = 0.001
+    in_book = False
+    HYPERPARAMETERS = (Hyperparameter(
+        "decay_rate", "ρ", QT_TRANSLATE_NOOP("optimizers", "Decay rate ρ"), 0.99, 0.0, 0.9999,
+        QT_TRANSLATE_NOOP("optimizers", "How slowly the average of squared gradients forgets: "
+                          "0.99 averages over roughly the last 100 steps.")),)
 
     def __init__(self, lr: float = 0.01, decay_rate: float = 0.99):
         super().__init__(lr)
-        self.decay_rate = float(decay_rate)
+        self.decay_rate = self.HYPERPARAMETERS[0].check(decay_rate)
 
     def _step(self, key, p, g):
         h = self._slot(key, "h", p)
@@ -177,11 +266,29 @@ class Adam(Optimizer):
     m ← m + (1 − β1)(g − m);  v ← v + (1 − β2)(g² − v);  p ← p − lr_t·m / (√v + 1e-7)"""
 
     name = "adam"
+    label = QT_TRANSLATE_NOOP("optimizers", "Adam")
+    rule = ("m ← m + (1 − β₁)(∂L/∂W − m);  v ← v + (1 − β₂)(∂L/∂W ⊙ ∂L/∂W − v);  "
+            "W ← W − η √(1 − β₂ᵗ)/(1 − β₁ᵗ) · m / (√v + ε)")
+    help = QT_TRANSLATE_NOOP("optimizers", "Momentum and RMSProp together, with a correction for "
+                             "the first steps (bias correction): a good default.")
+    default_lr = 0.001
+    book_lr = 0.3
+    race_lr = 0.001
+    in_book = True
+    HYPERPARAMETERS = (
+        Hyperparameter("beta1", "β₁", QT_TRANSLATE_NOOP("optimizers", "β₁ (momentum)"), 0.9, 0.0, 0.9999,
+                       QT_TRANSLATE_NOOP("optimizers", "How much of the average gradient m is kept at "
+                                         "each step.")),
+        Hyperparameter("beta2", "β₂", QT_TRANSLATE_NOOP("optimizers", "β₂ (squared gradients)"), 0.999,
+                       0.0, 0.99999,
+                       QT_TRANSLATE_NOOP("optimizers", "How much of the average squared gradient v "
+                                         "is kept at each step.")),
+    )
 
     def __init__(self, lr: float = 0.001, beta1: float = 0.9, beta2: float = 0.999):
         super().__init__(lr)
-        self.beta1 = float(beta1)
-        self.beta2 = float(beta2)
+        self.beta1 = self.HYPERPARAMETERS[0].check(beta1)
+        self.beta2 = self.HYPERPARAMETERS[1].check(beta2)
 
     def update(self, params, grads):
         # lr_t depends on the step count, which the base class advances
@@ -211,12 +318,10 @@ class Adam(Optimizer):
         return {"lr": self.lr, "beta1": self.beta1, "beta2": self.beta2}
 
 
+# The registry: everything else (GUI, CLI, 2-D lab, race, tests) enumerates it, in this order.
 OPTIMIZERS: dict[str, type[Optimizer]] = {
     cls.name: cls for cls in (SGD, Momentum, Nesterov, AdaGrad, RMSProp, Adam)
 }
-
-DEFAULT_LR = {"sgd": 0.1, "momentum": 0.01, "nesterov": 0.01, "adagrad": 0.01,
-              "rmsprop": 0.001, "adam": 0.001}
 
 
 def make(name: str, lr: float | None = None, **kwargs) -> Optimizer:
@@ -224,7 +329,7 @@ def make(name: str, lr: float | None = None, **kwargs) -> Optimizer:
     cls = OPTIMIZERS.get(name)
     if cls is None:
         raise ValueError(f"unknown optimizer {name!r}; choose one of {', '.join(OPTIMIZERS)}")
-    lr = DEFAULT_LR[name] if lr is None else lr
+    lr = cls.default_lr if lr is None else lr
     check_learning_rate(lr)
     return cls(lr=lr, **kwargs)
 

@@ -21,16 +21,6 @@ from . import optimizers
 ESCAPE = 1e6          # a path whose coordinates exceed this has diverged
 LOG_FLOOR = 1e-16     # f − f_min on a log axis: exact zeros sit on this floor
 
-# Optimizers in the lab, in display order
-ORDER = ("sgd", "momentum", "nesterov", "adagrad", "rmsprop", "adam")
-LABELS = {"sgd": "SGD", "momentum": "Momentum", "nesterov": "Nesterov", "adagrad": "AdaGrad",
-          "rmsprop": "RMSProp", "adam": "Adam"}
-
-# The book's rates for x²/20 + y² (SGD 0.95, Momentum 0.1, AdaGrad 1.5, Adam 0.3), each
-# tuned for its own method; Nesterov takes Momentum's, RMSProp (ρ = 0.99, whose first steps are
-# about 10·lr long) one that reaches the minimum in 30 steps without jumping past the plot.
-BOOK_LR = {"sgd": 0.95, "momentum": 0.1, "nesterov": 0.1, "adagrad": 1.5,
-           "rmsprop": 0.15, "adam": 0.3}
 PRESETS = ("book", "tuned", "same")
 
 
@@ -52,7 +42,8 @@ class Surface:
     start: tuple[float, float]
     f_min: float | None = 0.0                  # None: no minimum
     steps: int = 30                            # a good number of steps to watch
-    lrs: dict[str, float] | None = None        # rates tuned for this surface (None: the book's)
+    lrs: dict[str, float] | None = None        # rates tuned for this surface by optimizer name
+    #                                            (None, or a name missing: the book's)
 
     def grid(self, n: int = 200) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Sample f on an n×n grid of pixel centres over the plot range.
@@ -141,30 +132,31 @@ def _saddle_grad(x, y):
     return 2.0 * x, -2.0 * y
 
 
-def _rates(sgd, momentum, nesterov, adagrad, rmsprop, adam) -> dict[str, float]:
-    return dict(zip(ORDER, (sgd, momentum, nesterov, adagrad, rmsprop, adam), strict=True))
-
-
 SURFACES: dict[str, Surface] = {s.key: s for s in (
     Surface("book", "x²/20 + y²", _book, _book_grad, (-10.0, 10.0), (-5.0, 5.0),
             ((0.0, 0.0),), (-7.0, 2.0)),
     Surface("rosenbrock", "Rosenbrock (1 − x)² + 100 (y − x²)²", _rosenbrock, _rosenbrock_grad,
             (-2.0, 2.0), (-1.0, 3.0), ((1.0, 1.0),), (-1.2, 1.0),
-            steps=200, lrs=_rates(0.004, 0.001, 0.001, 1.5, 0.1, 0.6)),
+            steps=200, lrs={"sgd": 0.004, "momentum": 0.001, "nesterov": 0.001,
+                            "adagrad": 1.5, "rmsprop": 0.1, "adam": 0.6}),
     Surface("beale", "Beale", _beale, _beale_grad, (-4.5, 4.5), (-4.5, 4.5),
             ((3.0, 0.5),), (1.0, 1.5),
-            steps=100, lrs=_rates(0.02, 0.003, 0.003, 1.0, 0.1, 0.3)),
+            steps=100, lrs={"sgd": 0.02, "momentum": 0.003, "nesterov": 0.003,
+                            "adagrad": 1.0, "rmsprop": 0.1, "adam": 0.3}),
     Surface("himmelblau", "Himmelblau (x² + y − 11)² + (x + y² − 7)²", _himmelblau,
             _himmelblau_grad, (-5.0, 5.0), (-5.0, 5.0),
             ((3.0, 2.0), (-2.805118, 3.131312), (-3.779310, -3.283186), (3.584428, -1.848126)),
             (0.0, -0.5),
-            steps=50, lrs=_rates(0.01, 0.002, 0.004, 0.5, 0.05, 0.3)),
+            steps=50, lrs={"sgd": 0.01, "momentum": 0.002, "nesterov": 0.004,
+                            "adagrad": 0.5, "rmsprop": 0.05, "adam": 0.3}),
     Surface("saddle", "saddle x² − y²", _saddle, _saddle_grad, (-2.0, 2.0), (-2.0, 2.0),
             (), (-1.8, 0.01), f_min=None,
-            lrs=_rates(0.1, 0.05, 0.05, 0.5, 0.05, 0.1)),
+            lrs={"sgd": 0.1, "momentum": 0.05, "nesterov": 0.05,
+                 "adagrad": 0.5, "rmsprop": 0.05, "adam": 0.1}),
     Surface("bowl", "bowl x² + y²", _bowl, _bowl_grad, (-5.0, 5.0), (-5.0, 5.0),
             ((0.0, 0.0),), (-4.0, 3.0),
-            lrs=_rates(0.1, 0.05, 0.05, 1.0, 0.1, 0.3)),
+            lrs={"sgd": 0.1, "momentum": 0.05, "nesterov": 0.05,
+                 "adagrad": 1.0, "rmsprop": 0.1, "adam": 0.3}),
 )}
 DEFAULT = "book"
 
@@ -255,11 +247,13 @@ def preset(name: str, surface: Surface | None = None, lr: float = 0.1) -> dict[s
     ``"book"``: the book's rates for x²/20 + y²; ``"tuned"``: rates tuned for ``surface``
     (the book's for the book's surface); ``"same"``: ``lr`` for every optimizer.
     """
+    book = {key: cls.book_lr for key, cls in optimizers.OPTIMIZERS.items()}
     if name == "book":
-        return dict(BOOK_LR)
+        return book
     if name == "tuned":
-        return dict(BOOK_LR if surface is None or surface.lrs is None else surface.lrs)
+        # an optimizer without a tuned rate for this surface takes its book rate
+        return book if surface is None or surface.lrs is None else {**book, **surface.lrs}
     if name == "same":
         optimizers.check_learning_rate(lr)
-        return dict.fromkeys(ORDER, float(lr))
+        return dict.fromkeys(optimizers.OPTIMIZERS, float(lr))
     raise ValueError(f"unknown preset {name!r}; choose one of {', '.join(PRESETS)}")

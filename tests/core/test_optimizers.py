@@ -201,7 +201,7 @@ def test_make_builds_by_name_with_defaults_and_settings():
     assert isinstance(adam, Adam) and adam.lr == 0.01 and adam.beta1 == 0.8
     for name, cls in optimizers.OPTIMIZERS.items():
         opt = optimizers.make(name)
-        assert type(opt) is cls and opt.lr == optimizers.DEFAULT_LR[name]
+        assert type(opt) is cls and opt.lr == cls.default_lr
 
 
 def test_make_rejects_unknown_names():
@@ -222,7 +222,7 @@ def test_make_rejects_bad_learning_rates(lr, problem):
 
 
 def test_make_accepts_sensible_learning_rates():
-    assert optimizers.make("sgd", lr=None).lr == optimizers.DEFAULT_LR["sgd"]
+    assert optimizers.make("sgd", lr=None).lr == optimizers.SGD.default_lr
     assert optimizers.make("adam", lr=1e-5).lr == 1e-5
     assert optimizers.make("sgd", lr="0.5").lr == 0.5      # a number typed into a text field
     assert optimizers.make("sgd", lr=1e6).lr == 1e6         # the documented limit is inclusive

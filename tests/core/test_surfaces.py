@@ -45,7 +45,7 @@ def reference_path(name, lr, steps=30):
     return np.array(out)
 
 
-@pytest.mark.parametrize("name", surfaces.ORDER)
+@pytest.mark.parametrize("name", optimizers.OPTIMIZERS)
 def test_book_preset_matches_the_update_rules(name):
     lr = surfaces.preset("book")[name]
     got = surfaces.trajectory(BOOK, optimizers.make(name, lr), START, 30)
@@ -67,7 +67,7 @@ def test_book_rates_are_the_books():
 @pytest.mark.parametrize("preset", ["book", "same"])
 def test_every_path_on_the_book_surface_gets_closer_to_the_minimum(preset):
     paths = surfaces.race(BOOK, surfaces.preset(preset), START, 30)
-    assert set(paths) == set(surfaces.ORDER)
+    assert set(paths) == set(optimizers.OPTIMIZERS)
     for name, path in paths.items():
         assert not path.stopped, name
         assert np.linalg.norm(path.points[-1]) < np.linalg.norm(START), name
