@@ -12,15 +12,30 @@ from __future__ import annotations
 
 import numpy as np
 
+from .translatable import QT_TRANSLATE_NOOP
+
 # exp(-x) overflows float32 past ~88; the sigmoid is 0 or 1 to float32
 # precision long before, so clipping keeps high learning rates warning-free.
 _SIGMOID_CLIP = 40.0
 
 
 class Activation:
-    """Base class: identity."""
+    """Base class: identity.
+
+    Each subclass is an entry of :data:`ACTIVATIONS` and carries its metadata: ``label``
+    (display name), ``formula`` and ``derivative`` (as the notes write them), ``help``, and
+    ``relu_like`` (zero for negative inputs, or nearly: He initialisation suits it, and its
+    units can die).
+    """
 
     name = "identity"
+    label = QT_TRANSLATE_NOOP("activations", "identity (none)")
+    formula = "f(z) = z"
+    derivative = "f′(z) = 1"
+    help = QT_TRANSLATE_NOOP("activations", "No activation: the layer stays linear. The output layer "
+                             "keeps it, because the loss applies softmax itself (classification) "
+                             "or compares z with the target directly (regression).")
+    relu_like = False
 
     def forward(self, z: np.ndarray) -> np.ndarray:
         return z
@@ -60,6 +75,11 @@ Identity = Activation
 
 class Sigmoid(Activation):
     name = "sigmoid"
+    label = QT_TRANSLATE_NOOP("activations", "sigmoid")
+    formula = "σ(z) = 1 / (1 + e⁻ᶻ)"
+    derivative = "σ′(z) = σ(z)(1 − σ(z))"
+    help = QT_TRANSLATE_NOOP("activations", "A smooth step from 0 to 1. Its slope is at most 0.25 "
+                             "and almost 0 for large |z|, so in deep networks gradients vanish.")
 
     def forward(self, z):
         self.a = _sigmoid(z)
@@ -91,6 +111,11 @@ def _sigmoid(z: np.ndarray) -> np.ndarray:
 
 class Tanh(Activation):
     name = "tanh"
+    label = QT_TRANSLATE_NOOP("activations", "tanh")
+    formula = "tanh(z) = (eᶻ − e⁻ᶻ) / (eᶻ + e⁻ᶻ)"
+    derivative = "tanh′(z) = 1 − tanh²(z)"
+    help = QT_TRANSLATE_NOOP("activations", "A sigmoid centred on 0, from −1 to 1, with slope 1 at 0; "
+                             "it still saturates for large |z|.")
 
     def forward(self, z):
         self.a = np.tanh(z)
@@ -110,6 +135,13 @@ class Tanh(Activation):
 
 class ReLU(Activation):
     name = "relu"
+    label = QT_TRANSLATE_NOOP("activations", "ReLU")
+    formula = "ReLU(z) = max(0, z)"
+    derivative = "ReLU′(z) = 1 if z > 0, else 0"
+    help = QT_TRANSLATE_NOOP("activations", "Passes positive values and zeroes the rest. Its slope is "
+                             "1 wherever it is active, so deep networks train fast; a unit that is "
+                             "never active is dead and stops learning.")
+    relu_like = True
 
     def forward(self, z):
         self.mask = z > 0
@@ -148,6 +180,12 @@ class ReLU(Activation):
 
 class LeakyReLU(Activation):
     name = "leaky_relu"
+    label = QT_TRANSLATE_NOOP("activations", "leaky ReLU")
+    formula = "f(z) = z if z > 0, else 0.01·z"
+    derivative = "f′(z) = 1 if z > 0, else 0.01"
+    help = QT_TRANSLATE_NOOP("activations", "ReLU with a small slope for negative inputs, so a unit "
+                             "never dies completely.")
+    relu_like = True
 
     def __init__(self, alpha: float = 0.01):
         self.alpha = alpha
@@ -171,6 +209,12 @@ class LeakyReLU(Activation):
 
 class ELU(Activation):
     name = "elu"
+    label = QT_TRANSLATE_NOOP("activations", "ELU")
+    formula = "f(z) = z if z > 0, else eᶻ − 1"
+    derivative = "f′(z) = 1 if z > 0, else eᶻ"
+    help = QT_TRANSLATE_NOOP("activations", "ReLU with a smooth negative part that tends to −1: "
+                             "outputs are closer to zero-centred.")
+    relu_like = True
 
     def __init__(self, alpha: float = 1.0):
         self.alpha = alpha
@@ -200,6 +244,11 @@ class Step(Activation):
     everywhere, which is exactly why gradient descent cannot train it."""
 
     name = "step"
+    label = QT_TRANSLATE_NOOP("activations", "step")
+    formula = "f(z) = 1 if z > 0, else 0"
+    derivative = "f′(z) = 0 (z ≠ 0)"
+    help = QT_TRANSLATE_NOOP("activations", "The perceptron's activation. Its slope is 0 everywhere, "
+                             "so no gradient flows back: gradient descent cannot train it.")
 
     def forward(self, z):
         self.shape = z.shape
@@ -217,9 +266,16 @@ class Step(Activation):
         return np.zeros_like(np.asarray(x, dtype=float))
 
 
+# The registry: everything else (the editor, initializers, statistics, tests) enumerates it.
 ACTIVATIONS: dict[str, type[Activation]] = {
     cls.name: cls for cls in (Activation, Sigmoid, Tanh, ReLU, LeakyReLU, ELU, Step)
 }
+
+
+def is_relu_like(name: str | None) -> bool:
+    """Whether the named activation (None: identity) is ReLU-like (see :class:`Activation`)."""
+    cls = ACTIVATIONS.get(name or "identity")
+    return bool(cls is not None and cls.relu_like)
 
 
 def get(name: str | None) -> Activation:

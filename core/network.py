@@ -129,6 +129,10 @@ class Network:
                 layer.rate = float(rate)
 
     # -- computation ---------------------------------------------------------------
+    def check_input(self, x: np.ndarray) -> None:
+        """ValueError naming the shapes if a batch ``x`` (n, *input_shape) does not fit."""
+        self._prepare(x)
+
     def _prepare(self, x: np.ndarray) -> np.ndarray:
         x = np.asarray(x)
         per_sample = int(np.prod(self.input_shape))

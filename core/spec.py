@@ -20,24 +20,8 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from . import activations, initializers, losses
-from .layers import LAYER_TYPES, Layer
-
-# setting -> (kind, required); kind is "int", "float", "activation", "init", "kernel"
-SETTINGS: dict[str, dict[str, tuple[str, bool]]] = {
-    "dense": {"units": ("int", True), "activation": ("activation", False),
-              "init": ("init", False), "sigma": ("float", False)},
-    "conv2d": {"filters": ("int", True), "kernel": ("kernel", True), "stride": ("int", False),
-               "padding": ("int", False), "activation": ("activation", False),
-               "init": ("init", False), "sigma": ("float", False)},
-    "maxpool": {"size": ("int", False), "stride": ("int", False)},
-    "flatten": {},
-    "dropout": {"rate": ("float", True)},
-    "batchnorm": {"momentum": ("float", False), "eps": ("float", False)},
-    "maxout": {"units": ("int", True), "pieces": ("int", False), "init": ("init", False),
-               "sigma": ("float", False)},
-    "activation": {"activation": ("activation", True)},
-}
-MAX_UNITS = 1 << 16
+from .layer_base import MAX_UNITS
+from .layers import LAYER_TYPES, Layer, settings_of
 
 
 class SpecError(ValueError):
@@ -107,16 +91,16 @@ def make_layer(cfg: dict) -> Layer:
     kind = cfg.get("type")
     if kind not in LAYER_TYPES:
         raise ValueError(f"unknown layer type {kind!r}; choose one of {', '.join(LAYER_TYPES)}")
-    allowed = SETTINGS[kind]
+    allowed = settings_of(kind)
     for key, v in cfg.items():
         if key == "type":
             continue
         if key not in allowed:
             valid = ", ".join(allowed) or "none"
             raise ValueError(f"unknown setting {key!r} (valid settings: {valid})")
-        _check_value(kind, key, allowed[key][0], v)
-    for key, (_, required) in allowed.items():
-        if required and key not in cfg:
+        _check_value(kind, key, allowed[key].type, v)
+    for key, setting in allowed.items():
+        if setting.required and key not in cfg:
             raise ValueError(f"missing required setting {key!r}")
     kwargs = {k: v for k, v in cfg.items() if k != "type"}
     return LAYER_TYPES[kind](**kwargs)
