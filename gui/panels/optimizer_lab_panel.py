@@ -1,20 +1,17 @@
-"""The optimizer lab: SGD, Momentum, Nesterov, AdaGrad, RMSProp and Adam race on a 2-D surface.
+"""The optimizer lab: every optimizer of ``core.optimizers`` races on a 2-D surface.
 
 Paths come from ``core.surfaces`` (the very optimizer classes that train MNIST). The contour
 plot is an ImageItem of log-scaled f with isocurves; each optimizer has its own colour and
-marker; the animation shows the paths step by step; a click on the plot moves the start.
+marker (``gui.widgets.optimizer_widgets``); the animation shows the paths step by step; a click
+on the plot moves the start.
 """
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from pyqtgraph.graphicsItems.ScatterPlotItem import drawSymbol
-from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer
-from PySide6.QtGui import QIcon, QPainter, QPixmap
+from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QDoubleSpinBox,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -25,11 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import surfaces
+from core import optimizers, surfaces
 from gui import style
+from gui.widgets.optimizer_widgets import COLORS, MARKERS, optimizer_names, optimizer_table, rate_spin
 
-COLORS = dict(zip(surfaces.ORDER, style.PALETTE, strict=False))
-MARKERS = {"sgd": "o", "momentum": "s", "nesterov": "t", "adagrad": "d", "rmsprop": "star", "adam": "x"}
 COLORMAP = "cividis"     # perceptually uniform and colour-blind safe; lightened so the paths stand out
 LIGHTEN = 0.4
 GRID = 240               # pixels of the coloured image
@@ -44,18 +40,6 @@ def surface_colormap() -> pg.ColorMap:
     colors = colors.copy()
     colors[:, :3] = colors[:, :3] * (1 - LIGHTEN) + LIGHTEN
     return pg.ColorMap(pos, np.round(colors * 255).astype(np.uint8), name="surface")
-
-
-def marker_icon(name: str, size: int = 16) -> QIcon:
-    """The optimizer's marker in its colour, for checkboxes."""
-    pm = QPixmap(size, size)
-    pm.fill(Qt.GlobalColor.transparent)
-    p = QPainter(pm)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing)
-    p.translate(size / 2, size / 2)
-    drawSymbol(p, MARKERS[name], size - 3, pg.mkPen("w", width=0.1), pg.mkBrush(COLORS[name]))
-    p.end()
-    return QIcon(pm)
 
 
 def _readout(plot: pg.PlotWidget) -> pg.TextItem:
@@ -79,45 +63,6 @@ def _button(text: str, slot, tip: str = "", checkable: bool = False) -> QPushBut
     b.setCheckable(checkable)
     (b.toggled if checkable else b.clicked).connect(slot)
     return b
-
-
-def rate_spin(value: float = 0.1) -> QDoubleSpinBox:
-    spin = QDoubleSpinBox()
-    spin.setDecimals(4)
-    spin.setRange(0.0001, 10.0)
-    spin.setStepType(QDoubleSpinBox.StepType.AdaptiveDecimalStepType)
-    spin.setMaximumWidth(90)
-    spin.setValue(value)
-    return spin
-
-
-def optimizer_names() -> dict[str, str]:
-    """Display names, translated (a Chinese UI may prefer 动量 for Momentum)."""
-    t = QCoreApplication.translate
-    return {"sgd": t("optimizers", "SGD"), "momentum": t("optimizers", "Momentum"),
-            "nesterov": t("optimizers", "Nesterov"), "adagrad": t("optimizers", "AdaGrad"),
-            "rmsprop": t("optimizers", "RMSProp"), "adam": t("optimizers", "Adam")}
-
-
-def optimizer_table(rates: dict[str, float], checked, columns: int = 2):
-    """A checkbox (marker icon and name) and a learning-rate box per optimizer, in a grid.
-
-    Returns (grid, checkboxes by name, spin boxes by name).
-    """
-    grid = QGridLayout()
-    grid.setVerticalSpacing(2)
-    grid.setColumnStretch(2 * columns, 1)
-    checks, spins, names = {}, {}, optimizer_names()
-    for i, name in enumerate(surfaces.ORDER):
-        checks[name] = cb = QCheckBox(names[name])
-        cb.setIcon(marker_icon(name))
-        cb.setChecked(name in checked)
-        spins[name] = spin = rate_spin(rates[name])
-        spin.setToolTip(QCoreApplication.translate("optimizer_table", "Learning rate of {name}").format(
-            name=names[name]))
-        grid.addWidget(cb, i // columns, 2 * (i % columns))
-        grid.addWidget(spin, i // columns, 2 * (i % columns) + 1)
-    return grid, checks, spins
 
 
 class OptimizerLabPanel(QWidget):
@@ -154,7 +99,7 @@ class OptimizerLabPanel(QWidget):
         self.colorbar = pg.ColorBarItem(colorMap=surface_colormap(), interactive=False, width=12)
         self.colorbar.setImageItem(self.image, insert_in=pi)
         self.halos, self.lines = {}, {}
-        for name in surfaces.ORDER:               # a white halo under each path keeps it readable
+        for name in optimizers.OPTIMIZERS:       # a white halo under each path keeps it readable
             self.halos[name] = pi.plot(pen=pg.mkPen(255, 255, 255, 170, width=4.5))
             self.lines[name] = _path_item(pi, name, 8)
         self.minima = pg.ScatterPlotItem(symbol="star", size=20, pen=pg.mkPen("k", width=1.2), brush="w")
@@ -177,7 +122,8 @@ class OptimizerLabPanel(QWidget):
         legend = lp.addLegend(offset=(6, -6), brush=pg.mkBrush(255, 255, 255, 230), colCount=3,
                               pen=pg.mkPen(150, 150, 150), labelTextColor="k", labelTextSize="9pt")
         legend.setZValue(100)
-        self.loss_curves = {name: _path_item(lp, name, 7, self.names[name]) for name in surfaces.ORDER}
+        self.loss_curves = {name: _path_item(lp, name, 7, self.names[name])
+                            for name in optimizers.OPTIMIZERS}
         self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen(0, 0, 0, 120, width=1))
         self.cursor.hide()
         lp.addItem(self.cursor, ignoreBounds=True)
@@ -213,8 +159,9 @@ class OptimizerLabPanel(QWidget):
                   self.speed, self.step_label):
             row2.addWidget(w, 1 if w is self.speed else 0)
 
-        self.table, self.checks, self.lr_spins = optimizer_table(surfaces.preset("book"), surfaces.ORDER)
-        for name in surfaces.ORDER:
+        self.table, self.checks, self.lr_spins = optimizer_table(surfaces.preset("book"),
+                                                                 checked=optimizers.OPTIMIZERS)
+        for name in optimizers.OPTIMIZERS:
             self.checks[name].toggled.connect(lambda _on: self._show_step(self._step))
             self.lr_spins[name].valueChanged.connect(self._recompute)
         presets = QHBoxLayout()

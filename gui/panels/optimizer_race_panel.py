@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import surfaces
+from core import optimizers
 from gui import style, worker_registry
-from gui.optimizer_race_worker import BOOK_SET, RACE_LR, OptimizerRaceWorker, RaceConfig, smooth_curve
-from gui.panels.optimizer_lab_panel import COLORS, MARKERS, optimizer_names, optimizer_table
+from gui.optimizer_race_worker import OptimizerRaceWorker, RaceConfig, race_rates, smooth_curve
+from gui.widgets.optimizer_widgets import COLORS, MARKERS, optimizer_names, optimizer_table
 
 REDRAW_MS = 50
 _LIVE_RUNS: set[_Run] = set()            # runs whose thread may still be running
@@ -67,7 +67,7 @@ class OptimizerRacePanel(QWidget):
         self._build()
 
     def _build(self):
-        grid, self.checks, self.lr_spins = optimizer_table(RACE_LR, BOOK_SET)
+        grid, self.checks, self.lr_spins = optimizer_table(race_rates(everyone=True), checked=race_rates())
         self.log_check = QCheckBox(self.tr("log scale"))
         self.log_check.setToolTip(self.tr("Show the loss on a logarithmic axis"))
         self.log_check.toggled.connect(self._on_log_toggled)
@@ -107,7 +107,7 @@ class OptimizerRacePanel(QWidget):
         self.legend.hide()                                     # until a race has curves to name
         # per optimizer: raw losses (faint), the smoothed curve, and its markers every ~1/40 of the run
         self.raw_items, self.smooth_items, self.marker_items, self.samples = {}, {}, {}, {}
-        for name in surfaces.ORDER:
+        for name in optimizers.OPTIMIZERS:
             faint = QColor(COLORS[name])
             faint.setAlpha(55)
             self.raw_items[name] = pi.plot(pen=pg.mkPen(faint, width=1), antialias=False)
@@ -150,7 +150,7 @@ class OptimizerRacePanel(QWidget):
         return self._run.thread if self._run else None
 
     def config(self) -> RaceConfig:
-        lrs = {name: self.lr_spins[name].value() for name in surfaces.ORDER if self.checks[name].isChecked()}
+        lrs = {name: spin.value() for name, spin in self.lr_spins.items() if self.checks[name].isChecked()}
         return RaceConfig(lrs, self.iterations.value(), seed=self.seed.value())
 
     def losses(self, name: str) -> np.ndarray:
@@ -173,7 +173,7 @@ class OptimizerRacePanel(QWidget):
         self._counts = dict.fromkeys(config.lrs, 0)
         self._diverged, self._dirty = {}, set()
         self.legend.clear()
-        for name in surfaces.ORDER:
+        for name in optimizers.OPTIMIZERS:
             for items in (self.raw_items, self.smooth_items, self.marker_items):
                 items[name].setData([], [])
                 items[name].setVisible(name in config.lrs)     # hidden items cost nothing to paint

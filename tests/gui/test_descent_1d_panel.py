@@ -1,14 +1,10 @@
 """1-D gradient descent on (w − 1)² from w = 5: the learning rate decides everything."""
-from pathlib import Path
-
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from gui.panels.descent_1d_panel import Descent1DPanel
-
-SHOTS = Path(__file__).resolve().parents[2] / "shots"
 
 
 @pytest.fixture
@@ -71,7 +67,7 @@ def test_slider_range_and_reset(panel):
     assert panel.weights == [5.0]
 
 
-def test_autoplay_advances_and_pauses(panel, qtbot):
+def test_autoplay_advances_and_pauses(panel, qtbot, shot_dir):
     panel.set_learning_rate(0.9)
     qtbot.mouseClick(panel.play_button, Qt.MouseButton.LeftButton)
     assert panel.is_playing
@@ -79,15 +75,13 @@ def test_autoplay_advances_and_pauses(panel, qtbot):
     qtbot.mouseClick(panel.play_button, Qt.MouseButton.LeftButton)
     assert not panel.is_playing
     assert panel.play_button.text() == "Play"
-    SHOTS.mkdir(exist_ok=True)
-    panel.grab().save(str(SHOTS / "descent_1d_lr0.9.png"))
+    assert panel.grab().save(str(shot_dir / "descent_1d_lr0.9.png"))
 
 
-def test_screenshots(panel):
-    SHOTS.mkdir(exist_ok=True)
+def test_screenshots(panel, shot_dir):
     for lr, k in ((1.0, 4), (1.1, 8), (0.1, 8)):
         panel.set_learning_rate(lr)
         for _ in range(k):
             panel.step()
         QApplication.processEvents()            # let the layout and the axes settle
-        panel.grab().save(str(SHOTS / f"descent_1d_lr{lr}.png"))
+        assert panel.grab().save(str(shot_dir / f"descent_1d_lr{lr}.png"))

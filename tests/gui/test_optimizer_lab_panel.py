@@ -1,14 +1,13 @@
 """The optimizer lab panel: paths on a surface, a clickable start, and the step animation."""
-from pathlib import Path
-
 import numpy as np
 import pytest
+from PySide6 import QtGui
 from PySide6.QtCore import QPointF, Qt
 
 from core import optimizers, surfaces
 from gui.panels.optimizer_lab_panel import OptimizerLabPanel
 
-SHOTS = Path(__file__).resolve().parents[2] / "shots"
+N_OPTIMIZERS = len(optimizers.OPTIMIZERS)
 
 
 @pytest.fixture
@@ -31,7 +30,7 @@ def test_opens_on_the_books_race(panel):
     assert panel.objectName() == "optimizerLabPanel"
     assert panel.surface.key == "book" and panel.start == (-7.0, 2.0) and panel.n_steps == 30
     assert panel.learning_rates() == surfaces.preset("book")
-    assert set(panel.paths) == set(surfaces.ORDER)
+    assert list(panel.paths) == list(panel.checks) == list(optimizers.OPTIMIZERS)
     # the drawn path is the one the optimizer class computes, shown in full at first
     sgd = surfaces.trajectory(panel.surface, optimizers.SGD(0.95), (-7.0, 2.0), 30)
     np.testing.assert_allclose(np.column_stack(panel.lines["sgd"].getData()), sgd)
@@ -84,10 +83,17 @@ def test_animation_play_pause_step_reset(panel, qtbot):
 def test_checkboxes_show_and_hide_paths(panel):
     panel.checks["sgd"].setChecked(False)
     assert not panel.lines["sgd"].isVisible() and not panel.loss_curves["sgd"].isVisible()
-    assert len(panel.heads.data) == 5
+    assert len(panel.heads.data) == N_OPTIMIZERS - 1
     assert "SGD" not in panel.show_step_info(3)
     panel.checks["sgd"].setChecked(True)
-    assert panel.lines["sgd"].isVisible() and len(panel.heads.data) == 6
+    assert panel.lines["sgd"].isVisible() and len(panel.heads.data) == N_OPTIMIZERS
+
+
+def test_each_checkbox_explains_its_update_rule(panel):
+    for name, cls in optimizers.OPTIMIZERS.items():
+        tip = panel.checks[name].toolTip()
+        assert QtGui.Qt.mightBeRichText(tip)                 # rich text: Qt wraps it
+        assert cls.rule in tip and cls.help in tip and panel.checks[name].text() == cls.label
 
 
 def test_presets_and_learning_rates(panel, qtbot):
@@ -124,11 +130,11 @@ def test_hover_reads_x_y_f_at_a_step(panel, qtbot):
     text = panel.readout.textItem.toPlainText()
     x, y = panel.paths["sgd"].points[7]
     assert "step 7" in text and f"SGD ({x:.3g}, {y:.3g}) f={panel.paths['sgd'].values[7]:.3g}" in text
-    assert len(panel.hover_marks.data) == 6 and panel.cursor.value() == 7
+    assert len(panel.hover_marks.data) == N_OPTIMIZERS and panel.cursor.value() == 7
 
 
 @pytest.mark.parametrize("size", [(1000, 650), (600, 700)])
-def test_screenshots_mid_animation(panel, qtbot, size):
+def test_screenshots_mid_animation(panel, qtbot, size, shot_dir):
     panel.resize(*size)
     panel.layout().activate()           # settle the layout before grabbing
     panel.reset_animation()
@@ -136,5 +142,5 @@ def test_screenshots_mid_animation(panel, qtbot, size):
         panel.step_forward()
     panel.show_step_info(6)
     assert panel.width() == size[0]
-    SHOTS.mkdir(exist_ok=True)
-    panel.grab().save(str(SHOTS / f"optimizer_lab_{size[0]}x{size[1]}.png"))
+    shot = shot_dir / f"optimizer_lab_{size[0]}x{size[1]}.png"
+    assert panel.grab().save(str(shot)) and shot.stat().st_size > 0

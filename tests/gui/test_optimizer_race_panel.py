@@ -1,17 +1,14 @@
 """The MNIST optimizer race: trained in a worker thread, cancellable, joined on close."""
-from pathlib import Path
-
 import numpy as np
 import pytest
 import shiboken6
 from PySide6.QtCore import Qt, QTimer
 
+from core import optimizers
 from gui import worker_registry
-from gui.optimizer_race_worker import RaceConfig, race_steps, smooth_curve
+from gui.optimizer_race_worker import RaceConfig, race_rates, race_steps, smooth_curve
 from gui.panels import optimizer_race_panel
 from gui.panels.optimizer_race_panel import OptimizerRacePanel
-
-SHOTS = Path(__file__).resolve().parents[2] / "shots"
 
 
 @pytest.fixture
@@ -26,7 +23,14 @@ def panel(qtbot, mnist):                 # mnist: load (and cache) the data befo
 def test_defaults_are_the_books(panel):
     assert panel.objectName() == "optimizerRacePanel"
     config = panel.config()
-    assert config.lrs == {"sgd": 0.01, "momentum": 0.01, "adagrad": 0.01, "adam": 0.001}
+    # the book's four, at the book's rates (from the registry)
+    assert config.lrs == {name: cls.race_lr for name, cls in optimizers.OPTIMIZERS.items() if cls.in_book}
+    assert list(config.lrs) == ["sgd", "momentum", "adagrad", "adam"]
+    assert config.lrs == RaceConfig().lrs == race_rates()
+    assert list(panel.checks) == list(optimizers.OPTIMIZERS)
+    assert {n: s.value() for n, s in panel.lr_spins.items()} == race_rates(everyone=True)
+    for name, cls in optimizers.OPTIMIZERS.items():
+        assert cls.rule in panel.checks[name].toolTip()
     assert (config.iterations, config.batch_size, config.preset) == (2000, 128, "deep")
     assert not panel.is_running and not panel.cancel_button.isEnabled()
 
@@ -125,14 +129,15 @@ def test_smooth_curve_is_the_books():
     assert smooth_curve(x[:4]).shape == (4,) and smooth_curve(x[:1]).shape == (1,)
 
 
-def test_screenshot_after_a_race(panel, qtbot):
+def test_screenshot_after_a_race(panel, qtbot, shot_dir):
     panel.iterations.setValue(300)
     for cb in panel.checks.values():
         cb.setChecked(True)
     with qtbot.waitSignal(panel.race_finished, timeout=120000):
         panel.start()
-    SHOTS.mkdir(exist_ok=True)
-    panel.grab().save(str(SHOTS / "optimizer_race_300.png"))
+    assert set(panel.final_losses()) == set(optimizers.OPTIMIZERS)
+    shot = shot_dir / "optimizer_race_300.png"
+    assert panel.grab().save(str(shot)) and shot.stat().st_size > 0
 
 
 def test_a_diverging_optimizer_is_reported_and_the_others_go_on(panel, qtbot):
