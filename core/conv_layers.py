@@ -4,7 +4,8 @@ from __future__ import annotations
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from . import activations, initializers, parallel
+from . import activations, initializers
+from . import threads as parallel
 from .layer_base import ACTIVATION, INIT, SIGMA, Layer, Setting, _fmt, _pair
 from .translatable import QT_TRANSLATE_NOOP
 
@@ -41,19 +42,20 @@ class Conv2D(Layer):
         Setting("filters", "int", QT_TRANSLATE_NOOP("layers", "Filters"), QT_TRANSLATE_NOOP(
             "layers", "Number of filters = number of output channels (feature maps). Each filter has "
             "kernel × kernel × input-channels weights and one bias."),
-            required=True, initial=8, low=1, high=1024),
+            required=True, initial=8, low=1, high=1024, summary=QT_TRANSLATE_NOOP("layers", "{0} filters")),
         Setting("kernel", "kernel", QT_TRANSLATE_NOOP("layers", "Kernel"), QT_TRANSLATE_NOOP(
             "layers", "Height and width of each filter: 5 means a 5×5 window. A larger kernel sees "
             "more at once but has more weights and shrinks the image more."),
-            required=True, initial=3, low=1, high=64),
+            required=True, initial=3, low=1, high=64, summary="{0}"),
         Setting("stride", "int", QT_TRANSLATE_NOOP("layers", "Stride"), QT_TRANSLATE_NOOP(
             "layers", "How many pixels the window moves between positions. Stride 2 roughly halves "
-            "the output's height and width."), default=1, low=1, high=32),
+            "the output's height and width."), default=1, low=1, high=32,
+            summary=QT_TRANSLATE_NOOP("layers", "stride {0}")),
         Setting("padding", "int", QT_TRANSLATE_NOOP("layers", "Padding"), QT_TRANSLATE_NOOP(
             "layers", "Rows and columns of zeros added around the input. Without padding a k×k kernel "
             "shrinks the image by k − 1; padding (k − 1)/2 (2 for a 5×5 kernel) keeps its size. "
             "Output size = (H + 2·padding − kernel) / stride + 1."),
-            default=0, initial=1, low=0, high=32),
+            default=0, initial=1, low=0, high=32, summary=QT_TRANSLATE_NOOP("layers", "pad {0}")),
         ACTIVATION, INIT, SIGMA,
     )
     weight_names = ("W",)
@@ -226,10 +228,11 @@ class MaxPool2D(Layer):
     SETTINGS = (
         Setting("size", "int", QT_TRANSLATE_NOOP("layers", "Size"), QT_TRANSLATE_NOOP(
             "layers", "Window size: each output is the largest value in a size × size window. Size 2 "
-            "halves the height and width."), default=2, initial=2, low=1, high=32),
+            "halves the height and width."), default=2, initial=2, low=1, high=32, summary="{0}"),
         Setting("stride", "int", QT_TRANSLATE_NOOP("layers", "Stride"), QT_TRANSLATE_NOOP(
             "layers", "How far the window moves. 'same as size' gives non-overlapping windows."),
-            low=0, high=32, special=QT_TRANSLATE_NOOP("layers", "same as size")),
+            low=0, high=32, special=QT_TRANSLATE_NOOP("layers", "same as size"),
+            summary=QT_TRANSLATE_NOOP("layers", "stride {0}")),
     )
     splits_work = True
 

@@ -50,6 +50,7 @@ class Setting:
     decimals: int = 0
     special: str = ""          # the editor's text for its lowest value, meaning "absent"
     advanced: bool = False     # not shown in the editor
+    summary: str = ""          # how a layer's one-line summary shows a value, "{0} units" (translatable)
 
 
 MAX_UNITS = 1 << 16
@@ -58,7 +59,7 @@ MAX_UNITS = 1 << 16
 UNITS = Setting("units", "int", QT_TRANSLATE_NOOP("layers", "Units"), QT_TRANSLATE_NOOP(
     "layers", "Number of neurons. Each one has a weight for every input plus a bias, so this layer "
     "has (inputs × units) weights and units biases. The last layer needs one unit per class."),
-    required=True, initial=64, low=1, high=MAX_UNITS)
+    required=True, initial=64, low=1, high=MAX_UNITS, summary=QT_TRANSLATE_NOOP("layers", "{0} units"))
 ACTIVATION = Setting("activation", "activation", QT_TRANSLATE_NOOP("layers", "Activation"),
                      QT_TRANSLATE_NOOP(
     "layers", "The function f applied to each weighted sum z. ReLU, max(0, z), trains fast in deep "
@@ -81,7 +82,8 @@ class Layer:
     Each subclass is an entry of ``core.layers.LAYER_TYPES`` and carries its metadata:
     ``label`` (short name), ``long_label``, ``help``, ``color`` (for lists and diagrams),
     ``diagram`` (how the network diagram draws it: ``"neurons"`` for a vector of units,
-    ``"block"`` for feature maps, ``"badge"`` for a layer that keeps its input's units) and
+    ``"block"`` for feature maps, ``"badge"`` for a layer that keeps its input's units,
+    ``"flatten"`` for a column of neurons after feature maps and a badge elsewhere) and
     ``SETTINGS``, the keys a spec may give it, each a :class:`Setting`.
     """
 

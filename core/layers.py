@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import activations, initializers, parallel
+from . import activations, initializers
+from . import threads as parallel
 from .conv_layers import Conv2D, MaxPool2D
 from .layer_base import ACTIVATION, INIT, SIGMA, UNITS, Layer, Setting, _prod
 from .translatable import QT_TRANSLATE_NOOP
@@ -81,6 +82,7 @@ class Flatten(Layer):
     help = QT_TRANSLATE_NOOP("layers", "Turns channels × height × width into one long vector for the "
                              "dense layers.")
     color = "#7f7f7f"
+    diagram = "flatten"        # a column of neurons after feature maps, else a badge
 
     def _output_shape(self, in_shape):
         return (_prod(in_shape),)
@@ -109,7 +111,8 @@ class Dropout(Layer):
     SETTINGS = (Setting("rate", "float", QT_TRANSLATE_NOOP("layers", "Rate"), QT_TRANSLATE_NOOP(
         "layers", "Fraction of neurons dropped at each training step (the rest are scaled by "
         "1/(1 − rate), so nothing changes at test time, when nothing is dropped)."),
-        required=True, initial=0.5, low=0.0, high=0.95, step=0.05, decimals=3),)
+        required=True, initial=0.5, low=0.0, high=0.95, step=0.05, decimals=3,
+        summary=QT_TRANSLATE_NOOP("layers", "rate {0}")),)
 
     def __init__(self, rate: float = 0.5):
         super().__init__()
@@ -158,7 +161,8 @@ class BatchNorm(Layer):
         Setting("momentum", "float", QT_TRANSLATE_NOOP("layers", "Momentum"), QT_TRANSLATE_NOOP(
             "layers", "How slowly the running mean and variance (used at test time) follow the "
             "mini-batch statistics: 0.9 averages over roughly the last 10 batches."),
-            default=0.9, low=0.0, high=0.999, step=0.01, decimals=3),
+            default=0.9, low=0.0, high=0.999, step=0.01, decimals=3,
+            summary=QT_TRANSLATE_NOOP("layers", "momentum {0}")),
         Setting("eps", "float", QT_TRANSLATE_NOOP("layers", "ε"), QT_TRANSLATE_NOOP(
             "layers", "A small number added to the variance so no division is by zero."),
             default=1e-5, advanced=True),
@@ -256,7 +260,7 @@ class Maxout(Layer):
         UNITS,
         Setting("pieces", "int", QT_TRANSLATE_NOOP("layers", "Pieces"), QT_TRANSLATE_NOOP(
             "layers", "How many weighted sums each maxout unit takes the maximum of."),
-            default=2, initial=2, low=2, high=16),
+            default=2, initial=2, low=2, high=16, summary=QT_TRANSLATE_NOOP("layers", "× {0} pieces")),
         INIT, SIGMA,
     )
     weight_names = ("W",)

@@ -13,26 +13,23 @@ import copy
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from core import presets
+from core import losses, presets
 from core import spec as spec_mod
-from core.spec import SETTINGS, SpecError
+from core.layers import settings_of
+from core.spec import SpecError
 
-DEFAULTS: dict[str, dict] = {
-    "dense": {"type": "dense", "units": 64, "activation": "relu"},
-    "conv2d": {"type": "conv2d", "filters": 8, "kernel": 3, "padding": 1, "activation": "relu"},
-    "maxpool": {"type": "maxpool", "size": 2},
-    "flatten": {"type": "flatten"},
-    "dropout": {"type": "dropout", "rate": 0.5},
-    "batchnorm": {"type": "batchnorm"},
-    "maxout": {"type": "maxout", "units": 64, "pieces": 2},
-    "activation": {"type": "activation", "activation": "relu"},
-}
+
+def new_layer(kind: str) -> dict:
+    """A new layer of ``kind`` as the editor adds it: the registry's initial settings."""
+    cfg = {"type": kind}
+    cfg.update({name: s.initial for name, s in settings_of(kind).items() if s.initial is not None})
+    return cfg
 
 
 def convert(cfg: dict, kind: str) -> dict:
     """``cfg`` turned into a layer of type ``kind``: its defaults plus the settings both share."""
-    new = dict(DEFAULTS[kind])
-    for key in SETTINGS[kind]:
+    new = new_layer(kind)
+    for key in settings_of(kind):
         if key in cfg:
             new[key] = cfg[key]
     return new
@@ -82,7 +79,7 @@ class ArchitectureDocument(QObject):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.layers: list[dict] = []
-        self.loss = "softmax_cross_entropy"
+        self.loss = losses.DEFAULT
         self.input_shape: list[int] = list(presets.MNIST_INPUT)
         self.n_classes: int | None = 10
         self.selected: int | None = None
@@ -111,14 +108,14 @@ class ArchitectureDocument(QObject):
     # -- edits ---------------------------------------------------------------------------------
     def load_preset(self, key: str, undoable: bool = True) -> None:
         p = presets.get(key)
-        self.commit(self.matched(p["layers"]), p.get("loss", "softmax_cross_entropy"),
+        self.commit(self.matched(p["layers"]), p.get("loss", losses.DEFAULT),
                     self.tr("Load preset {0}").format(key), select=0, undoable=undoable)
 
     def add_layer(self, kind: str, row: int | None = None) -> None:
         if row is None:
             row = self.selected + 1 if self.selected is not None else len(self.layers)
         layers = copy.deepcopy(self.layers)
-        layers.insert(row, dict(DEFAULTS[kind]))
+        layers.insert(row, new_layer(kind))
         self.commit(layers, text=self.tr("Add {0}").format(kind), select=row)
 
     def remove_layer(self, row: int) -> None:
@@ -185,7 +182,7 @@ class ArchitectureDocument(QObject):
         layers = copy.deepcopy(layers)
         last = layers[-1] if layers else None
         n = self.n_classes
-        if last and last.get("type") in ("dense", "maxout") and n and last.get("units") != n:
+        if last and "units" in settings_of(last.get("type", "")) and n and last.get("units") != n:
             last["units"] = n
             if not quiet:
                 self.status.emit(self.tr("The output layer now has {0} units, one per class.").format(n))

@@ -11,7 +11,7 @@ from __future__ import annotations
 import copy
 
 import numpy as np
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,12 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import presets
+from core import losses, presets
 from core import spec as spec_mod
+from core.layers import settings_of
 from core.spec import SpecError
 from gui import style
 from gui.panels.architecture_document import ArchitectureDocument
 from gui.throttle import LivePoller, draw_budget
+from gui.tooltips import tooltip
 from gui.widgets.dimension_table import DimensionTable
 from gui.widgets.layer_editor import LayerForm, kind_names
 from gui.widgets.layer_list import LayerButtons, LayerList, shape_txt
@@ -173,12 +175,17 @@ class ArchitecturePanel(QWidget):
     def _build_loss_row(self):
         row = QHBoxLayout()
         self.loss_combo = QComboBox()
-        self.loss_combo.addItem(self.tr("softmax cross-entropy"), "softmax_cross_entropy")
-        self.loss_combo.addItem(self.tr("mean squared error"), "mse")
-        tip = self.tr("How wrong the output is. Both first turn the scores into probabilities with a "
-                      "softmax. Cross-entropy, −log p(correct class), is the standard for classifying; "
-                      "mean squared error, ½·Σ(p − t)², compares with the one-hot target and learns "
-                      "more slowly when the network is confidently wrong.")
+        translate = QCoreApplication.translate
+        for name, cls in losses.LOSSES.items():
+            self.loss_combo.addItem(translate("losses", cls.label), name)
+            self.loss_combo.setItemData(self.loss_combo.count() - 1,
+                                        tooltip(translate("losses", cls.help), cls.formula),
+                                        Qt.ItemDataRole.ToolTipRole)
+        tip = tooltip(self.tr("How wrong the output is: the loss function. Both first turn the scores "
+                              "into probabilities with a softmax. Cross-entropy, −log p(correct class), "
+                              "is the standard for classifying; mean squared error, ½·Σ(p − t)², "
+                              "compares with the one-hot target and learns more slowly when the "
+                              "network is confidently wrong."))
         self.loss_combo.setToolTip(tip)
         self.loss_combo.currentIndexChanged.connect(
             lambda _i: self.doc.set_loss(self.loss_combo.currentData()))
@@ -276,7 +283,7 @@ class ArchitecturePanel(QWidget):
         if not self._has_dataset:
             self.doc.input_shape = list(spec["input_shape"])
         self._model_spec = {k: copy.deepcopy(v) for k, v in spec.items() if k != "name"}
-        self.doc.commit(spec["layers"], spec.get("loss", "softmax_cross_entropy"), self.tr("Load the model"))
+        self.doc.commit(spec["layers"], spec.get("loss", losses.DEFAULT), self.tr("Load the model"))
         self._latest = None
         self.diagram.set_params(params)
         self._sync()
@@ -388,7 +395,7 @@ class ArchitecturePanel(QWidget):
         init = self.init_combo.currentData()
         if init is not None:
             for cfg in spec["layers"]:
-                if cfg.get("type") in ("dense", "conv2d", "maxout"):
+                if "init" in settings_of(cfg.get("type", "")):
                     cfg["init"] = init
         return spec
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from core import data, optimizers
+from gui.tooltips import tooltip
 
 
 class LogSpinBox(QDoubleSpinBox):
@@ -73,10 +74,6 @@ class LogSpinBox(QDoubleSpinBox):
         return next(x for x in reversed(ladder) if x < v * (1 - 1e-9))
 
 
-OPTIMIZER_NAMES = {"sgd": "SGD", "momentum": "Momentum", "nesterov": "Nesterov",
-                   "adagrad": "AdaGrad", "rmsprop": "RMSProp", "adam": "Adam"}
-
-
 class TrainingPanel(QWidget):
     setting_changed = Signal(str, object)
     dataset_requested = Signal(str)
@@ -100,8 +97,10 @@ class TrainingPanel(QWidget):
         self.dataset.addItem(self.tr("IDX folder (MNIST format)…"), "__idx__")
         self.optimizer = QComboBox()
         self.optimizer.setObjectName("optimizerCombo")
-        for key in optimizers.OPTIMIZERS:
-            self.optimizer.addItem(OPTIMIZER_NAMES.get(key, key), key)
+        for key, cls in optimizers.OPTIMIZERS.items():
+            self.optimizer.addItem(QCoreApplication.translate("optimizers", cls.label), key)
+            tip = tooltip(QCoreApplication.translate("optimizers", cls.help), cls.rule)
+            self.optimizer.setItemData(self.optimizer.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
         self.lr = LogSpinBox(1e-6, 1e3)
         self.lr.setObjectName("lrSpin")
         self.batch_size = QSpinBox()

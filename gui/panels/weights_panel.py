@@ -20,6 +20,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from core.layers import LAYER_TYPES
 from gui import style
 from gui.throttle import LivePoller, draw_budget
 from gui.widgets.heatmap import (
@@ -33,7 +34,12 @@ from gui.widgets.heatmap import (
 
 SNAPSHOT_INTERVAL_MS = 333          # at most ~3 snapshot requests a second
 ROBUST_PERCENTILE = 99.0
-_PASS_THROUGH = {"dropout", "activation", "batchnorm"}   # layers that keep unit numbering
+
+
+def _keeps_units(kind) -> bool:
+    """Whether a layer kind keeps its input's unit numbering (dropout, BN, activation)."""
+    cls = LAYER_TYPES.get(kind)
+    return cls is not None and cls.diagram == "badge"
 
 
 def _index_ticks(n: int, size: int, zoom: int) -> list[list[tuple[float, str]]]:
@@ -206,7 +212,7 @@ class WeightsPanel(QWidget):
             y_label, source = self.tr("input pixel"), self.tr("pixel {r} (row {y}, col {x})")
         elif not prev:
             y_label, source = self.tr("input feature"), self.tr("input {r}")
-        elif all(layers[k].get("type") in _PASS_THROUGH for k in range(prev[-1] + 1, i)):
+        elif all(_keeps_units(layers[k].get("type")) for k in range(prev[-1] + 1, i)):
             y_label = self.tr("unit of layer {0}").format(prev[-1])
             source = self.tr("unit {r} of layer {p}").replace("{p}", str(prev[-1]))
         else:

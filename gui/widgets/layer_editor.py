@@ -9,7 +9,7 @@ applies the edit and calls ``set_layer`` again.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPointF, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPointF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QComboBox,
@@ -23,87 +23,29 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import activations
-from core.spec import MAX_UNITS, SETTINGS
+from core import activations, initializers
+from core.layers import LAYER_TYPES, settings_of
 from gui import style
-
-LAYER_KINDS = tuple(SETTINGS)
-
-ACTIVATION_LABELS = {None: QT_TRANSLATE_NOOP("LayerForm", "identity (none)"), "sigmoid": "sigmoid",
-                     "tanh": "tanh", "relu": "ReLU", "leaky_relu": "leaky ReLU", "elu": "ELU", "step": "step"}
+from gui.tooltips import tooltip
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("LayerForm", text)
+def _tr(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def activation_label(name: str | None) -> str:
+    """The translated display name of an activation (None: identity)."""
+    cls = activations.ACTIVATIONS.get(name or "identity")
+    return _tr("activations", cls.label) if cls is not None else str(name)
 
 
 def kind_names() -> dict[str, str]:
-    return {"dense": _tr("Dense (fully connected)"), "conv2d": _tr("Conv2D (convolution)"),
-            "maxpool": _tr("MaxPool (pooling)"), "flatten": _tr("Flatten"),
-            "dropout": _tr("Dropout"), "batchnorm": _tr("BatchNorm"), "maxout": _tr("Maxout"),
-            "activation": _tr("Activation")}
+    """Layer kinds with their long display names, in the registry's order."""
+    return {kind: _tr("layers", cls.long_label) for kind, cls in LAYER_TYPES.items()}
 
 
 def short_names() -> dict[str, str]:
-    return {"dense": _tr("Dense"), "conv2d": _tr("Conv2D"), "maxpool": _tr("MaxPool"),
-            "flatten": _tr("Flatten"), "dropout": _tr("Dropout"), "batchnorm": _tr("BatchNorm"),
-            "maxout": _tr("Maxout"), "activation": _tr("Activation")}
-
-
-def kind_help() -> dict[str, str]:
-    return {
-        "dense": _tr("Every neuron computes a = f(w·x + b) from all outputs of the previous layer "
-                     "(Affine + activation). Images are flattened first."),
-        "conv2d": _tr("Filters slide over the image; each produces one feature map. Far fewer weights "
-                      "than a dense layer, and the same feature is found anywhere in the image."),
-        "maxpool": _tr("Keeps the largest value of each window: smaller feature maps, a little "
-                       "robustness to shifts, no weights."),
-        "flatten": _tr("Turns channels × height × width into one long vector for the dense layers."),
-        "dropout": _tr("Switches off a random fraction of neurons at each training step, so the "
-                       "network cannot rely on any single one: fights overfitting."),
-        "batchnorm": _tr("Normalises each feature over the mini-batch to mean 0, variance 1, then "
-                         "scales (γ) and shifts (β): training is faster and less sensitive to the "
-                         "initial weights."),
-        "maxout": _tr("Each unit computes several weighted sums and outputs the largest: an "
-                      "activation function that is learned."),
-        "activation": _tr("Applies a function to every value, e.g. ReLU after a BatchNorm layer."),
-    }
-
-
-def setting_help() -> dict[str, str]:
-    return {
-        "units": _tr("Number of neurons. Each one has a weight for every input plus a bias, so this "
-                     "layer has (inputs × units) weights and units biases. The last layer needs one "
-                     "unit per class."),
-        "activation": _tr("The function f applied to each weighted sum z. ReLU, max(0, z), trains "
-                          "fast in deep nets; sigmoid and tanh saturate (f′ ≈ 0 for large |z|), so "
-                          "gradients vanish in deep nets. Keep the output layer's identity: the "
-                          "loss applies the softmax itself."),
-        "init": _tr("How the first weights are drawn. He (σ = √(2/n_in)) suits ReLU: ReLU zeroes "
-                    "about half its inputs, so twice the variance keeps the signal's size from layer "
-                    "to layer. Xavier (σ = √(1/n_in)) suits sigmoid and tanh, which are nearly "
-                    "linear around 0. normal uses a fixed σ (the book's 0.01 is too small for deep "
-                    "nets: activations shrink layer by layer). Default: He for ReLU-like "
-                    "activations, otherwise Xavier."),
-        "sigma": _tr("Standard deviation σ of the initial weights for the 'normal' initializer."),
-        "filters": _tr("Number of filters = number of output channels (feature maps). Each filter "
-                       "has kernel × kernel × input-channels weights and one bias."),
-        "kernel": _tr("Height and width of each filter: 5 means a 5×5 window. A larger kernel "
-                      "sees more at once but has more weights and shrinks the image more."),
-        "stride": _tr("How many pixels the window moves between positions. Stride 2 roughly halves "
-                      "the output's height and width."),
-        "padding": _tr("Rows and columns of zeros added around the input. Without padding a k×k "
-                       "kernel shrinks the image by k − 1; padding (k − 1)/2 (2 for a 5×5 kernel) "
-                       "keeps its size. Output size = (H + 2·padding − kernel) / stride + 1."),
-        "size": _tr("Window size: each output is the largest value in a size × size window. "
-                    "Size 2 halves the height and width."),
-        "pool_stride": _tr("How far the window moves. 'same as size' gives non-overlapping windows."),
-        "rate": _tr("Fraction of neurons dropped at each training step (the rest are scaled by "
-                    "1/(1 − rate), so nothing changes at test time, when nothing is dropped)."),
-        "momentum": _tr("How slowly the running mean and variance (used at test time) follow the "
-                        "mini-batch statistics: 0.9 averages over roughly the last 10 batches."),
-        "pieces": _tr("How many weighted sums each maxout unit takes the maximum of."),
-    }
+    return {kind: _tr("layers", cls.label) for kind, cls in LAYER_TYPES.items()}
 
 
 class ActivationPlot(QWidget):
@@ -120,9 +62,11 @@ class ActivationPlot(QWidget):
 
     def set_activation(self, name: str | None) -> None:
         self._name = name
-        label = ACTIVATION_LABELS.get(name, name or "identity")
-        self.setToolTip(self.tr("{0}: f(x) solid, its derivative f′(x) dashed, for x from −4 to 4. "
-                                "Where f′ is 0 no gradient flows back.").format(label))
+        cls = activations.ACTIVATIONS.get(name or "identity", activations.Activation)
+        what = self.tr("{0}: f(x) solid, its derivative f′(x) dashed, for x from −4 to 4. "
+                       "Where f′ is 0 no gradient flows back.").format(activation_label(name))
+        self.setToolTip(tooltip(_tr("activations", cls.help) + "\n\n" + what,
+                                f"{cls.formula};  {cls.derivative}"))
         self.update()
 
     def curves(self) -> tuple[np.ndarray, np.ndarray]:
@@ -186,8 +130,8 @@ class LayerForm(QWidget):
         self.type_combo = _combo()
         for kind, name in short_names().items():
             self.type_combo.addItem(name, kind)
-        self.type_combo.setToolTip(self.tr("Change this layer's type (its settings start from the "
-                                           "new type's defaults)."))
+        self.type_combo.setToolTip(tooltip(self.tr("Change this layer's type (its settings start from "
+                                                   "the new type's defaults).")))
         self.type_combo.currentIndexChanged.connect(self._on_type)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -226,7 +170,8 @@ class LayerForm(QWidget):
             return
         kind = cfg.get("type")
         self.title.setText(self.tr("Layer {0}").format(index))
-        self.help.setText(kind_help().get(kind, ""))
+        cls = LAYER_TYPES.get(kind)
+        self.help.setText(_tr("layers", cls.help) if cls is not None else "")
         self.type_combo.blockSignals(True)
         self.type_combo.setCurrentIndex(max(0, self.type_combo.findData(kind)))
         self.type_combo.blockSignals(False)
@@ -246,78 +191,55 @@ class LayerForm(QWidget):
 
     def _build(self, kind: str):
         self._clear()
-        helps = setting_help()
-        labels = {"units": self.tr("Units"), "activation": self.tr("Activation"),
-                  "init": self.tr("Initializer"), "sigma": self.tr("σ (normal)"),
-                  "filters": self.tr("Filters"), "kernel": self.tr("Kernel"), "stride": self.tr("Stride"),
-                  "padding": self.tr("Padding"), "size": self.tr("Size"), "rate": self.tr("Rate"),
-                  "momentum": self.tr("Momentum"), "pieces": self.tr("Pieces")}
-        for key in SETTINGS.get(kind, {}):
-            if key == "eps":
+        for setting in settings_of(kind).values():
+            if setting.advanced:
                 continue
-            w = self._make_editor(kind, key)
-            if w is None:
-                continue
-            tip = helps["pool_stride" if (kind, key) == ("maxpool", "stride") else key]
+            w = self._make_editor(kind, setting)
+            tip = tooltip(_tr("layers", setting.help))
             w.setToolTip(tip)
-            label = QLabel(labels[key])
+            label = QLabel(_tr("layers", setting.label))
             label.setToolTip(tip)
             self.form.addRow(label, w)
-            self._editors[key] = w
-            if key == "activation":
+            self._editors[setting.name] = w
+            if setting.type == "activation":
                 self.form.addRow("", self.act_plot)
                 self.act_plot.show()
 
-    def _make_editor(self, kind: str, key: str) -> QWidget | None:
-        def spin(lo, hi, special=None):
-            s = QSpinBox()
-            s.setRange(lo, hi)
-            if special:
-                s.setSpecialValueText(special)
-            s.valueChanged.connect(lambda v, k=key: self._emit(k, v))
-            return s
-
-        if key == "units":
-            return spin(1, MAX_UNITS)
-        if key == "filters":
-            return spin(1, 1024)
-        if key == "kernel":
-            w = spin(1, 64)
-            w.valueChanged.connect(lambda v, w=w: w.setSuffix(f" × {v}"))
-            return w
-        if key == "stride" and kind == "maxpool":
-            return spin(0, 32, self.tr("same as size"))
-        if key in ("stride", "size"):
-            return spin(1, 32)
-        if key == "padding":
-            return spin(0, 32)
-        if key == "pieces":
-            return spin(2, 16)
-        if key in ("rate", "momentum", "sigma"):
-            d = QDoubleSpinBox()
-            d.setDecimals(3 if key != "sigma" else 4)
-            d.setRange(*{"rate": (0.0, 0.95), "momentum": (0.0, 0.999), "sigma": (0.0001, 10.0)}[key])
-            d.setSingleStep({"rate": 0.05, "momentum": 0.01, "sigma": 0.01}[key])
-            d.valueChanged.connect(lambda v, k=key: self._emit(k, round(v, 6)))
-            return d
-        if key == "activation":
+    def _make_editor(self, kind: str, setting) -> QWidget:
+        key = setting.name
+        if setting.type == "activation":
             c = _combo()
-            for name, label in ACTIVATION_LABELS.items():
-                c.addItem(self.tr(label), name)
+            for name, cls in activations.ACTIVATIONS.items():
+                c.addItem(_tr("activations", cls.label), None if name == "identity" else name)
             c.currentIndexChanged.connect(lambda _i, c=c: self._on_activation(c.currentData()))
             return c
-        if key == "init":
+        if setting.type == "init":
             c = _combo()
             default = self.tr("default (Xavier)") if kind == "maxout" else \
                 self.tr("default (He for ReLU, else Xavier)")
-            for name, label in ((None, default), ("he", self.tr("He")), ("xavier", self.tr("Xavier")),
-                                ("normal", self.tr("normal (σ)"))):
-                c.addItem(label, name)
+            c.addItem(default, None)
+            for name, init in initializers.INITIALIZERS.items():
+                c.addItem(_tr("initializers", init.label), name)
             c.currentIndexChanged.connect(lambda _i, c=c: self._on_init(c.currentData()))
             return c
-        return None
+        if setting.type == "float":
+            d = QDoubleSpinBox()
+            d.setDecimals(setting.decimals)
+            d.setRange(setting.low, setting.high)
+            d.setSingleStep(setting.step)
+            d.valueChanged.connect(lambda v, k=key: self._emit(k, round(v, 6)))
+            return d
+        s = QSpinBox()                     # "int" and "kernel"
+        s.setRange(int(setting.low), int(setting.high))
+        if setting.special:
+            s.setSpecialValueText(_tr("layers", setting.special))
+        s.valueChanged.connect(lambda v, k=key: self._emit(k, v))
+        if setting.type == "kernel":
+            s.valueChanged.connect(lambda v, s=s: s.setSuffix(f" × {v}"))
+        return s
 
     def _load_values(self, cfg: dict):
+        settings = settings_of(cfg["type"])
         for key, w in self._editors.items():
             w.blockSignals(True)
             v = cfg.get(key)
@@ -326,9 +248,9 @@ class LayerForm(QWidget):
             elif isinstance(w, (QSpinBox, QDoubleSpinBox)):
                 if key == "kernel" and isinstance(v, (list, tuple)):
                     v = v[0]
-                if v is None:
-                    v = {"rate": 0.5, "momentum": 0.9, "sigma": 0.01, "stride": 0 if cfg["type"] == "maxpool"
-                         else 1, "padding": 0, "size": 2, "pieces": 2}.get(key, 1)
+                if v is None:              # absent: the layer's default, or the editor's lowest value
+                    setting = settings[key]
+                    v = setting.default if setting.default is not None else setting.low
                 if w.value() != v:
                     w.setValue(v)
             w.blockSignals(False)
@@ -345,8 +267,9 @@ class LayerForm(QWidget):
     def _emit(self, key: str, value):
         if self._cfg is None:
             return
-        if (self._cfg.get("type"), key, value) == ("maxpool", "stride", 0):
-            value = None
+        setting = settings_of(self._cfg["type"]).get(key)
+        if setting is not None and setting.special and value == setting.low:
+            value = None                   # the special lowest value means "absent"
         self.changed.emit(key, value)
 
     def _on_activation(self, name: str | None):

@@ -23,14 +23,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.layers import LAYER_TYPES
 from gui import style
-from gui.widgets.layer_editor import ACTIVATION_LABELS
+from gui.widgets.layer_editor import activation_label
 
 ProblemRole = Qt.ItemDataRole.UserRole + 1
 ShapeRole = Qt.ItemDataRole.UserRole + 2
-KIND_COLORS = {"dense": style.BLUE, "conv2d": style.SKY, "maxpool": style.ORANGE, "flatten": style.GREY,
-               "dropout": style.PURPLE, "batchnorm": style.GREEN, "maxout": "#005a8c",
-               "activation": "#b8a800"}
 
 
 def _tr(text: str) -> str:
@@ -114,40 +112,30 @@ def shape_txt(shape) -> str:
     return "×".join(map(str, shape)) if shape else "?"
 
 
+def _value_text(setting, v) -> str:
+    if setting.type == "kernel" or setting.name == "size":       # a square window: 5×5
+        k = v if isinstance(v, (list, tuple)) and v else [v]
+        return f"{k[0]}×{k[-1]}"
+    return f"{v:g}" if isinstance(v, float) else str(v)
+
+
 def describe(cfg: dict) -> str:
-    """A one-line summary of a layer config, e.g. 'Dense · 100 units · ReLU'."""
+    """A one-line summary of a layer config, e.g. 'Dense · 100 units · ReLU', from the settings'
+    summaries in the layer registry (a setting left at its default is not shown)."""
     kind = cfg.get("type") if isinstance(cfg, dict) else None
-    act = cfg.get("activation") if isinstance(cfg, dict) else None
-    act_txt = ACTIVATION_LABELS.get(act, str(act)) if act not in (None, "identity") else None
-    parts: list[str]
-    if kind == "dense":
-        parts = [_tr("Dense"), _tr("{0} units").format(cfg.get("units", "?"))]
-    elif kind == "conv2d":
-        k = cfg.get("kernel", 3)
-        k = f"{k[0]}×{k[-1]}" if isinstance(k, (list, tuple)) and k else f"{k}×{k}"
-        parts = [_tr("Conv2D"), _tr("{0} filters {1}").format(cfg.get("filters", "?"), k)]
-        if cfg.get("stride", 1) != 1:
-            parts.append(_tr("stride {0}").format(cfg["stride"]))
-        if cfg.get("padding", 0):
-            parts.append(_tr("pad {0}").format(cfg["padding"]))
-    elif kind == "maxpool":
-        s = cfg.get("size", 2)
-        parts = [_tr("MaxPool"), f"{s}×{s}"]
-        if cfg.get("stride") not in (None, s):
-            parts.append(_tr("stride {0}").format(cfg["stride"]))
-    elif kind == "dropout":
-        parts = [_tr("Dropout"), _tr("rate {0:g}").format(cfg.get("rate", 0))]
-    elif kind == "maxout":
-        parts = [_tr("Maxout"), _tr("{0} units × {1} pieces").format(cfg.get("units", "?"),
-                                                                    cfg.get("pieces", 2))]
-    elif kind in ("flatten", "batchnorm", "activation"):
-        parts = [{"flatten": _tr("Flatten"), "batchnorm": _tr("BatchNorm"),
-                  "activation": _tr("Activation")}[kind]]
-    else:
-        parts = [_tr("unknown layer {0!r}").format(kind)]
-    if act_txt or kind == "activation":
-        parts.append(act_txt or _tr("identity"))
-    if isinstance(cfg, dict) and cfg.get("init"):
+    cls = LAYER_TYPES.get(kind)
+    if cls is None:
+        return _tr("unknown layer {0!r}").format(kind)
+    parts = [QCoreApplication.translate("layers", cls.label)]
+    for setting in cls.SETTINGS:
+        v = cfg.get(setting.name)
+        if setting.summary and v is not None and (setting.required or v != setting.default):
+            text = QCoreApplication.translate("layers", setting.summary)
+            parts.append(text.format(_value_text(setting, v)))
+    act = cfg.get("activation")
+    if act not in (None, "identity") or kind == "activation":
+        parts.append(activation_label(act))
+    if cfg.get("init"):
         parts.append(_tr("{0} init").format(cfg["init"]))
     return " · ".join(parts)
 
@@ -240,7 +228,8 @@ class LayerList(QListWidget):
             item.setText(f"{i}  {describe(cfg)}")
             item.setData(ProblemRole, problem)
             item.setData(ShapeRole, shape)
-            color = KIND_COLORS.get(cfg.get("type"), style.GREY)
+            cls = LAYER_TYPES.get(cfg.get("type"))
+            color = cls.color if cls is not None else style.GREY
             item.setIcon(kind_icon(style.VERMILION, "!") if problem else kind_icon(color))
             item.setForeground(QColor(style.VERMILION) if problem else QColor("#202020"))
             item.setBackground(QColor("#fde8e0") if problem else QColor(0, 0, 0, 0))
@@ -265,7 +254,8 @@ class LayerButtons(QWidget):
         self.add_button.setToolTip(self.tr("Insert a layer after the selected one."))
         menu = QMenu(self.add_button)
         for kind, name in kinds.items():
-            menu.addAction(kind_icon(KIND_COLORS[kind]), name, lambda k=kind: self.add_requested.emit(k))
+            menu.addAction(kind_icon(LAYER_TYPES[kind].color), name,
+                           lambda k=kind: self.add_requested.emit(k))
         self.add_button.setMenu(menu)
         self.remove_button = self._tool(QStyle.StandardPixmap.SP_TrashIcon,
                                         self.tr("Remove the selected layer (Delete)"),

@@ -21,14 +21,14 @@ from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
+from core.layers import LAYER_TYPES
 from core.spec import make_layer
 from gui import style
-from gui.widgets.layer_editor import ACTIVATION_LABELS
+from gui.widgets.layer_editor import activation_label
 from gui.widgets.network_diagram_paint import paint_diagram, small_font
 
 MAX_FULL = 16        # a column of up to this many units draws every neuron
 SHOWN = 6            # a larger one draws this many, with an ellipsis between
-BADGE_KINDS = ("dropout", "batchnorm", "activation")
 
 
 @dataclass
@@ -77,6 +77,12 @@ def _shape_txt(shape) -> str:
     return "×".join(map(str, shape))
 
 
+def _drawn_as(kind) -> str | None:
+    """How the diagram draws a layer kind (the registry's ``diagram``), None if unknown."""
+    cls = LAYER_TYPES.get(kind)
+    return cls.diagram if cls is not None else None
+
+
 def _tr(text: str) -> str:
     return QCoreApplication.translate("NetworkDiagram", text)
 
@@ -85,10 +91,10 @@ def build_columns(spec: dict) -> tuple[list[Column], dict[str, tuple]]:
     """The columns to draw and the parameter shapes they expect; stops at the first bad layer."""
     shape = tuple(spec.get("input_shape") or (1,))
     layers = spec.get("layers") or []
-    first = next((c.get("type") for c in layers if isinstance(c, dict) and c.get("type") not in
-                  BADGE_KINDS), None)
+    first = next((_drawn_as(c.get("type")) for c in layers if isinstance(c, dict)
+                  and _drawn_as(c.get("type")) != "badge"), None)
     n_in = int(np.prod(shape))
-    if len(shape) == 3 and first in ("conv2d", "maxpool"):
+    if len(shape) == 3 and first == "block":
         cols = [Column("block", _tr("Input"), _shape_txt(shape), shape, None, op="input")]
     else:
         cols = [Column("neurons", _tr("Input"), _shape_txt(shape) if len(shape) > 1 else "", (n_in,), None,
@@ -103,23 +109,23 @@ def build_columns(spec: dict) -> tuple[list[Column], dict[str, tuple]]:
             cols.append(Column("error", _tr("Layer {0}").format(i), str(e), (1,), i, op="error"))
             break
         expected.update({f"{i}.{k}": tuple(s) for k, s in layer.param_shapes().items()})
-        act = ACTIVATION_LABELS.get(cfg.get("activation"), cfg.get("activation"))
-        act = "" if act == ACTIVATION_LABELS[None] else act
-        if kind in ("dense", "maxout"):
-            title, sub = (_tr("Dense"), act) if kind == "dense" else \
-                (_tr("Maxout"), _tr("{0} pieces").format(cfg.get("pieces", 2)))
-            cols.append(Column("neurons", title, sub, out, i, op=kind, weighted=True,
-                               pieces=getattr(layer, "pieces", 1)))
-        elif kind == "conv2d":
-            kh, kw = layer.kernel
-            cols.append(Column("block", _tr("Conv"), f"{kh}×{kw} {act}".strip(), out, i, op=kind))
-        elif kind == "maxpool":
-            cols.append(Column("block", _tr("Pool"), f"{layer.size}×{layer.size}", out, i, op=kind))
-        elif kind == "flatten" and cols[-1].kind == "block":
-            cols.append(Column("neurons", _tr("Flatten"), "", out, i, op=kind))
+        act = cfg.get("activation")
+        act = activation_label(act) if act not in (None, "identity") else ""
+        drawn, title = _drawn_as(kind), QCoreApplication.translate("layers", LAYER_TYPES[kind].label)
+        if drawn == "neurons":
+            pieces = getattr(layer, "pieces", 1)
+            sub = _tr("{0} pieces").format(pieces) if pieces > 1 else act
+            cols.append(Column("neurons", title, sub, out, i, op=kind, weighted=bool(layer.weight_names),
+                               pieces=pieces))
+        elif drawn == "block":
+            window = getattr(layer, "kernel", None) or (layer.size, layer.size)
+            sub = f"{window[0]}×{window[1]} {act}".strip()
+            cols.append(Column("block", title, sub, out, i, op=kind))
+        elif drawn == "flatten" and cols[-1].kind == "block":
+            cols.append(Column("neurons", title, "", out, i, op=kind))
         else:
-            text = {"dropout": _tr("dropout {0:g}").format(cfg.get("rate", 0)), "batchnorm": _tr("BN"),
-                    "flatten": _tr("flatten")}.get(kind, act or _tr("identity"))
+            rate = getattr(layer, "rate", None)
+            text = _tr("dropout {0:g}").format(rate) if rate is not None else act or title
             cols[-1].badges.append((i, text))
         shape = out
     last = cols[-1]

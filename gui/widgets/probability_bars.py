@@ -170,10 +170,11 @@ class ActivationBars(QWidget):
 
 
 def shown_layers(net: Network) -> list[int]:
-    """Indices of the layers worth a row: conv layers (maps) and hidden dense/maxout layers."""
+    """Indices of the layers worth a row: layers with weights that make feature maps (conv) and
+    hidden layers of neurons (dense, maxout)."""
     last = len(net.layers) - 1
     return [i for i, layer in enumerate(net.layers)
-            if layer.kind == "conv2d" or (layer.kind in ("dense", "maxout") and i < last)]
+            if (layer.diagram == "block" and layer.weight_names) or (layer.diagram == "neurons" and i < last)]
 
 
 def grid_columns(n: int) -> int:

@@ -8,6 +8,7 @@ from PySide6.QtGui import QDropEvent
 
 from core import Network, Trainer, data, presets
 from core import spec as spec_mod
+from core.layers import settings_of
 from core.trainer import Config, Done, Epoch
 from gui.panels.architecture_panel import ArchitecturePanel
 from gui.widgets.dimension_table import COLUMNS, shape_text
@@ -196,8 +197,9 @@ def test_every_setting_explains_itself(panel):
         select_preset(panel, key)
         for row in range(panel.layer_list.count()):
             panel.select_layer(row)
-            for name in spec_mod.SETTINGS[panel.current_spec()["layers"][row]["type"]]:
+            for name, setting in settings_of(panel.current_spec()["layers"][row]["type"]).items():
                 editor = panel.form.editor(name)
+                assert (editor is None) == setting.advanced, name
                 assert editor is None or len(editor.toolTip()) > 30, name
     panel.select_layer(0)
     assert "ReLU" in panel.form.editor("init").toolTip()

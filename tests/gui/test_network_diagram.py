@@ -6,6 +6,7 @@ from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from core import Network, Trainer, data, presets
+from core.layers import LAYER_TYPES
 from core.trainer import Config, Step
 from gui.widgets.network_diagram import MAX_FULL, SHOWN, NetworkDiagram, fmt
 
@@ -67,7 +68,7 @@ def test_badges_and_error_column(diagram):
     diagram.set_spec(spec)
     cols = diagram.columns()
     assert [c.kind for c in cols] == ["neurons", "neurons", "error"]
-    assert [t for _, t in cols[1].badges] == ["BN", "ReLU", "dropout 0.5"]
+    assert [t for _, t in cols[1].badges] == [LAYER_TYPES["batchnorm"].label, "ReLU", "dropout 0.5"]
     assert "needs image input" in cols[2].subtitle
     assert "problem" in diagram.tooltip_at(cols[2].rect.center())
     diagram.grab()
