@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import losses, parallel
+from . import losses, threads
 from . import spec as spec_mod
 from .activations import softmax
 from .layers import Dropout, Layer
@@ -60,7 +60,7 @@ class Network:
             for k, shape in layer.buffer_shapes().items():
                 layer.buffers[k] = self._buffers[f"{i}.{k}"] = np.zeros(shape, dtype=self.dtype)
         # Networks with layers that split their work over threads (convolution, pooling) do
-        # their products on the same threads, with BLAS kept to one (see parallel.py).
+        # their products on the same threads, with BLAS kept to one (see threads.py).
         self._own_products = any(layer.splits_work for layer in self.layers)
         # the first layer with parameters (and all before it) need not compute dx
         for layer in self.layers:
@@ -149,7 +149,7 @@ class Network:
         If ``record`` is a list, each layer's output is appended to it.
         """
         a = self._prepare(x)
-        with parallel.own_products(self._own_products):
+        with threads.own_products(self._own_products):
             for layer in self.layers:
                 a = layer.forward(a, training)
                 if record is not None:
@@ -173,7 +173,7 @@ class Network:
     def backward(self) -> dict[str, np.ndarray]:
         """Gradients of the last ``loss`` call, written into the flat buffer."""
         d = self.loss_fn.backward()
-        with parallel.own_products(self._own_products):
+        with threads.own_products(self._own_products):
             for layer in reversed(self.layers):
                 d = layer.backward(d)
                 if d is None:

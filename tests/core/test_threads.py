@@ -1,4 +1,4 @@
-"""Work split over threads (core/parallel.py) and the layers' split paths.
+"""Work split over threads (core/threads.py) and the layers' split paths.
 
 With more than one thread Conv2D and MaxPool2D take other code paths: Conv2D
 copies, multiplies and activates blocks of im2col columns on several threads
@@ -16,7 +16,7 @@ import threading
 import numpy as np
 import pytest
 
-from core import parallel, threads
+from core import threads
 from core.layers import Conv2D, MaxPool2D
 from tests.core.test_conv_pool_internals import (
     POOL_CASES,
@@ -38,22 +38,22 @@ from tests.core.test_layers_gradcheck import (
 def two_threads(monkeypatch):
     """Two threads, every job big enough to be split; back to one afterwards.
     Yields the names of the threads that ran each part of every split."""
-    monkeypatch.setattr(parallel, "MIN_WORK", 0)
-    monkeypatch.setattr(parallel, "MIN_PRODUCT", 0)
+    monkeypatch.setattr(threads, "MIN_WORK", 0)
+    monkeypatch.setattr(threads, "MIN_PRODUCT", 0)
     ran_on: list[str] = []
-    real_split = parallel.split
+    real_split = threads.split
 
     def logged_split(n, fn, work=None):
         def logged(part):
             ran_on.append(threading.current_thread().name)
             fn(part)
         real_split(n, logged, work)
-    monkeypatch.setattr(parallel, "split", logged_split)
-    parallel.set_threads(2)
+    monkeypatch.setattr(threads, "split", logged_split)
+    threads.set_threads(2)
     try:
         yield ran_on
     finally:
-        parallel.set_threads(1)
+        threads.set_threads(1)
 
 
 def on_pool(ran_on):
@@ -65,17 +65,17 @@ def on_pool(ran_on):
 @pytest.mark.parametrize("n_threads", [2, 3])
 @pytest.mark.parametrize("n", [1, 2, 3, 7, 100])
 def test_split_covers_the_range_once_in_contiguous_parts(monkeypatch, n_threads, n):
-    monkeypatch.setattr(parallel, "MIN_WORK", 0)
-    parallel.set_threads(n_threads)
+    monkeypatch.setattr(threads, "MIN_WORK", 0)
+    threads.set_threads(n_threads)
     try:
         parts, lock = [], threading.Lock()
 
         def fn(part):
             with lock:
                 parts.append((part.start, part.stop, threading.current_thread().name))
-        parallel.split(n, fn)
+        threads.split(n, fn)
     finally:
-        parallel.set_threads(1)
+        threads.set_threads(1)
     spans = sorted((a, b) for a, b, _ in parts)
     assert len(spans) == min(n, n_threads)
     assert spans[0][0] == 0 and spans[-1][1] == n
@@ -85,25 +85,25 @@ def test_split_covers_the_range_once_in_contiguous_parts(monkeypatch, n_threads,
     assert threading.current_thread().name in names
     if len(spans) > 1:
         assert any(name.startswith("numnet-split") for name in names)
-    assert all(t.daemon for t in parallel.worker_threads())
+    assert all(t.daemon for t in threads.worker_threads())
 
 
 def test_split_runs_small_work_or_one_thread_on_the_calling_thread(monkeypatch):
     calls = []
-    parallel.split(10, lambda part: calls.append((part, threading.current_thread())))
-    parallel.set_threads(2)
+    threads.split(10, lambda part: calls.append((part, threading.current_thread())))
+    threads.set_threads(2)
     try:
-        parallel.split(10, lambda part: calls.append((part, threading.current_thread())),
-                       work=parallel.MIN_WORK - 1)
+        threads.split(10, lambda part: calls.append((part, threading.current_thread())),
+                       work=threads.MIN_WORK - 1)
     finally:
-        parallel.set_threads(1)
+        threads.set_threads(1)
     assert calls == [(slice(0, 10), threading.current_thread())] * 2
 
 
 @pytest.mark.parametrize("failing_part", [0, 1])
 def test_split_reraises_a_part_error_after_every_part_is_done(monkeypatch, failing_part):
-    monkeypatch.setattr(parallel, "MIN_WORK", 0)
-    parallel.set_threads(2)
+    monkeypatch.setattr(threads, "MIN_WORK", 0)
+    threads.set_threads(2)
     try:
         done = []
 
@@ -112,21 +112,21 @@ def test_split_reraises_a_part_error_after_every_part_is_done(monkeypatch, faili
                 raise ValueError("part failed")
             done.append(part)
         with pytest.raises(ValueError, match="part failed"):
-            parallel.split(10, fn)
+            threads.split(10, fn)
         assert done == [slice(5, 10) if failing_part == 0 else slice(0, 5)]
         # the pool still works afterwards
         seen = []
-        parallel.split(10, seen.append)
+        threads.split(10, seen.append)
         assert sorted(p.start for p in seen) == [0, 5]
     finally:
-        parallel.set_threads(1)
+        threads.set_threads(1)
 
 
 def test_a_split_inside_a_split_runs_on_its_own_thread(monkeypatch):
     """Not re-entrant: a part that splits again (on the caller's thread or on a
     worker) does all of the inner work itself, instead of waiting for the pool."""
-    monkeypatch.setattr(parallel, "MIN_WORK", 0)
-    parallel.set_threads(2)
+    monkeypatch.setattr(threads, "MIN_WORK", 0)
+    threads.set_threads(2)
     try:
         inner, lock = [], threading.Lock()
 
@@ -134,10 +134,10 @@ def test_a_split_inside_a_split_runs_on_its_own_thread(monkeypatch):
             def record(p):
                 with lock:
                     inner.append((part.start, p, threading.current_thread().name))
-            parallel.split(4, record)
-        parallel.split(2, outer)
+            threads.split(4, record)
+        threads.split(2, outer)
     finally:
-        parallel.set_threads(1)
+        threads.set_threads(1)
     assert sorted((start, p) for start, p, _ in inner) == [(0, slice(0, 4)), (1, slice(0, 4))]
     names = {start: name for start, _, name in inner}
     assert names[0] == threading.current_thread().name
@@ -147,10 +147,10 @@ def test_a_split_inside_a_split_runs_on_its_own_thread(monkeypatch):
 def test_set_blas_threads_sets_the_split_threads_too():
     try:
         threads.set_blas_threads(2)
-        assert parallel.get_threads() == 2
+        assert threads.get_threads() == 2
     finally:
         threads.set_blas_threads(1)
-    assert parallel.get_threads() == 1
+    assert threads.get_threads() == 1
 
 
 def test_own_products_keeps_blas_to_one_thread_and_gives_its_threads_back():
@@ -159,11 +159,11 @@ def test_own_products_keeps_blas_to_one_thread_and_gives_its_threads_back():
         pytest.skip("no OpenBLAS to ask")
     try:
         threads.set_blas_threads(2)
-        with parallel.own_products(False):
+        with threads.own_products(False):
             assert threads.get_blas_threads() == 2
-        with parallel.own_products():
+        with threads.own_products():
             assert threads.get_blas_threads() == 1
-            with parallel.own_products():
+            with threads.own_products():
                 assert threads.get_blas_threads() == 1
             assert threads.get_blas_threads() == 1
         assert threads.get_blas_threads() == 2
@@ -176,9 +176,9 @@ def test_matmul_split_matches_numpy(two_threads, m, k, n):
     rng = np.random.default_rng(1)
     a, b = rng.standard_normal((m, k)), rng.standard_normal((k, n))
     out = np.full((m, n), np.nan)
-    with parallel.own_products():
-        got = parallel.matmul(a, b)
-        parallel.matmul(a.T.copy().T, b, out=out)
+    with threads.own_products():
+        got = threads.matmul(a, b)
+        threads.matmul(a.T.copy().T, b, out=out)
     np.testing.assert_allclose(got, a @ b, rtol=1e-12, atol=1e-12)
     np.testing.assert_allclose(out, a @ b, rtol=1e-12, atol=1e-12)
     if m * n > 1:
@@ -188,7 +188,7 @@ def test_matmul_split_matches_numpy(two_threads, m, k, n):
 ONE_THREAD_SCRIPT = """
 import threading
 import numpy as np
-from core import parallel, presets, threads
+from core import presets, threads
 from core.network import Network
 {setup}
 net = Network.from_spec(presets.get("cnn"), rng=np.random.default_rng(0))
@@ -197,7 +197,7 @@ net.loss(x, np.arange(64) % 10)
 net.backward()
 net.predict(x)
 names = [t.name for t in threading.enumerate()]
-assert parallel.worker_threads() == [] and not any(n.startswith("numnet-split") for n in names), names
+assert threads.worker_threads() == [] and not any(n.startswith("numnet-split") for n in names), names
 print("no pool threads")
 """
 
@@ -255,13 +255,13 @@ def test_conv2d_split_matches_one_thread(monkeypatch, activation, need_dx, dtype
     x = batch_innermost(rng.standard_normal((6,) + layer.in_shape).astype(dtype))
     dz = rng.standard_normal((6,) + layer.out_shape).astype(dtype)
     want = run_conv(layer, x, dz)
-    monkeypatch.setattr(parallel, "MIN_WORK", 0)
-    parallel.set_threads(2)
+    monkeypatch.setattr(threads, "MIN_WORK", 0)
+    threads.set_threads(2)
     try:
         got = run_conv(layer, x, dz)
         again = run_conv(layer, x, dz)          # scratch arrays and masks reused
     finally:
-        parallel.set_threads(1)
+        threads.set_threads(1)
     for g, a, w in zip(got, again, want, strict=True):
         if w is None:
             assert g is None and a is None
@@ -298,8 +298,8 @@ def test_maxpool_split_matches_naive_loops_and_one_thread(monkeypatch, size, str
     layer = MaxPool2D(size=size, stride=stride)
     layer.build(shape[1:])
     want_y, want_dx = layer.forward(x, training=True).copy(), layer.backward(dy).copy()
-    monkeypatch.setattr(parallel, "MIN_WORK", 0)
-    parallel.set_threads(2)
+    monkeypatch.setattr(threads, "MIN_WORK", 0)
+    threads.set_threads(2)
     try:
         for xin in (x, batch_innermost(x)):
             y = layer.forward(xin, training=True)
@@ -310,7 +310,7 @@ def test_maxpool_split_matches_naive_loops_and_one_thread(monkeypatch, size, str
                                        rtol=1e-12, atol=1e-12)
             np.testing.assert_array_equal(dx, want_dx)
     finally:
-        parallel.set_threads(1)
+        threads.set_threads(1)
 
 
 @pytest.mark.parametrize("size,stride,hw", [(2, 2, 6), (3, 2, 7), (2, 1, 5)])
@@ -337,7 +337,7 @@ def test_cnn_training_steps_match_one_thread():
     for n_threads in (1, 2):
         net = Network.from_spec(presets.get("cnn"), rng=np.random.default_rng(0), dtype=np.float64)
         opt = Adam(lr=1e-3)
-        parallel.set_threads(n_threads)
+        threads.set_threads(n_threads)
         try:
             losses = []
             for x, y in batches:
@@ -345,7 +345,7 @@ def test_cnn_training_steps_match_one_thread():
                 net.backward()
                 opt.update({"all": net.flat_params}, {"all": net.flat_grads})
         finally:
-            parallel.set_threads(1)
+            threads.set_threads(1)
         results.append((losses, net.flat_params.copy()))
     np.testing.assert_allclose(results[1][0], results[0][0], rtol=1e-12)
     np.testing.assert_allclose(results[1][1], results[0][1], rtol=1e-9, atol=1e-12)
