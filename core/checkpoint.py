@@ -22,7 +22,6 @@ given (no ``.npz`` is appended).
 from __future__ import annotations
 
 import contextlib
-import dataclasses
 import json
 import os
 import stat
@@ -34,11 +33,10 @@ from typing import Any
 
 import numpy as np
 
-from . import optimizers
 from . import spec as spec_mod
 from .data import Dataset
 from .network import Network
-from .trainer import Config, Epoch, History, Step, Trainer, check_batch_size, check_weight_decay
+from .trainer import Config, Trainer
 
 FORMAT_NAME = "numnet"
 FORMAT_VERSION = 1
@@ -83,30 +81,18 @@ def save_run(trainer: Trainer, path: PathLike) -> None:
     of an epoch (``meta["trainer"]["epoch_complete"]`` false) resumes at the
     start of the next epoch.
     """
-    net, opt = trainer.net, trainer.optimizer
+    net = trainer.net
     arrays = _model_arrays(net, path)
-    for key, a in opt.state_arrays().items():
-        _check_finite(path, a, f"optimizer state {key}")
-        arrays[f"opt/{key}"] = a
-    if not np.array_equal(trainer._good, net.flat_params):
-        _check_finite(path, trainer._good, "the trainer's last good weights")
-        arrays["trainer/good"] = trainer._good
-    done = trainer.history.epochs[-1].epoch if trainer.history.epochs else 0
+    values, state = trainer.state_dict()
+    for key, a in state.items():
+        what = "the trainer's last good weights" if key == "good" else f"optimizer state {key[4:]}"
+        _check_finite(path, a, what)
+        arrays["trainer/good" if key == "good" else key] = a
     ds = trainer.data
     meta = _model_meta(net, "run")
-    meta.update({
-        "optimizer": {"name": opt.name, "hyperparameters": opt.hyperparameters(), "t": opt.t},
-        "config": dataclasses.asdict(trainer.config),
-        "trainer": {"epoch": trainer.epoch, "step": trainer.step, "batch_size": trainer.batch_size,
-                    "weight_decay": net.weight_decay, "epoch_complete": done == trainer.epoch,
-                    "dropout": {str(i): layer.rate for i, layer in enumerate(net.layers)
-                                if layer.kind == "dropout"}},
-        "rng": {"trainer": trainer.rng.bit_generator.state, "net": net.rng.bit_generator.state},
-        "dataset": {"name": ds.name, "n_train": len(ds.y_train), "n_test": len(ds.y_test),
-                    "n_classes": ds.n_classes, "input_shape": list(ds.input_shape)},
-        "history": {"steps": [dataclasses.asdict(s) for s in trainer.history.steps],
-                    "epochs": [dataclasses.asdict(e) for e in trainer.history.epochs]},
-    })
+    meta.update(values)
+    meta["dataset"] = {"name": ds.name, "n_train": len(ds.y_train), "n_test": len(ds.y_test),
+                       "n_classes": ds.n_classes, "input_shape": list(ds.input_shape)}
     _write(path, meta, arrays)
 
 
@@ -361,15 +347,6 @@ def _build_model(p: PathLike, meta: dict, arrays: dict, rng: np.random.Generator
     return net
 
 
-def _set_state(p: PathLike, which: str, state: Any) -> np.random.Generator:
-    g = np.random.default_rng()
-    try:
-        g.bit_generator.state = state
-    except (TypeError, ValueError, KeyError) as e:
-        raise CheckpointError(p, f"damaged run data (random generator state of the {which}: {e})") from None
-    return g
-
-
 def _build_trainer(p: PathLike, meta: dict, arrays: dict, net: Network, dataset: Dataset) -> Trainer:
     """Check every part of a run, then assemble the Trainer (nothing escapes half-built)."""
     ds = meta["dataset"]
@@ -380,12 +357,6 @@ def _build_trainer(p: PathLike, meta: dict, arrays: dict, net: Network, dataset:
                                  f"({len(dataset.y_train)} samples, {dataset.n_classes} classes)")
     config = Config(**meta["config"])
     config.check()
-    o = meta["optimizer"]
-    hp = dict(o["hyperparameters"])
-    opt = optimizers.make(o["name"], hp.pop("lr", None), **hp)
-    t = o["t"]
-    if isinstance(t, bool) or not isinstance(t, int) or t < 0:
-        raise CheckpointError(p, f"damaged run data (optimizer step count {t!r})")
     shapes = {"all": net.flat_params.shape} | {k: v.shape for k, v in net.parameters().items()}
     state = {}
     for key, a in arrays.items():
@@ -394,37 +365,18 @@ def _build_trainer(p: PathLike, meta: dict, arrays: dict, net: Network, dataset:
             param = name.rsplit("/", 1)[0]
             if "/" not in name or param not in shapes:
                 raise CheckpointError(p, f"optimizer state {name} belongs to no parameter")
-            state[name] = _checked(p, a, f"optimizer state {name}", shapes[param], net.dtype)
+            state[key] = _checked(p, a, f"optimizer state {name}", shapes[param], net.dtype)
     good = arrays.get("trainer/good")
     if good is not None:
-        good = _checked(p, good, "the last good weights", net.flat_params.shape, net.dtype)
-    tr = meta["trainer"]
-    for key in ("epoch", "step"):
-        if isinstance(tr[key], bool) or not isinstance(tr[key], int) or tr[key] < 0:
-            raise CheckpointError(p, f"damaged run data ({key} = {tr[key]!r})")
-    batch_size = check_batch_size(tr["batch_size"])
-    weight_decay = check_weight_decay(tr["weight_decay"])
-    dropout = {int(i): float(r) for i, r in tr["dropout"].items()}
-    for i, r in dropout.items():
-        if not (0 <= i < len(net.layers) and net.layers[i].kind == "dropout" and 0 <= r < 1):
-            raise CheckpointError(p, f"damaged run data (dropout rate {r} for layer {i})")
-    rngs = {k: _set_state(p, k, meta["rng"][k]) for k in ("trainer", "net")}
-    h = meta["history"]
-    history = History([Step(**s) for s in h["steps"]], [Epoch(**e) for e in h["epochs"]])
-
+        state["good"] = _checked(p, good, "the last good weights", net.flat_params.shape, net.dtype)
     try:
         trainer = Trainer(net, dataset, config)
     except ValueError as e:
         raise CheckpointError(p, f"cannot continue this run on {dataset.name!r}: {e}") from None
-    opt.load_state_arrays(state, t)
-    trainer.optimizer = opt
-    trainer.epoch, trainer.step = tr["epoch"], tr["step"]
-    trainer.batch_size = batch_size
-    net.weight_decay = weight_decay
-    for i, r in dropout.items():
-        net.layers[i].rate = r
-    trainer.rng.bit_generator.state = rngs["trainer"].bit_generator.state
-    net.rng.bit_generator.state = rngs["net"].bit_generator.state   # shared by the layers
-    trainer.history = history
-    trainer._good[...] = net.flat_params if good is None else good
+    try:
+        trainer.load_state_dict(meta, state)
+    except (ValueError, TypeError, OverflowError) as e:
+        raise CheckpointError(p, f"damaged run data ({e})") from None
+    except KeyError as e:
+        raise CheckpointError(p, f"damaged run data (missing {e})") from None
     return trainer

@@ -16,7 +16,7 @@ first layer with non-finite values (or "the loss"). The caller may then call
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 import numpy as np
 
@@ -24,6 +24,7 @@ from . import optimizers
 from .augment import LEVELS as AUGMENT_LEVELS
 from .augment import augment_level
 from .data import Dataset, split_indices
+from .layers import Dropout
 from .network import Network
 
 # A loss this many times its first value counts as diverged: numerics are stable, so a
@@ -150,7 +151,7 @@ class Trainer:
         if net.n_classes != dataset.n_classes:
             raise ValueError(f"the network outputs {net.n_classes} scores but {dataset.name} has "
                              f"{dataset.n_classes} classes")
-        net._prepare(dataset.as_float(dataset.x_train[:1]))    # input shapes must fit
+        net.check_input(dataset.as_float(dataset.x_train[:1]))    # input shapes must fit
         if config.augment and not (dataset.is_image and dataset.input_shape[0] == 1):
             raise ValueError(f"augmentation needs single-channel images, but {dataset.name} "
                              f"samples have shape {dataset.input_shape}")
@@ -193,6 +194,93 @@ class Trainer:
 
     def set_dropout(self, rate: float) -> None:
         self.net.set_dropout(rate)
+
+    def apply_setting(self, name: str, value):
+        """Change one live setting of ``core.live_settings`` (learning rate, optimizer, batch
+        size, weight decay, dropout) from the next step on; returns the value as applied.
+
+        The value is checked against the setting's declaration: a ValueError names the
+        setting and its range, and nothing changes.
+        """
+        from .live_settings import Target, get  # live_settings imports optimizers, not trainer
+        setting = get(name)
+        if setting.target is not Target.TRAINER:
+            raise ValueError(f"{setting.label} ({name}) does not change a running trainer")
+        value = setting.check(value)
+        getattr(self, setting.setter)(value)
+        return value
+
+    # -- the run's state, for checkpoints ------------------------------------------------------
+    def state_dict(self) -> tuple[dict, dict[str, np.ndarray]]:
+        """Everything beyond the network's weights that continuing this run exactly needs.
+
+        Returns JSON-able values (optimizer name, hyperparameters and step count, config,
+        epoch, step, batch size, weight decay, dropout rates, random generator states, history)
+        and arrays: the optimizer's state as ``"opt/<param>/<slot>"`` and, if they differ from
+        the current weights, the last good weights as ``"good"``. Arrays are the live ones:
+        copy them before training goes on.
+        """
+        net, opt = self.net, self.optimizer
+        done = self.history.epochs[-1].epoch if self.history.epochs else 0
+        values = {
+            "optimizer": {"name": opt.name, "hyperparameters": opt.hyperparameters(), "t": opt.t},
+            "config": asdict(self.config),
+            "trainer": {"epoch": self.epoch, "step": self.step, "batch_size": self.batch_size,
+                        "weight_decay": net.weight_decay, "epoch_complete": done == self.epoch,
+                        "dropout": {str(i): layer.rate for i, layer in enumerate(net.layers)
+                                    if isinstance(layer, Dropout)}},
+            "rng": {"trainer": self.rng.bit_generator.state, "net": net.rng.bit_generator.state},
+            "history": {"steps": [asdict(s) for s in self.history.steps],
+                        "epochs": [asdict(e) for e in self.history.epochs]},
+        }
+        arrays = {f"opt/{k}": a for k, a in opt.state_arrays().items()}
+        if not np.array_equal(self._good, net.flat_params):
+            arrays["good"] = self._good
+        return values, arrays
+
+    def load_state_dict(self, values: dict, arrays: dict[str, np.ndarray]) -> None:
+        """Restore a ``state_dict()`` onto this trainer (built with the same network, data and
+        config). Every field is checked first: a ValueError names the bad one and nothing changes.
+        Array shapes are the caller's to check (the checkpoint loader does, naming the file)."""
+        o = values["optimizer"]
+        hp = dict(o["hyperparameters"])
+        opt = optimizers.make(o["name"], hp.pop("lr", None), **hp)
+        t = o["t"]
+        if isinstance(t, bool) or not isinstance(t, int) or t < 0:
+            raise ValueError(f"optimizer step count {t!r}")
+        tr = values["trainer"]
+        for key in ("epoch", "step"):
+            if isinstance(tr[key], bool) or not isinstance(tr[key], int) or tr[key] < 0:
+                raise ValueError(f"{key} = {tr[key]!r}")
+        batch_size = check_batch_size(tr["batch_size"])
+        weight_decay = check_weight_decay(tr["weight_decay"])
+        dropout = {int(i): float(r) for i, r in tr["dropout"].items()}
+        layers = self.net.layers
+        for i, r in dropout.items():
+            if not (0 <= i < len(layers) and isinstance(layers[i], Dropout) and 0 <= r < 1):
+                raise ValueError(f"dropout rate {r} for layer {i}")
+        rngs = {}
+        for which in ("trainer", "net"):
+            rngs[which] = g = np.random.default_rng()
+            try:
+                g.bit_generator.state = values["rng"][which]
+            except (TypeError, ValueError, KeyError) as e:
+                raise ValueError(f"random generator state of the {which}: {e}") from None
+        h = values["history"]
+        history = History([Step(**s) for s in h["steps"]], [Epoch(**e) for e in h["epochs"]])
+
+        opt.load_state_arrays({k[4:]: a for k, a in arrays.items() if k.startswith("opt/")}, t)
+        self.optimizer = opt
+        self.epoch, self.step = tr["epoch"], tr["step"]
+        self.batch_size = batch_size
+        self.net.weight_decay = weight_decay
+        for i, r in dropout.items():
+            layers[i].rate = r
+        self.rng.bit_generator.state = rngs["trainer"].bit_generator.state
+        self.net.rng.bit_generator.state = rngs["net"].bit_generator.state   # shared by the layers
+        self.history = history
+        good = arrays.get("good")
+        self._good[...] = self.net.flat_params if good is None else good
 
     def recover(self, lr: float) -> None:
         """After a ``Diverged`` event: restore the last good weights and go on with ``lr``."""

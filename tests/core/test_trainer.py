@@ -148,3 +148,41 @@ def test_network_and_data_must_match(mnist):
     net10 = Network.from_spec(presets.get("mlp"), rng=np.random.default_rng(0))
     with pytest.raises(ValueError, match="10 scores"):
         Trainer(net10, _toy(), Config())
+
+
+def test_state_dict_continues_a_run_exactly():
+    """Two epochs straight equal one epoch, a state_dict, a fresh trainer and one more epoch."""
+    straight = _trainer(epochs=2, optimizer="momentum")
+    _run(straight)
+    first = _trainer(epochs=1, optimizer="momentum")
+    _run(first)
+    values, arrays = first.state_dict()
+    assert set(values) == {"optimizer", "config", "trainer", "rng", "history"}
+    assert any(k.startswith("opt/") for k in arrays)
+    net = Network.from_spec(presets.get("toy"), rng=np.random.default_rng(9))
+    net.load_snapshot(first.net.snapshot())
+    second = Trainer(net, first.data, Config(epochs=2, batch_size=32, val_fraction=0.2, optimizer="momentum"))
+    second.load_state_dict(values, {k: a.copy() for k, a in arrays.items()})
+    assert (second.epoch, second.step, second.optimizer.t) == (first.epoch, first.step, first.optimizer.t)
+    _run(second)
+    np.testing.assert_array_equal(second.net.flat_params, straight.net.flat_params)
+    assert [s.loss for s in second.history.steps] == [s.loss for s in straight.history.steps]
+
+
+@pytest.mark.parametrize("path, bad, words", [
+    (("trainer", "step"), -1, "step"),
+    (("trainer", "batch_size"), 0, "batch size"),
+    (("optimizer", "t"), True, "step count"),
+    (("rng", "net"), {"bit_generator": "nope"}, "random generator state of the net"),
+])
+def test_load_state_dict_names_a_bad_field_and_changes_nothing(path, bad, words):
+    tr = _trainer(epochs=1)
+    _run(tr)
+    values, arrays = tr.state_dict()
+    fresh = _trainer(epochs=1)
+    before = (fresh.step, fresh.batch_size, fresh.optimizer, fresh.net.flat_params.copy())
+    values[path[0]] = dict(values[path[0]], **{path[1]: bad})
+    with pytest.raises(ValueError, match=words):
+        fresh.load_state_dict(values, arrays)
+    assert (fresh.step, fresh.batch_size, fresh.optimizer) == before[:3]
+    np.testing.assert_array_equal(fresh.net.flat_params, before[3])
