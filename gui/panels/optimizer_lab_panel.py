@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from core import optimizers, surfaces
 from gui import style
-from gui.widgets.optimizer_widgets import COLORS, MARKERS, optimizer_names, optimizer_table, rate_spin
+from gui.widgets.optimizer_widgets import color, marker, optimizer_names, optimizer_table, rate_spin
 
 COLORMAP = "cividis"     # perceptually uniform and colour-blind safe; lightened so the paths stand out
 LIGHTEN = 0.4
@@ -53,8 +53,8 @@ def _readout(plot: pg.PlotWidget) -> pg.TextItem:
 
 def _path_item(plot_item, name: str, size: int, label: str | None = None) -> pg.PlotDataItem:
     """A path in the optimizer's colour and marker (white marker edges keep it readable)."""
-    return plot_item.plot(pen=style.pen(COLORS[name], 2), symbol=MARKERS[name], symbolSize=size,
-                          symbolBrush=COLORS[name], symbolPen=pg.mkPen("w", width=0.9), name=label)
+    return plot_item.plot(pen=style.pen(color(name), 2), symbol=marker(name), symbolSize=size,
+                          symbolBrush=color(name), symbolPen=pg.mkPen("w", width=0.9), name=label)
 
 
 def _button(text: str, slot, tip: str = "", checkable: bool = False) -> QPushButton:
@@ -328,7 +328,7 @@ class OptimizerLabPanel(QWidget):
                 marks.append((x, y))
             else:
                 text = self.tr("diverged at step {n}").format(n=path.stopped_at)
-            label = f"<b style='color:{COLORS[name]}'>{self.names[name]}</b>"
+            label = f"<b style='color:{color(name)}'>{self.names[name]}</b>"
             rows.append(f"<tr><td>{label} {text}</td></tr>")
         self.readout.setHtml(f"<div style='font-size:8pt'><b>{self.tr('step {k}').format(k=k)}</b>"
                              f"<table cellspacing='0' cellpadding='0'>{''.join(rows)}</table></div>")
@@ -373,8 +373,8 @@ class OptimizerLabPanel(QWidget):
                 item.setData(xs, ys)
                 item.setVisible(on)
             if on:
-                spots.append({"pos": tuple(pts[-1]), "symbol": MARKERS[name], "size": 15,
-                              "brush": pg.mkBrush(COLORS[name])})
+                spots.append({"pos": tuple(pts[-1]), "symbol": marker(name), "size": 15,
+                              "brush": pg.mkBrush(color(name))})
         self.heads.setData(spots)
         self.step_label.setText(self.tr("step {k} / {n}").format(k=self._step, n=self.n_steps))
 

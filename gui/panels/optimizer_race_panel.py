@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from core import optimizers
 from gui import style, worker_registry
 from gui.optimizer_race_worker import OptimizerRaceWorker, RaceConfig, race_rates, smooth_curve
-from gui.widgets.optimizer_widgets import COLORS, MARKERS, optimizer_names, optimizer_table
+from gui.widgets.optimizer_widgets import color, marker, optimizer_names, optimizer_table
 
 REDRAW_MS = 50
 _LIVE_RUNS: set[_Run] = set()            # runs whose thread may still be running
@@ -108,14 +108,14 @@ class OptimizerRacePanel(QWidget):
         # per optimizer: raw losses (faint), the smoothed curve, and its markers every ~1/40 of the run
         self.raw_items, self.smooth_items, self.marker_items, self.samples = {}, {}, {}, {}
         for name in optimizers.OPTIMIZERS:
-            faint = QColor(COLORS[name])
+            faint = QColor(color(name))
             faint.setAlpha(55)
             self.raw_items[name] = pi.plot(pen=pg.mkPen(faint, width=1), antialias=False)
-            self.smooth_items[name] = pi.plot(pen=style.pen(COLORS[name], 2.5))
-            self.marker_items[name] = pi.plot(pen=None, symbol=MARKERS[name], symbolSize=8,
-                                              symbolBrush=COLORS[name], symbolPen=pg.mkPen("w", width=0.9))
-            self.samples[name] = pg.PlotDataItem(pen=style.pen(COLORS[name], 2.5), symbol=MARKERS[name],
-                                                 symbolSize=10, symbolBrush=COLORS[name],
+            self.smooth_items[name] = pi.plot(pen=style.pen(color(name), 2.5))
+            self.marker_items[name] = pi.plot(pen=None, symbol=marker(name), symbolSize=8,
+                                              symbolBrush=color(name), symbolPen=pg.mkPen("w", width=0.9))
+            self.samples[name] = pg.PlotDataItem(pen=style.pen(color(name), 2.5), symbol=marker(name),
+                                                 symbolSize=10, symbolBrush=color(name),
                                                  symbolPen=pg.mkPen("w", width=0.9))
         self.empty = pg.TextItem(self.tr("Press Run to train the same 5 × 100 ReLU network\n"
                                          "with each checked optimizer (the book's ch06 experiment)."),

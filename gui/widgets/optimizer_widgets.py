@@ -6,7 +6,6 @@ with a colour (``style.PALETTE`` by position, cycled) and a marker (``SYMBOLS`` 
 """
 from __future__ import annotations
 
-import html
 from collections.abc import Collection, Mapping
 
 import pyqtgraph as pg
@@ -16,14 +15,26 @@ from PySide6.QtGui import QIcon, QPainter, QPixmap
 from PySide6.QtWidgets import QCheckBox, QDoubleSpinBox, QGridLayout
 
 from core import optimizers
-from gui import style
+from gui import style, tooltips
 
 # pyqtgraph symbols by registry position: SGD o, Momentum s, Nesterov t, AdaGrad d, RMSProp star,
 # Adam x; then more, and round again
 SYMBOLS = ("o", "s", "t", "d", "star", "x", "p", "h", "+", "t1")
-COLORS: dict[str, str] = {name: style.PALETTE[i % len(style.PALETTE)]
-                          for i, name in enumerate(optimizers.OPTIMIZERS)}
-MARKERS: dict[str, str] = {name: SYMBOLS[i % len(SYMBOLS)] for i, name in enumerate(optimizers.OPTIMIZERS)}
+
+
+def _position(name: str) -> int:
+    """Where ``name`` stands in the registry (looked up each time: tests may add entries)."""
+    return list(optimizers.OPTIMIZERS).index(name)
+
+
+def color(name: str) -> str:
+    """The optimizer's colour: ``style.PALETTE`` by registry position, cycled."""
+    return style.PALETTE[_position(name) % len(style.PALETTE)]
+
+
+def marker(name: str) -> str:
+    """The optimizer's pyqtgraph symbol: ``SYMBOLS`` by registry position, cycled."""
+    return SYMBOLS[_position(name) % len(SYMBOLS)]
 
 
 def label(name: str) -> str:
@@ -37,12 +48,9 @@ def optimizer_names() -> dict[str, str]:
 
 
 def tooltip(name: str) -> str:
-    """Rich text (so Qt wraps it): the name, the update rule and what the method does."""
+    """Wrapped rich text: what the method does, and its update rule below."""
     cls = optimizers.OPTIMIZERS[name]
-    explanation = QCoreApplication.translate("optimizers", cls.help)
-    return (f"<qt><b>{html.escape(label(name), quote=False)}</b><br>"
-            f"<span style='font-family: monospace'>{html.escape(cls.rule, quote=False)}</span>"
-            f"<p>{html.escape(explanation, quote=False)}</p></qt>")
+    return tooltips.tooltip(QCoreApplication.translate("optimizers", cls.help), cls.rule)
 
 
 def marker_icon(name: str, size: int = 16) -> QIcon:
@@ -52,7 +60,7 @@ def marker_icon(name: str, size: int = 16) -> QIcon:
     p = QPainter(pm)
     p.setRenderHint(QPainter.RenderHint.Antialiasing)
     p.translate(size / 2, size / 2)
-    drawSymbol(p, MARKERS[name], size - 3, pg.mkPen("w", width=0.1), pg.mkBrush(COLORS[name]))
+    drawSymbol(p, marker(name), size - 3, pg.mkPen("w", width=0.1), pg.mkBrush(color(name)))
     p.end()
     return QIcon(pm)
 
