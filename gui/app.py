@@ -7,29 +7,14 @@ import argparse
 import os
 import sys
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from core import threads
-from core.data import RESOURCES
 
 from . import style
+from .language import add_cjk_fallback, install_translators
 from .main_window import MainWindow
-
-TRANSLATIONS = RESOURCES / "translations"
-
-
-def install_translators(app: QCoreApplication, locale: QLocale | None = None) -> list[QTranslator]:
-    """Our own translation (resources/translations/numnet_<locale>.qm) and Qt's."""
-    locale = locale or QLocale()
-    found = []
-    for name, folder in (("numnet", str(TRANSLATIONS)),
-                         ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))):
-        t = QTranslator(app)
-        if t.load(locale, name, "_", folder):
-            app.installTranslator(t)
-            found.append(t)
-    return found
 
 
 def ensure_app(argv: list[str] | None = None) -> QApplication:
@@ -67,6 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     app = ensure_app(argv[:1] + qt_args)
     install_translators(app)
+    add_cjk_fallback(app)
     window = create_main_window()
     if window.geometry().width() < 400:
         window.resize(1280, 800)
