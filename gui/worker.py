@@ -32,7 +32,7 @@ class TrainingWorker(QObject):
     steps_ready = Signal(object)          # dict of equal-length arrays: step, epoch, loss, acc, lr, progress
     epoch_ready = Signal(object)          # dict: one core.trainer.Epoch as a plain dict
     snapshot_ready = Signal(object, int)  # (params copy, step)
-    stats_ready = Signal(object, int)     # (core.inspect.layer_stats result, step)
+    stats_ready = Signal(object, int)     # (core.layer_stats.layer_stats result, step)
     setting_applied = Signal(str, object, int)   # (name, value, step it first applies to)
     paused = Signal(bool)                 # True when the loop waits, False when it runs again
     diverged = Signal(object)             # dict: epoch, step, where, message, lr
@@ -253,8 +253,8 @@ class TrainingWorker(QObject):
             self.snapshot_ready.emit(net.snapshot(), self.trainer.step)
         if stats and self.probe is not None:
             try:
-                from core import inspect
-                self.stats_ready.emit(inspect.layer_stats(net, *self.probe), self.trainer.step)
+                from core import layer_stats
+                self.stats_ready.emit(layer_stats.layer_stats(net, *self.probe), self.trainer.step)
             except Exception as e:                # statistics are optional; training goes on
                 self.warning.emit(f"layer statistics failed: {e}")
         if save:

@@ -1,7 +1,7 @@
 """Inside the network while it learns: distributions of weights, activations
 and gradients per layer, dead ReLU units, and the gradient size per layer.
 
-The data are ``core.inspect.layer_stats`` results, pulled from the training
+The data are ``core.layer_stats.layer_stats`` results, pulled from the training
 worker: while the panel is visible and training runs, a 4 Hz timer emits
 ``stats_wanted`` (slower when computing the statistics is slow, e.g. for a
 CNN) and the controller answers with ``update_stats(stats, step)``.
@@ -246,7 +246,7 @@ class DistributionsPanel(QWidget):
         self.poller.set_state(state)
 
     def update_stats(self, stats: dict, step: int) -> None:
-        """Append one ``core.inspect.layer_stats`` result taken at ``step``."""
+        """Append one ``core.layer_stats.layer_stats`` result taken at ``step``."""
         layers = stats["layers"]
         shape = [(s["index"], s["kind"], s["activation"]) for s in layers]
         if shape != self._layers:

@@ -11,7 +11,7 @@
 The evaluation runs a network rebuilt from a snapshot on the whole test set in
 a ``gui.tasks.Task`` (seconds for the CNN), on "Evaluate now" and
 automatically when training pauses or finishes (for a hidden panel: when it is
-next shown). The numbers come from ``core.inspect.evaluate``.
+next shown). The numbers come from ``core.evaluation.evaluate``.
 """
 from __future__ import annotations
 
@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import Network, inspect
+from core import Network, evaluation
 
 from .. import style
 from ..tasks import Task
@@ -53,12 +53,12 @@ SHARE_CMAP = pg.ColorMap(pos=[0.0, 0.003, 0.03, 0.12, 0.45, 1.0],
 def evaluate_snapshot(spec: dict, params: dict, dataset, step: int) -> dict:
     """Rebuild the network and evaluate the whole test set (runs in a pool thread).
 
-    ``core.inspect.evaluate`` output plus ``y`` (the test labels) and ``step``.
+    ``core.evaluation.evaluate`` output plus ``y`` (the test labels) and ``step``.
     """
     net = Network.from_spec(spec)
     net.load_snapshot(params)
     x, y = dataset.gather("test", np.arange(len(dataset.y_test)))
-    result = inspect.evaluate(net, x, y)
+    result = evaluation.evaluate(net, x, y)
     result.update(y=y, step=step)
     return result
 
@@ -243,7 +243,7 @@ class EvaluationPanel(QWidget):
                                x_label=self.tr("predicted class"), y_label=self.tr("true class"),
                                x_ticks=ticks, y_ticks=ticks, lock_aspect=True, readout=self._readout)
         self._draw_counts(cm, share)
-        acc = inspect.per_class_accuracy(cm)
+        acc = evaluation.per_class_accuracy(cm)
         self.acc_bars.setOpts(x=np.arange(n), height=100 * np.nan_to_num(acc), width=0.7)
         self._draw_bar_values(acc)
         plot = self.bars_view.getPlotItem()
@@ -324,12 +324,12 @@ class EvaluationPanel(QWidget):
         names = self._dataset.class_names
         if row < 0:
             self.cell = None
-            idx = inspect.misclassified(r["y"], r["proba"])
+            idx = evaluation.misclassified(r["y"], r["proba"])
             title = self.tr("Misclassified test samples: {0:,} — most confident mistakes first").format(
                 len(idx))
         else:
             self.cell = (row, col)
-            idx = inspect.cell_indices(r["y"], r["proba"], row, col)
+            idx = evaluation.cell_indices(r["y"], r["proba"], row, col)
             what = self.tr("correct") if row == col else self.tr("mistakes")
             title = self.tr("True {0}, predicted {1} ({2}): {3:,} test samples, most confident "
                             "first").format(names[row], names[col], what, len(idx))

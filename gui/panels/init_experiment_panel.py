@@ -7,7 +7,7 @@ initial weight scale (σ = 1, σ = 0.01, Xavier, He or any σ) and the
 activation; the histograms follow at once (the computation takes a few
 milliseconds; it runs in a gui.tasks.Task so that dragging the σ slider
 never stalls the GUI) and a line below says what the picture means. The
-numbers come from ``core.inspect.init_experiment``.
+numbers come from ``core.init_experiment.init_experiment``.
 """
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import initializers, inspect
+from core import init_experiment, initializers
 
 from .. import style
 from ..tasks import Task
@@ -50,15 +50,16 @@ def _short(v: float) -> str:
 def run_experiment(settings: dict) -> dict:
     """The experiment and its histograms (runs in a pool thread: touches no widget).
 
-    ``core.inspect.experiment_histograms`` output plus ``settings``, the
+    ``core.init_experiment.experiment_histograms`` output plus ``settings``, the
     last layer's ``saturation`` and ``std_ratio`` (std of layer 5 / layer 1).
     """
     s = settings
-    acts = inspect.init_experiment(s["init"], s["activation"], sigma=s["sigma"], n_layers=N_LAYERS,
-                                   units=UNITS, rng=np.random.default_rng(s["seed"]))
-    h = inspect.experiment_histograms(acts, s["activation"])
+    acts = init_experiment.init_experiment(s["init"], s["activation"], sigma=s["sigma"],
+                                           n_layers=N_LAYERS, units=UNITS,
+                                           rng=np.random.default_rng(s["seed"]))
+    h = init_experiment.experiment_histograms(acts, s["activation"])
     h["settings"] = dict(s)
-    h["last_layer"] = inspect.saturation(acts[-1], s["activation"])
+    h["last_layer"] = init_experiment.saturation(acts[-1], s["activation"])
     h["std_ratio"] = float(acts[-1].std() / max(float(acts[0].std()), 1e-300))
     return h
 
@@ -156,7 +157,7 @@ class InitExperimentPanel(QWidget):
 
     # -- settings ----------------------------------------------------------------------------
     def settings(self) -> dict:
-        """The experiment as ``core.inspect.init_experiment`` arguments (plus the seed)."""
+        """The experiment as ``core.init_experiment.init_experiment`` arguments (plus the seed)."""
         init, sigma = PRESETS[self.init_box.currentIndex()]
         if sigma is None:
             sigma = self.sigma_spin.value() if init == "normal" else initializers.std_for(init, UNITS)

@@ -1,8 +1,8 @@
-"""The distributions panel draws exactly what core.inspect.layer_stats computed."""
+"""The distributions panel draws exactly what core.layer_stats.layer_stats computed."""
 import numpy as np
 import pytest
 
-from core import Network, inspect, presets
+from core import Network, layer_stats, presets
 from core.trainer import Config, Step, Trainer
 from gui.panels.distributions_panel import KINDS, DistributionsPanel
 
@@ -16,7 +16,7 @@ def train_with_stats(mnist, arch="deep", steps=24, every=6):
     out = []
     for ev in trainer.run():
         if isinstance(ev, Step) and ev.step % every == 0:
-            out.append((inspect.layer_stats(net, x, y), ev.step))
+            out.append((layer_stats.layer_stats(net, x, y), ev.step))
     return net, out
 
 
@@ -54,7 +54,7 @@ def test_empty_state_then_bands_equal_the_percentiles_given(panel, mnist):
     # the last weights band really is the network's current weight distribution
     panel.layer_box.setCurrentIndex(0)
     _, pct = panel.band_data("weights")
-    np.testing.assert_allclose(pct[-1], np.percentile(net.parameters()["0.W"], inspect.TB_PERCENTILES),
+    np.testing.assert_allclose(pct[-1], np.percentile(net.parameters()["0.W"], layer_stats.TB_PERCENTILES),
                                rtol=1e-5, atol=1e-7)
 
 
@@ -80,7 +80,7 @@ def test_set_model_clears_and_a_sigmoid_net_has_no_dead_plot(panel, mnist):
     assert panel.stack.currentIndex() == 0 and panel.layer_box.count() == 0
     net = Network.from_spec(presets.get("two_layer_net"), rng=np.random.default_rng(1))
     x, y = mnist.gather("test", np.arange(64))
-    panel.update_stats(inspect.layer_stats(net, x, y), 1)
+    panel.update_stats(layer_stats.layer_stats(net, x, y), 1)
     assert panel.dead_curves == {} and len(panel.grad_curves) == 2
     assert not panel.dead_plot.isVisible() and not panel.no_relu_note.isHidden()
 
@@ -88,7 +88,7 @@ def test_set_model_clears_and_a_sigmoid_net_has_no_dead_plot(panel, mnist):
 def test_history_grows_past_its_capacity_and_a_repeated_step_replaces(panel, mnist):
     net = Network.from_spec(presets.get("mlp"), rng=np.random.default_rng(2))
     x, y = mnist.gather("test", np.arange(32))
-    stats = inspect.layer_stats(net, x, y)
+    stats = layer_stats.layer_stats(net, x, y)
     panel.hide()                                               # no redraw per update: quick
     for step in range(1, 301):
         panel.update_stats(stats, step)
@@ -131,7 +131,7 @@ def test_hidden_panel_draws_when_shown(qtbot, panel, mnist):
 def test_slow_statistics_slow_down_the_requests(panel, mnist):
     net = Network.from_spec(presets.get("mlp"), rng=np.random.default_rng(2))
     x, y = mnist.gather("test", np.arange(32))
-    stats = inspect.layer_stats(net, x, y)
+    stats = layer_stats.layer_stats(net, x, y)
     panel.update_stats(dict(stats, seconds=0.001), 1)
     assert panel.poller.timer.interval() == 250
     panel.update_stats(dict(stats, seconds=0.3), 2)                # a CNN on 256 samples

@@ -1,4 +1,4 @@
-"""The evaluation panel shows core.inspect's numbers for a direct prediction, and its
+"""The evaluation panel shows core.evaluation's numbers for a direct prediction, and its
 gallery lists exactly the samples of the chosen confusion-matrix cell."""
 import dataclasses
 
@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from core import Network, data, inspect, presets
+from core import Network, data, evaluation, presets
 from core.trainer import Config, Trainer
 from gui.panels.evaluation_panel import MAX_THUMBS, EvaluationPanel
 
@@ -66,7 +66,7 @@ def test_matrix_bars_and_default_gallery_equal_a_direct_prediction(qtbot, panel,
     net, step = mnist_net
     load(qtbot, panel, small_mnist, net, step)
     y, proba, pred = direct(net, small_mnist)
-    cm = inspect.confusion_matrix(y, pred, 10)
+    cm = evaluation.confusion_matrix(y, pred, 10)
     np.testing.assert_array_equal(panel.result["cm"], cm)
     np.testing.assert_array_equal(panel.cell_texts(), cm)          # the numbers written in the cells
     share = cm / cm.sum(axis=1, keepdims=True)
@@ -88,7 +88,7 @@ def test_clicking_a_cell_lists_exactly_its_samples(qtbot, panel, small_mnist, mn
     net, step = mnist_net
     load(qtbot, panel, small_mnist, net, step)
     y, proba, pred = direct(net, small_mnist)
-    cm = inspect.confusion_matrix(y, pred, 10)
+    cm = evaluation.confusion_matrix(y, pred, 10)
     off = cm - np.diag(np.diag(cm))
     row, col = np.unravel_index(np.argmax(off), off.shape)           # the most common mistake
     pos = panel.matrix.cell_widget_pos(int(row), int(col))
@@ -97,14 +97,14 @@ def test_clicking_a_cell_lists_exactly_its_samples(qtbot, panel, small_mnist, mn
     assert blocker.args == [row, col]
     expected = np.flatnonzero((y == row) & (pred == col))
     assert sorted(panel.gallery_indices()) == expected.tolist()
-    assert panel.gallery_indices() == inspect.cell_indices(y, proba, row, col).tolist()
+    assert panel.gallery_indices() == evaluation.cell_indices(y, proba, row, col).tolist()
     assert all(t.startswith(f"{row} → {col}\n") for t in captions(panel))
     assert f"True {row}, predicted {col}" in panel.gallery_title.text()
     assert not panel.all_button.isHidden()
     # a diagonal cell: the correct ones, capped at MAX_THUMBS
     panel.select_cell(1, 1)
     correct_1 = np.flatnonzero((y == 1) & (pred == 1))
-    assert panel.gallery_indices() == inspect.cell_indices(y, proba, 1, 1)[:MAX_THUMBS].tolist()
+    assert panel.gallery_indices() == evaluation.cell_indices(y, proba, 1, 1)[:MAX_THUMBS].tolist()
     assert len(correct_1) > MAX_THUMBS and "showing 200" in panel.gallery_title.text()
     panel.all_button.click()
     assert set(panel.gallery_indices()) <= set(np.flatnonzero(pred != y)) and panel.cell is None
@@ -181,7 +181,7 @@ def test_toy_data_has_a_two_class_matrix_and_no_gallery(qtbot, panel):
     net, step = trained(toy, "toy", n=None, epochs=10)
     load(qtbot, panel, toy, net, step)
     y, proba, pred = direct(net, toy)
-    np.testing.assert_array_equal(panel.cell_texts(), inspect.confusion_matrix(y, pred, 2))
+    np.testing.assert_array_equal(panel.cell_texts(), evaluation.confusion_matrix(y, pred, 2))
     assert panel.gallery.isHidden() and not panel.no_gallery.isHidden()
     panel.select_cell(0, 1)
     assert panel.gallery.count() == 0

@@ -1,14 +1,14 @@
-"""The init-experiment panel plots exactly core.inspect's histograms for the chosen settings."""
+"""The init-experiment panel plots exactly core.init_experiment's histograms for the chosen settings."""
 import numpy as np
 import pytest
 
-from core import inspect
+from core import init_experiment
 from gui.panels.init_experiment_panel import InitExperimentPanel
 
 
 def expected_counts(init, activation, sigma, seed):
-    acts = inspect.init_experiment(init, activation, sigma=sigma, rng=np.random.default_rng(seed))
-    return inspect.experiment_histograms(acts, activation)
+    acts = init_experiment.init_experiment(init, activation, sigma=sigma, rng=np.random.default_rng(seed))
+    return init_experiment.experiment_histograms(acts, activation)
 
 
 def plotted(panel):
