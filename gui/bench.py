@@ -63,6 +63,7 @@ def gui_run(steps: int, batch: int, warmup: int, floating=True, share: float | N
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QObject, QTimer, Slot
 
     from gui.app import create_main_window, ensure_app
+    from gui.run_state import RunState
     from gui.throttle import draw_budget
     app = ensure_app([])
     w = create_main_window(restore=False)
@@ -114,7 +115,7 @@ def gui_run(steps: int, batch: int, warmup: int, floating=True, share: float | N
         target[0] = c._trainer.step + n_steps
         t0 = time.perf_counter()
         c.worker.step_batches(n_steps)
-        c._set_state("running")
+        c._set_state(RunState.RUNNING)
         loop.exec()                      # the real event loop, as in the app
         return t1[0] - t0
 

@@ -1,117 +1,41 @@
-"""The main window: docked panels, menus and toolbar from one table of actions,
-a status bar, and the wiring between panels and the training controller."""
+"""The main window: docked panels (``gui.panel_registry``), menus and toolbar
+(``gui.actions``), a status bar, and the wiring between panels and the training
+controller."""
 from __future__ import annotations
 
-import importlib
-import math
-from dataclasses import asdict, fields
+import traceback
+from dataclasses import asdict
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
-    QHBoxLayout,
-    QLabel,
     QMainWindow,
     QMessageBox,
-    QPushButton,
     QTabBar,
     QTabWidget,
-    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
-from core.data import RESOURCES
+from core import live_settings
 
-from . import live_drawing_menu
-from .controller import RunSettings, TrainingController
+from . import live_drawing_menu, panel_registry
+from .actions import ICONS, build_actions
+from .controller import TrainingController
+from .divergence_bar import DivergenceBar
+from .panel_registry import FEEDS, RIGHT, PanelEntry
+from .run_state import FinishReason, RunState
 from .status_bar import TrainingStatus
 from .throttle import draw_budget
 
-ICONS = RESOURCES / "icons"
 STATE_VERSION = 1
 
-def _n(text: str) -> str:
-    """Mark a string for translation (lupdate reads it); translated where it is shown."""
-    return QT_TRANSLATE_NOOP("MainWindow", text)
 
-
-# (id, text, icon, shortcut, slot, tooltip)
-ACTIONS = [
-    ("start", _n("Start"), "start", "Ctrl+Return", "start", _n("Start training (Ctrl+Return)")),
-    ("pause", _n("Pause"), "pause", "Space", "toggle_pause", _n("Pause or resume training (Space)")),
-    ("step", _n("Step batch"), "step", "F10", "step_batch",
-     _n("Train exactly one mini-batch, then pause (F10)")),
-    ("step_epoch", _n("Step epoch"), "step-epoch", "Shift+F10", "step_epoch",
-     _n("Train to the end of the current epoch, then pause (Shift+F10)")),
-    ("stop", _n("Stop"), "stop", "Esc", "stop", _n("Stop training (Esc)")),
-    ("reset", _n("Reset weights"), "reset", "Ctrl+R", "reset_weights",
-     _n("Draw new initial weights with the seed and clear the history (Ctrl+R)")),
-    ("open", _n("Open model…"), "open", "Ctrl+O", "open_model", _n("Open a saved model (Ctrl+O)")),
-    ("open_run", _n("Open run…"), "open", "Ctrl+Shift+O", "open_run",
-     _n("Open a saved run with its optimizer state and history (Ctrl+Shift+O)")),
-    ("save", _n("Save model…"), "save", "Ctrl+S", "save_model", _n("Save the network's weights (Ctrl+S)")),
-    ("save_run", _n("Save run…"), "save", "Ctrl+Shift+S", "save_run",
-     _n("Save the whole run: weights, optimizer state, history (Ctrl+Shift+S)")),
-    ("export_plot", _n("Export plot…"), "export", "", "export_plot",
-     _n("Save the loss and accuracy plots as PNG or SVG")),
-    ("export_csv", _n("Export data (CSV)…"), "export", "", "export_csv",
-     _n("Save the loss and accuracy data as CSV")),
-    ("quit", _n("Quit"), "quit", "Ctrl+Q", "close", _n("Quit NumNet Studio (Ctrl+Q)")),
-]
-MENUS = [(_n("&File"), ["open", "open_run", "save", "save_run", None, "export_plot", "export_csv", None,
-                        "quit"]),
-         (_n("&Training"), ["start", "pause", "step", "step_epoch", "stop", None, "reset"])]
-TOOLBAR = ["start", "pause", "step", "step_epoch", "stop", "reset", None, "open", "save"]
-
-# (object name, title, module, class, dock area); the first is raised in the tab group
-PANELS = [
-    ("trainingDock", _n("Training"), "training_panel", "TrainingPanel", "left"),
-    ("metricsDock", _n("Loss and accuracy"), "metrics_panel", "MetricsPanel", "right"),
-    ("architectureDock", _n("Architecture"), "architecture_panel", "ArchitecturePanel", "right"),
-    ("weightsDock", _n("Weights"), "weights_panel", "WeightsPanel", "right"),
-    ("featuresDock", _n("Learned features"), "features_panel", "FeaturesPanel", "right"),
-    ("distributionsDock", _n("Distributions"), "distributions_panel", "DistributionsPanel", "right"),
-    ("evaluationDock", _n("Evaluation"), "evaluation_panel", "EvaluationPanel", "right"),
-    ("canvasDock", _n("Draw a digit"), "canvas_panel", "CanvasPanel", "right"),
-    ("optimizerLabDock", _n("Optimizer lab"), "optimizer_lab_panel", "OptimizerLabPanel", "right"),
-    ("descentDock", _n("1-D gradient descent"), "descent_1d_panel", "Descent1DPanel", "right"),
-    ("optimizerRaceDock", _n("Optimizers on MNIST"), "optimizer_race_panel", "OptimizerRacePanel", "right"),
-    ("initDock", _n("Weight initialization"), "init_experiment_panel", "InitExperimentPanel", "right"),
-]
-
-# controller signal -> panel slot, connected when the panel has the slot
-FEEDS = [("dataset_changed", "set_dataset"), ("model_changed", "set_model"),
-         ("snapshot", "update_snapshot"), ("stats", "update_stats"),
-         ("state_changed", "set_training_state")]
-
-
-class DivergenceBar(QToolBar):
-    """A full-width message bar shown when training diverges."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setObjectName("divergenceBar")
-        self.setMovable(False)
-        box = QWidget()
-        box.setStyleSheet("QWidget { background: #fdecea; } QLabel { color: #8a1c13; }")
-        row = QHBoxLayout(box)
-        row.setContentsMargins(10, 6, 10, 6)
-        self.label = QLabel()
-        self.label.setObjectName("divergenceMessage")
-        self.label.setWordWrap(True)
-        self.halve_button = QPushButton(self.tr("Halve the learning rate and continue"))
-        self.halve_button.setObjectName("halveLrButton")
-        self.halve_button.setToolTip(self.tr("Go back to the last weights that were still finite and "
-                                             "continue with half the learning rate"))
-        self.stop_button = QPushButton(self.tr("Stop"))
-        row.addWidget(self.label, 1)
-        row.addWidget(self.halve_button)
-        row.addWidget(self.stop_button)
-        self.addWidget(box)
+class PanelBuildError(RuntimeError):
+    """A panel the main window cannot work without failed to build."""
 
 
 class MainWindow(QMainWindow):
@@ -125,58 +49,35 @@ class MainWindow(QMainWindow):
                             | QMainWindow.DockOption.AnimatedDocks)
         self.setTabPosition(Qt.DockWidgetArea.AllDockWidgetAreas, QTabWidget.TabPosition.North)
         self.controller = controller or TrainingController(self)
-        self.actions_by_id: dict[str, QAction] = {}
-        self._build_actions()
+        self.actions_by_id: dict[str, QAction] = build_actions(self)
+        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        help_menu.addAction(self.tr("About NumNet Studio")).triggered.connect(self.show_about)
         self.divergence_bar = DivergenceBar(self)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.divergence_bar)
         self.insertToolBarBreak(self.divergence_bar)
         self.divergence_bar.hide()
         self.panels: dict[str, QWidget] = {}
         self.docks: dict[str, QDockWidget] = {}
+        self.panel_errors: list[tuple[PanelEntry, Exception]] = []
+        self.panel_error_box: QMessageBox | None = None
         self._build_docks()
         self._build_status_bar()
         self._wire()
         self.set_state(self.controller.state)
 
     # -- construction -------------------------------------------------------------------------
-    def _build_actions(self) -> None:
-        for key, text, icon, shortcut, slot, tip in ACTIONS:
-            a = QAction(QIcon(str(ICONS / f"{icon}.svg")), self.tr(text), self)
-            a.setObjectName(f"action_{key}")
-            if shortcut:
-                a.setShortcut(QKeySequence(shortcut))
-            a.setToolTip(self.tr(tip))
-            a.setStatusTip(self.tr(tip))
-            a.triggered.connect(getattr(self, slot))
-            self.addAction(a)
-            self.actions_by_id[key] = a
-        bar = self.menuBar()
-        for title, ids in MENUS:
-            menu = bar.addMenu(self.tr(title))
-            for key in ids:
-                menu.addSeparator() if key is None else menu.addAction(self.actions_by_id[key])
-        self.view_menu = bar.addMenu(self.tr("&View"))
-        help_menu = bar.addMenu(self.tr("&Help"))
-        about = help_menu.addAction(self.tr("About NumNet Studio"))
-        about.triggered.connect(self.show_about)
-        tb = self.addToolBar(self.tr("Training"))
-        tb.setObjectName("mainToolBar")
-        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for key in TOOLBAR:
-            tb.addSeparator() if key is None else tb.addAction(self.actions_by_id[key])
-
     def _build_docks(self) -> None:
         first_right = None
-        for name, title, module, cls_name, area in PANELS:
+        for entry in panel_registry.PANELS:
             try:
-                mod = importlib.import_module(f"gui.panels.{module}")
-            except ModuleNotFoundError as e:
-                if e.name != f"gui.panels.{module}":
-                    raise
-                continue                       # a panel not built yet
-            panel = getattr(mod, cls_name)()
-            dock = QDockWidget(self.tr(title), self)
-            dock.setObjectName(name)
+                panel = panel_registry.build_panel(entry)
+            except Exception as e:                # reported loudly; the window goes on without it
+                traceback.print_exc()
+                self.panel_errors.append((entry, e))
+                continue
+            dock = QDockWidget(self.tr(entry.title), self)
+            dock.setObjectName(entry.object_name)
             # the panel sits in a plain holder: hiding the panel (below) must not shrink the
             # dock, or a tab group could no longer grow past its smallest member
             holder = QWidget()
@@ -184,10 +85,8 @@ class MainWindow(QMainWindow):
             box.setContentsMargins(0, 0, 0, 0)
             box.addWidget(panel)
             dock.setWidget(holder)
-            where = Qt.DockWidgetArea.LeftDockWidgetArea if area == "left" else \
-                Qt.DockWidgetArea.RightDockWidgetArea
-            self.addDockWidget(where, dock)
-            if area == "right":
+            self.addDockWidget(entry.area, dock)
+            if entry.area == RIGHT:
                 if first_right is None:
                     first_right = dock
                 else:
@@ -196,10 +95,11 @@ class MainWindow(QMainWindow):
             # a dock behind another tab stays "visible" to Qt; hide its panel for real, so
             # panels that pause their updates while hidden (and catch up when shown) work
             dock.visibilityChanged.connect(panel.setVisible)
-            self.panels[name] = panel
-            self.docks[name] = dock
+            self.panels[entry.object_name] = panel
+            self.docks[entry.object_name] = dock
         if first_right is not None:
             first_right.raise_()
+        self._check_panel_errors()
         self.view_menu.addSeparator()
         budget = draw_budget()
         budget.set_share(live_drawing_menu.DEFAULT_SHARE)      # the saved level comes with restore
@@ -208,36 +108,57 @@ class MainWindow(QMainWindow):
         self.view_menu.addAction(self.tr("Reset layout"), self.reset_layout)
         self._default_state = self.saveState(STATE_VERSION)
 
+    def _check_panel_errors(self) -> None:
+        """A panel that failed to build: raise if the window needs it, else say so in a
+        dialog once the window is up (unless ``quiet_errors``)."""
+        if not self.panel_errors:
+            return
+        lines = [f"{entry.object_name} ({entry.module}.{entry.class_name}): {type(e).__name__}: {e}"
+                 for entry, e in self.panel_errors]
+        missing = [entry for entry, _ in self.panel_errors
+                   if entry.object_name in panel_registry.REQUIRED]
+        if missing:
+            raise PanelBuildError("the main window cannot work without these panels:\n"
+                                  + "\n".join(lines)) from self.panel_errors[0][1]
+        self._panel_error_text = self.tr("These panels could not be built and are missing:") \
+            + "\n\n" + "\n".join(lines)
+        QTimer.singleShot(0, self, self._show_panel_errors)
+
+    def _show_panel_errors(self) -> None:
+        self.show_message(self._panel_error_text)
+        if getattr(self, "quiet_errors", False):
+            return
+        box = QMessageBox(QMessageBox.Icon.Critical, self.tr("NumNet Studio"),
+                          self._panel_error_text, QMessageBox.StandardButton.Ok, self)
+        box.open()                                 # not modal to the app: nothing blocks
+        self.panel_error_box = box
+
     def _build_status_bar(self) -> None:
         self.status = TrainingStatus(self.statusBar())
 
     def _wire(self) -> None:
         c = self.controller
-        for sig, slot in FEEDS:
-            for panel in self.panels.values():
+        requests = {"snapshot_wanted": c.request_snapshot, "stats_wanted": c.request_stats,
+                    "status_message": self.show_message, "apply_requested": self.apply_spec,
+                    "stop_requested": self._stop_and_wait}
+        for panel in self.panels.values():
+            for sig, slot in FEEDS:
                 if hasattr(panel, slot):
                     getattr(c, sig).connect(getattr(panel, slot))
-        for panel in self.panels.values():
-            for sig, slot in (("snapshot_wanted", c.request_snapshot), ("stats_wanted", c.request_stats),
-                              ("status_message", self.show_message)):
+            for sig in panel_registry.SIGNALS:
                 if hasattr(panel, sig):
-                    getattr(panel, sig).connect(slot)
-            if hasattr(panel, "apply_requested"):
-                panel.apply_requested.connect(self.apply_spec)
-            if hasattr(panel, "stop_requested"):
-                panel.stop_requested.connect(self._stop_and_wait)
-        metrics = self.panels.get("metricsDock")
-        if metrics is not None:
-            c.steps_ready.connect(metrics.add_steps)
-            c.epoch_ready.connect(metrics.add_epoch)
-            c.setting_changed.connect(metrics.mark_setting)
+                    getattr(panel, sig).connect(requests[sig])
+        metrics = self.panels["metricsDock"]
+        c.steps_ready.connect(metrics.add_steps)
+        c.epoch_ready.connect(metrics.add_epoch)
+        c.setting_changed.connect(metrics.mark_setting)
         training = self.panels["trainingDock"]
         training.add_action_buttons([self.actions_by_id[k] for k in ("start", "pause", "step", "stop")])
         training.setting_changed.connect(self.change_setting)
         training.dataset_requested.connect(self.change_dataset)
         c.steps_ready.connect(self.status.add_steps)
         c.state_changed.connect(self.set_state)
-        c.diverged.connect(self._on_diverged)
+        c.diverged.connect(self.divergence_bar.show_divergence)
         c.run_finished.connect(self._on_finished)
         c.message.connect(self.show_message)
         c.error.connect(self.show_error)
@@ -284,8 +205,7 @@ class MainWindow(QMainWindow):
         self.panels["trainingDock"].set_settings(self.controller.settings)
 
     def change_setting(self, name: str, value):
-        self.controller.set_setting(name, value)
-        if name == "batch_size":
+        if self.controller.set_setting(name, value) and name == "batch_size":
             for panel in self.panels.values():
                 if hasattr(panel, "set_batch_size"):
                     panel.set_batch_size(value)
@@ -357,43 +277,28 @@ class MainWindow(QMainWindow):
             "from scratch. MNIST: Yann LeCun and Corinna Cortes, CC BY-SA 3.0."))
 
     # -- feedback -----------------------------------------------------------------------------
-    def set_state(self, state: str):
-        busy = state in ("running", "paused")
-        a = self.actions_by_id
-        a["start"].setEnabled(state != "running")
-        a["start"].setText(self.tr("Resume") if state == "paused" else self.tr("Start"))
-        a["pause"].setEnabled(busy)
-        a["pause"].setText(self.tr("Resume") if state == "paused" else self.tr("Pause"))
-        a["pause"].setIcon(QIcon(str(ICONS / ("start.svg" if state == "paused" else "pause.svg"))))
-        a["stop"].setEnabled(busy)
+    def set_state(self, state: RunState):
+        state, a = RunState(state), self.actions_by_id
+        paused = state == RunState.PAUSED
+        a["start"].setEnabled(state != RunState.RUNNING)
+        a["start"].setText(self.tr("Resume") if paused else self.tr("Start"))
+        a["pause"].setEnabled(state.busy)
+        a["pause"].setText(self.tr("Resume") if paused else self.tr("Pause"))
+        a["pause"].setIcon(QIcon(str(ICONS / ("start.svg" if paused else "pause.svg"))))
+        a["stop"].setEnabled(state.busy)
         for key in ("open", "open_run"):
             a[key].setEnabled(True)
         self.status.set_state(state)
 
-    def _on_diverged(self, info: dict):
-        self.divergence_bar.label.setText(self.tr(
-            "Training diverged at step {0}: {1}. A lower learning rate usually helps "
-            "(now {2:g}).").format(info["step"], self._reason_text(info), info["lr"]))
-        self.divergence_bar.show()
-
-    def _reason_text(self, info: dict) -> str:
-        if info["where"] != "the loss":
-            where = info["where"]
-            if where.startswith("layer "):
-                index, kind = where[6:].split(" ", 1)
-                where = self.tr("layer {0} {1}").format(index, kind)
-            return self.tr("non-finite values in {0}").format(where)
-        if math.isfinite(info["loss"]):
-            return self.tr("the loss exploded to {0:.3g}").format(info["loss"])
-        return self.tr("the loss is no longer a finite number")
-
-    def _on_finished(self, reason: str):
-        if reason != "diverged":
+    def _on_finished(self, reason: FinishReason):
+        reason = FinishReason(reason)
+        if reason != FinishReason.DIVERGED:
             self.divergence_bar.hide()
-        texts = {"completed": self.tr("Training completed."), "stopped": self.tr("Training stopped."),
-                 "diverged": self.tr("Training stopped after diverging."),
-                 "error": self.tr("Training ended with an error.")}
-        self.show_message(texts.get(reason, reason))
+        texts = {FinishReason.COMPLETED: self.tr("Training completed."),
+                 FinishReason.STOPPED: self.tr("Training stopped."),
+                 FinishReason.DIVERGED: self.tr("Training stopped after diverging."),
+                 FinishReason.ERROR: self.tr("Training ended with an error.")}
+        self.show_message(texts[reason])
 
     def show_message(self, text: str):
         self.statusBar().showMessage(text, 8000)
@@ -415,9 +320,13 @@ class MainWindow(QMainWindow):
             self._restored_state = self.restoreState(state, STATE_VERSION)
         live_drawing_menu.restore(draw_budget(), self.live_drawing_menu)
         s = self.controller.settings
-        for f in fields(RunSettings):
-            default = getattr(s, f.name)
-            setattr(s, f.name, qs.value(f"training/{f.name}", default, type=type(default)))
+        for setting in live_settings.SETTINGS.values():     # a strange saved value: the default
+            current = getattr(s, setting.name)
+            try:
+                value = setting.check(qs.value(f"training/{setting.name}", current, type=setting.type))
+            except (ValueError, TypeError):
+                value = current
+            setattr(s, setting.name, value)
 
     def save_settings(self):
         qs = QSettings()

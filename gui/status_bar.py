@@ -13,6 +13,8 @@ import time
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel, QProgressBar, QStatusBar
 
+from .run_state import RunState
+
 CLOCK_MS = 250
 
 
@@ -50,12 +52,12 @@ class TrainingStatus(QObject):
         self._last = (0, 0, 0.0)                  # epoch, step, progress of the newest batch
         self._show(0, 0, None, 0.0)
 
-    def set_state(self, state: str) -> None:
+    def set_state(self, state: RunState) -> None:
         """The clock of elapsed time runs only while training runs."""
         now = self._now()
-        if state == "running" and self._run_started is None:
+        if state == RunState.RUNNING and self._run_started is None:
             self._run_started = now
-        elif state != "running" and self._run_started is not None:
+        elif state != RunState.RUNNING and self._run_started is not None:
             self._elapsed += now - self._run_started
             self._run_started = None
         self._rate_mark = None

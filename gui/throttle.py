@@ -27,6 +27,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from .run_state import RunState
+
 DEFAULT_SHARE = 0.05          # of wall-clock time the GUI thread may use while training runs
 MAX_CREDIT_S = 0.025          # unspent time saved up for one larger frame
 MAX_DEBT_S = 0.05             # a redraw is paid back, a one-off (first layout after Start) forgiven
@@ -207,8 +209,8 @@ class LivePoller(QObject):
     def set_interval(self, ms: int) -> None:
         self.timer.setInterval(int(ms))
 
-    def set_state(self, state: str) -> None:
-        was_running, self._running = self._running, state == "running"
+    def set_state(self, state: RunState) -> None:
+        was_running, self._running = self._running, state == RunState.RUNNING
         if self._running and not self._widget.isVisible():
             self._stale = True
         if was_running != self._running and self._widget.isVisible():

@@ -19,11 +19,13 @@ import traceback
 import numpy as np
 from PySide6.QtCore import QObject, Signal
 
-from core import threads
+from core import live_settings, threads
+from core.live_settings import Target
 from core.trainer import Diverged, Done, Epoch, Step, Trainer
 
+from .run_state import FinishReason
+
 EMIT_HZ = 10          # the plots redraw at most 10 times a second anyway
-SETTINGS = ("lr", "optimizer", "batch_size", "weight_decay", "dropout")
 
 
 class TrainingWorker(QObject):
@@ -39,7 +41,7 @@ class TrainingWorker(QObject):
     saved = Signal(str, str, str)         # (kind "model" or "run", path, error message or "")
     warning = Signal(str)
     error = Signal(str)
-    finished = Signal(str)                # "completed", "stopped", "diverged" or "error"
+    finished = Signal(str)                # a FinishReason
 
     def __init__(self, trainer: Trainer, probe: tuple[np.ndarray, np.ndarray] | None = None,
                  start_paused: bool = False):
@@ -90,17 +92,24 @@ class TrainingWorker(QObject):
         self._poke()
 
     def set_setting(self, name: str, value) -> None:
-        """Change a training setting at the next batch (lr, optimizer, batch_size, …)."""
-        if name not in SETTINGS:
-            raise ValueError(f"unknown setting {name!r}")
+        """Change a live setting (``core.live_settings``). One that changes the trainer
+        (lr, optimizer, batch_size, …) is checked and applied by ``Trainer.apply_setting``
+        at the next batch (``setting_applied``, or ``warning`` if it was rejected); one that
+        changes this loop (slow motion) applies at once."""
+        setting = live_settings.get(name)
+        if setting.target is Target.WORKER:
+            getattr(self, setting.setter)(setting.check(value))
+            return
+        if setting.target is not Target.TRAINER:
+            raise ValueError(f"{setting.label} ({name}) cannot change while training runs")
         with self._lock:
             self._pending[name] = value
         self._poke()
 
-    def set_delay(self, seconds: float) -> None:
-        """Slow motion: wait this long after every step."""
+    def set_delay_ms(self, ms: int) -> None:
+        """Slow motion: wait this many milliseconds after every step."""
         with self._lock:
-            self._delay = max(0.0, float(seconds))
+            self._delay = max(0.0, ms / 1000.0)
         self._poke()
 
     def request_snapshot(self) -> None:
@@ -134,7 +143,7 @@ class TrainingWorker(QObject):
     # -- the loop (worker thread) --------------------------------------------------------
     def run(self) -> None:
         threads.set_blas_threads(1)
-        reason = "error"
+        reason = FinishReason.ERROR
         self._buf: list[tuple] = []
         self._last_emit = time.perf_counter()
         gen = self.trainer.run()
@@ -143,13 +152,13 @@ class TrainingWorker(QObject):
         except Exception as e:                      # reported, never raised in the thread
             traceback.print_exc()
             self.error.emit(f"{type(e).__name__}: {e}")
-            reason = "error"
+            reason = FinishReason.ERROR
         finally:
             gen.close()
             self._flush()
             self.finished.emit(reason)
 
-    def _loop(self, gen) -> str:
+    def _loop(self, gen) -> FinishReason:
         was_paused = diverged = stop = paused = False
         delay = 0.0
         while True:
@@ -160,7 +169,7 @@ class TrainingWorker(QObject):
                     stop, paused, delay = self._stop, self._paused, self._delay
                     recover, self._recover_lr = self._recover_lr, None
                 if stop:
-                    return "diverged" if diverged else "stopped"
+                    return FinishReason.DIVERGED if diverged else FinishReason.STOPPED
                 if recover is not None and diverged:
                     self.trainer.recover(recover)
                     diverged = False
@@ -179,7 +188,7 @@ class TrainingWorker(QObject):
             try:
                 ev = next(gen)
             except StopIteration:
-                return "completed"
+                return FinishReason.COMPLETED
             if isinstance(ev, Step):
                 self._buf.append((ev.step, ev.epoch, ev.loss, ev.acc, ev.lr, ev.epoch_progress,
                                   ev.batch_size))
@@ -209,7 +218,7 @@ class TrainingWorker(QObject):
                     self._paused = True          # wait for recover() or stop()
                 paused = True
             elif isinstance(ev, Done):
-                return ev.reason
+                return FinishReason(ev.reason)
             if time.perf_counter() - self._last_emit >= 1.0 / EMIT_HZ:
                 self._flush()
 
@@ -225,23 +234,13 @@ class TrainingWorker(QObject):
     def _apply_settings(self) -> None:
         with self._lock:
             pending, self._pending = self._pending, {}
-        tr = self.trainer
         for name, value in pending.items():
             try:
-                if name == "lr":
-                    tr.set_learning_rate(value)
-                elif name == "optimizer":
-                    tr.set_optimizer(value)
-                elif name == "batch_size":
-                    tr.set_batch_size(value)
-                elif name == "weight_decay":
-                    tr.set_weight_decay(value)
-                elif name == "dropout":
-                    tr.set_dropout(value)
+                value = self.trainer.apply_setting(name, value)
             except ValueError as e:
                 self.warning.emit(str(e))
                 continue
-            self.setting_applied.emit(name, value, tr.step + 1)
+            self.setting_applied.emit(name, value, self.trainer.step + 1)
 
     def _serve_requests(self) -> None:
         with self._lock:

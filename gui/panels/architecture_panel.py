@@ -34,6 +34,7 @@ from core.layers import settings_of
 from core.spec import SpecError
 from gui import style
 from gui.panels.architecture_document import ArchitectureDocument
+from gui.run_state import RunState
 from gui.throttle import LivePoller, draw_budget
 from gui.tooltips import tooltip
 from gui.widgets.dimension_table import DimensionTable
@@ -61,7 +62,7 @@ class ArchitecturePanel(QWidget):
         self.undo_stack = self.doc.undo_stack
         self._data_name = self.tr("MNIST (until a data set is chosen)")
         self._has_dataset = False
-        self._state = "idle"
+        self._state = RunState.IDLE
         self._model_spec: dict | None = None
         self._syncing = False
         self.last_error = ""
@@ -354,7 +355,7 @@ class ArchitecturePanel(QWidget):
         self.message.setText(text)
         self.apply_button.setEnabled(not problems)
         self.save_button.setEnabled(not problems)
-        busy = self._state in ("running", "paused")
+        busy = RunState(self._state).busy
         self.apply_button.setText(self.tr("Apply (stops training)") if busy else self.tr("Apply"))
         if problems:
             tip = self.tr("Fix the problems shown under the layer list first.")
@@ -403,7 +404,7 @@ class ArchitecturePanel(QWidget):
         """Emit apply_requested (asking first if training runs); False if nothing was emitted."""
         if self.doc.problems:
             return False
-        if self._state in ("running", "paused"):
+        if RunState(self._state).busy:
             if not self.confirm():
                 return False
             self.stop_requested.emit()

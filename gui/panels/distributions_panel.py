@@ -23,6 +23,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
 from .. import style
+from ..run_state import RunState
 from ..throttle import LivePoller, draw_budget
 
 POLL_MS = 250                      # stats_wanted at most 4 times a second
@@ -100,7 +101,7 @@ class DistributionsPanel(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("distributionsPanel")
-        self._state = "idle"
+        self._state = RunState.IDLE
         self._layers: list[tuple] = []          # (index, kind, activation) of each layer shown
         self._history: _History | None = None
         self._last: dict | None = None

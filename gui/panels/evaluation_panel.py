@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from core import Network, evaluation
 
 from .. import style
+from ..run_state import RunState
 from ..tasks import Task
 from ..widgets.heatmap import HeatmapWidget
 
@@ -75,7 +76,7 @@ class EvaluationPanel(QWidget):
         self._spec: dict | None = None
         self._params: dict | None = None
         self._step = 0
-        self._state = "idle"
+        self._state = RunState.IDLE
         self._generation = 0                 # bumped by a new model or data set: older results are void
         self._want_eval = False              # evaluate when the next snapshot arrives
         self._stale = False                  # training paused/finished while hidden
@@ -185,7 +186,7 @@ class EvaluationPanel(QWidget):
     def set_model(self, spec: dict, params: dict) -> None:
         self._spec, self._params, self._step = spec, params, 0
         self._clear()
-        if self.isVisible() and self._state != "running":
+        if self.isVisible() and self._state != RunState.RUNNING:
             self._submit()
 
     def update_snapshot(self, params: dict, step: int) -> None:
@@ -196,10 +197,10 @@ class EvaluationPanel(QWidget):
 
     def set_training_state(self, state: str) -> None:
         self._state = state
-        if state in ("paused", "finished"):
+        if state in (RunState.PAUSED, RunState.FINISHED):
             if self.isVisible():
                 self._want_eval = True
-                if state == "paused":        # when training finishes the controller sends a final snapshot
+                if state == RunState.PAUSED:   # when training finishes the controller sends a final snapshot
                     self.snapshot_wanted.emit()
             else:
                 self._stale = True
@@ -207,7 +208,7 @@ class EvaluationPanel(QWidget):
 
     def evaluate_now(self) -> None:
         """Evaluate the newest weights: ask the training worker for them if it is alive."""
-        if self._state in ("running", "paused"):
+        if RunState(self._state).busy:
             self._want_eval = True
             self.snapshot_wanted.emit()
         else:
@@ -398,18 +399,18 @@ class EvaluationPanel(QWidget):
         r = self.result
         text = self.tr("Test accuracy {0:.2f} % on {1:,} samples · after iteration {2}").format(
             100 * r["accuracy"], len(r["y"]), r["step"])
-        if self._state == "running":
+        if self._state == RunState.RUNNING:
             text += self.tr(" · training goes on: pause to refresh")
         self.status.setText(text)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if self._stale or (self.result is None and self._state in ("idle", "finished")
+        if self._stale or (self.result is None and self._state in (RunState.IDLE, RunState.FINISHED)
                            and not self.task.busy):
-            if self._state == "paused":
+            if self._state == RunState.PAUSED:
                 self._want_eval = True
                 self.snapshot_wanted.emit()
-            elif self._state != "running":
+            elif self._state != RunState.RUNNING:
                 self._submit()
 
     def resizeEvent(self, event) -> None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from core import data, optimizers
+from gui.run_state import RunState
 from gui.tooltips import tooltip
 
 
@@ -172,7 +173,7 @@ class TrainingPanel(QWidget):
         self.val_fraction.valueChanged.connect(lambda v: self._emit("val_fraction", float(v)))
         self.delay.valueChanged.connect(self._on_delay)
         self._on_delay(0)
-        self.set_training_state("idle")
+        self.set_training_state(RunState.IDLE)
 
     def sizeHint(self) -> QSize:
         # a narrow column: the plots and the other panels get the rest of the window
@@ -236,14 +237,14 @@ class TrainingPanel(QWidget):
         self._current_dataset = s.dataset
 
     def set_training_state(self, state: str) -> None:
-        busy = state in ("running", "paused")
+        busy = RunState(state).busy
         for key in self.LOCKED_WHILE_TRAINING:
             self.widgets[key].setEnabled(not busy)
-        text = {"idle": self.tr("Ready. Settings marked live can change while training runs."),
-                "running": self.tr("Training. Optimizer, learning rate, batch size, L2 and dropout "
+        text = {RunState.IDLE: self.tr("Ready. Settings marked live can change while training runs."),
+                RunState.RUNNING: self.tr("Training. Optimizer, learning rate, batch size, L2 and dropout "
                                    "apply from the next mini-batch."),
-                "paused": self.tr("Paused. Press Space to resume or step one batch at a time."),
-                "finished": self.tr("Finished. Start trains further from the current weights; "
+                RunState.PAUSED: self.tr("Paused. Press Space to resume or step one batch at a time."),
+                RunState.FINISHED: self.tr("Finished. Start trains further from the current weights; "
                                     "Reset (Ctrl+R) starts over.")}
         self.state_label.setText(text.get(state, ""))
 

@@ -266,3 +266,17 @@ def test_apply_in_the_architecture_panel_ends_with_the_result_in_the_status_bar(
     arch.seed_spin.setValue(7)
     assert arch.apply()
     assert window.statusBar().currentMessage() == "Built a new network with seed 7."
+
+
+def test_strange_saved_settings_fall_back_to_their_defaults(qtbot):
+    from core.live_settings import RunSettings
+    QSettings().clear()
+    for key, value in (("batch_size", 0), ("optimizer", "adamw"), ("lr", "lots"), ("epochs", 7)):
+        QSettings().setValue(f"training/{key}", value)
+    w = create_main_window(restore=True)
+    qtbot.addWidget(w)
+    s, default = w.controller.settings, RunSettings()
+    assert (s.batch_size, s.optimizer, s.lr) == (default.batch_size, default.optimizer, default.lr)
+    assert s.epochs == 7                                  # a sound value is kept
+    w.controller.shutdown(5000)
+    QSettings().clear()

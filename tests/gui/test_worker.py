@@ -3,7 +3,8 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QThread
 
-from core import Network, Trainer, data, presets
+from core import Network, Trainer, data, live_settings, presets
+from core.live_settings import Target
 from core.trainer import Config
 from gui import worker_registry
 from gui.worker import EMIT_HZ, TrainingWorker
@@ -116,8 +117,23 @@ def test_learning_rate_change_applies_at_next_batch(qtbot, run_worker):
     w.set_setting("lr", -1.0)                    # rejected with a warning, training goes on
     w.step_batches(1)
     qtbot.waitUntil(lambda: len(rec.paused) == 7, timeout=5000)
-    assert rec.warnings and "learning rate" in rec.warnings[0]
+    assert rec.warnings == ["Learning rate (lr) must be a number from 1e-06 to 1000, got -1.0"]
     assert rec.all("lr")[-1] == pytest.approx(0.007)
+    assert ("lr", -1.0, 6) not in rec.settings
+
+
+def test_only_live_settings_reach_a_running_worker(qtbot, run_worker):
+    w, thread, tr, rec = run_worker(epochs=50, paused=True)
+    with pytest.raises(ValueError, match="unknown setting 'learning_rate'"):
+        w.set_setting("learning_rate", 0.1)
+    with pytest.raises(ValueError, match=r"Epochs \(epochs\) cannot change while training runs"):
+        w.set_setting("epochs", 3)
+    with pytest.raises(ValueError, match=r"Slow motion \(delay_ms\) must be a whole number from 0 to 1000"):
+        w.set_setting("delay_ms", 5000)
+    w.set_setting("delay_ms", 250)                # the worker's own setting applies at once
+    assert w._delay == 0.25
+    for setting in live_settings.for_target(Target.WORKER):
+        assert callable(getattr(TrainingWorker, setting.setter))
 
 
 def test_snapshot_is_a_copy(qtbot, run_worker):
