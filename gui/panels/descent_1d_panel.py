@@ -60,11 +60,14 @@ class Descent1DPanel(QWidget):
         self.lr_label.setMinimumWidth(110)
         self.step_button = QPushButton(self.tr("Step"))
         self.step_button.clicked.connect(self.step)
+        self.step_button.setToolTip(self.tr("One step: w ← w − lr·f′(w)"))
         self.play_button = QPushButton(self.tr("Play"))
         self.play_button.setCheckable(True)
         self.play_button.toggled.connect(self._on_play_toggled)
+        self.play_button.setToolTip(self.tr("Take a step about twice a second, or pause"))
         self.reset_button = QPushButton(self.tr("Reset"))
         self.reset_button.clicked.connect(self.reset)
+        self.reset_button.setToolTip(self.tr("Back to w = 5"))
 
         controls = QHBoxLayout()
         controls.addWidget(QLabel(self.tr("Learning rate:")))
@@ -76,6 +79,7 @@ class Descent1DPanel(QWidget):
         buttons.addStretch(1)
 
         self.plot = pg.PlotWidget()
+        self.plot.setToolTip(self.tr("The loss f(w), the steps taken and the tangent at the current w"))
         pi = self.plot.getPlotItem()
         pi.setLabel("bottom", self.tr("weight w"))
         pi.setLabel("left", self.tr("loss f(w) = (w − 1)²"))

@@ -134,6 +134,7 @@ class OptimizerLabPanel(QWidget):
         self.surface_combo = QComboBox()
         self.surface_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.surface_combo.setMinimumContentsLength(16)
+        self.surface_combo.setToolTip(self.tr("The function f(x, y) the optimizers go down"))
         for key in surfaces.SURFACES:
             self.surface_combo.addItem(self._surface_text(key)[0], key)
         self.surface_combo.currentIndexChanged.connect(
@@ -141,10 +142,13 @@ class OptimizerLabPanel(QWidget):
         self.steps_spin = QSpinBox()
         self.steps_spin.setRange(1, 500)
         self.steps_spin.setPrefix(self.tr("steps: "))
+        self.steps_spin.setToolTip(self.tr("How many updates each optimizer takes"))
         self.steps_spin.valueChanged.connect(self._recompute)
-        self.play_button = _button(self.tr("Play"), self._on_play_toggled, checkable=True)
-        self.step_button = _button(self.tr("Step"), self.step_forward)
-        self.reset_button = _button(self.tr("Reset"), self.reset_animation)
+        self.play_button = _button(self.tr("Play"), self._on_play_toggled,
+                                   self.tr("Play or pause the paths step by step"), checkable=True)
+        self.step_button = _button(self.tr("Step"), self.step_forward, self.tr("Show one more step"))
+        self.reset_button = _button(self.tr("Reset"), self.reset_animation,
+                                    self.tr("Back to the start point"))
         self.speed = QSlider(Qt.Orientation.Horizontal)
         self.speed.setRange(1, 60)
         self.speed.setToolTip(self.tr("Animation speed (steps per second)"))
@@ -173,6 +177,7 @@ class OptimizerLabPanel(QWidget):
         self.same_button = _button(self.tr("All equal:"), lambda: self.apply_preset("same"),
                                    self.tr("The same learning rate for every method"))
         self.same_spin = rate_spin(0.1)
+        self.same_spin.setToolTip(self.tr("The learning rate “All equal” gives every method"))
         for w in (self.book_button, self.tuned_button, self.same_button, self.same_spin):
             presets.addWidget(w)
         presets.addStretch(1)

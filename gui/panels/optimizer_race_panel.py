@@ -77,13 +77,18 @@ class OptimizerRacePanel(QWidget):
         self.iterations.setSingleStep(100)
         self.iterations.setValue(2000)
         self.iterations.setPrefix(self.tr("iterations: "))
+        self.iterations.setToolTip(self.tr("Mini-batches of 128 images each optimizer trains on"))
         self.seed = QSpinBox()
         self.seed.setRange(0, 99999)
         self.seed.setPrefix(self.tr("seed: "))
+        self.seed.setToolTip(self.tr("Chooses the initial weights and the mini-batches, the same "
+                                     "for every optimizer"))
         self.run_button = QPushButton(self.tr("Run"))
         self.run_button.clicked.connect(self.start)
+        self.run_button.setToolTip(self.tr("Train the network once with each checked optimizer"))
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
+        self.cancel_button.setToolTip(self.tr("Stop the race after the current mini-batch"))
         self.cancel_button.setEnabled(False)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1000)
@@ -95,6 +100,8 @@ class OptimizerRacePanel(QWidget):
             row.addWidget(w, 1 if w is self.progress else 0)
 
         self.plot = pg.PlotWidget(labels={"bottom": self.tr("iteration"), "left": self.tr("training loss")})
+        self.plot.setToolTip(self.tr("Training loss of each optimizer against the iteration: "
+                                     "bold smoothed, faint raw"))
         pi = self.plot.getPlotItem()
         pi.showGrid(x=True, y=True, alpha=0.25)
         for axis in ("left", "bottom"):
