@@ -14,7 +14,6 @@ object: such a string is never translated). The tests run the same checks.
 from __future__ import annotations
 
 import argparse
-import ast
 import re
 import shutil
 import subprocess
@@ -26,6 +25,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.data import RESOURCES
+
+from . import translation_scan
 
 ROOT = RESOURCES.parent
 TRANSLATIONS = RESOURCES / "translations"
@@ -71,11 +72,23 @@ def _run(cmd: list[str]) -> str:
 
 
 def update(lang: str = "zh_CN", ts: Path | None = None) -> str:
-    """Merge the source's strings into ``ts`` (default: the committed file); returns lupdate's report."""
+    """Merge the source's strings into ``ts`` (default: the committed file), with the strings
+    passed to translation helpers (see ``gui.translation_scan``); returns lupdate's report."""
     ts = ts_path(lang) if ts is None else Path(ts)
     ts.parent.mkdir(parents=True, exist_ok=True)
-    return _run([*tool("lupdate"), *map(str, source_files()), "-no-obsolete", "-locations", "none",
-                 "-target-language", lang, "-ts", str(ts.resolve())])
+    files = source_files()
+    with tempfile.TemporaryDirectory() as tmp:
+        marks = Path(tmp) / "helper_strings.py"
+        marks.write_text(translation_scan.marks_file(translation_scan.helper_strings(ROOT, files)),
+                         encoding="utf-8")
+        return _run([*tool("lupdate"), *map(str, files), str(marks), "-no-obsolete", "-locations", "none",
+                     "-target-language", lang, "-ts", str(ts.resolve())])
+
+
+def invisible_strings() -> list[str]:
+    """Strings shown through a translation call that no lupdate run can find (see
+    ``gui.translation_scan``): they stay English whatever the .ts says."""
+    return translation_scan.invisible_strings(ROOT, source_files())
 
 
 def release(lang: str = "zh_CN", ts: Path | None = None, qm: Path | None = None) -> str:
@@ -151,48 +164,6 @@ def qm_is_current(lang: str = "zh_CN", work: Path | None = None) -> bool:
         fresh = Path(work or tmp) / f"numnet_{lang}.qm"
         release(lang, qm=fresh)
         return qm_path(lang).exists() and fresh.read_bytes() == qm_path(lang).read_bytes()
-
-
-# -- strings lupdate cannot see -------------------------------------------------------------------
-_TR_NAMES = {"tr", "translate", "QT_TR_NOOP", "QT_TRANSLATE_NOOP"}
-
-
-def invisible_strings() -> list[str]:
-    """Calls that translate a string lupdate does not extract, so it is never translated: a
-    translation call inside an f-string's braces, an f-string as the text, a string passed to a
-    helper whose name ends in ``_tr``, and ``obj.tr(...)`` on anything but ``self`` (lupdate files
-    it under the variable's name, while Qt looks it up under the object's class)."""
-    found: dict[tuple[str, int, str], str] = {}
-    for rel in source_files():
-        tree = ast.parse((ROOT / rel).read_text(encoding="utf-8"), str(rel))
-        for node in ast.walk(tree):
-            if isinstance(node, ast.JoinedStr):
-                for inner in ast.walk(node):
-                    if isinstance(inner, ast.Call) and _call_name(inner) in _TR_NAMES:
-                        found[rel, inner.lineno, ast.unparse(inner)] = "inside an f-string"
-            if not isinstance(node, ast.Call) or not node.args:
-                continue
-            name, func = _call_name(node), node.func
-            if name in _TR_NAMES and any(isinstance(a, ast.JoinedStr) for a in node.args):
-                found[rel, node.lineno, ast.unparse(node)] = "an f-string as the text"
-            elif name is not None and name.endswith("_tr") and _literal(node.args[-1]):
-                found[rel, node.lineno, ast.unparse(node)] = "through a helper"
-            elif (name == "tr" and isinstance(func, ast.Attribute) and _literal(node.args[0])
-                  and not (isinstance(func.value, ast.Name) and func.value.id in ("self", "cls"))):
-                found[rel, node.lineno, ast.unparse(node)] = "tr() on another object"
-    return [f"{rel}:{line}: {why}: {code[:100]}" for (rel, line, code), why in sorted(found.items())]
-
-
-def _literal(node: ast.expr) -> bool:
-    """A string literal, or literals joined with ``+``."""
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        return _literal(node.left) and _literal(node.right)
-    return isinstance(node, ast.Constant) and isinstance(node.value, str)
-
-
-def _call_name(call: ast.Call) -> str | None:
-    f = call.func
-    return f.attr if isinstance(f, ast.Attribute) else f.id if isinstance(f, ast.Name) else None
 
 
 def check(lang: str = "zh_CN") -> list[str]:

@@ -5,596 +5,596 @@
     <name>ActivationBars</name>
     <message>
         <source>{n} units · strongest: #{k} = {v:.2f}</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} 个神经元 · 最强：#{k} = {v:.2f}</translation>
     </message>
 </context>
 <context>
     <name>ActivationPlot</name>
     <message>
         <source>{0}: f(x) solid, its derivative f′(x) dashed, for x from −4 to 4. Where f′ is 0 no gradient flows back.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：实线为 f(x)，虚线为其导数 f′(x)，x 从 −4 到 4。f′ 为 0 的地方，梯度无法反向传回。</translation>
     </message>
 </context>
 <context>
     <name>ArchitectureDocument</name>
     <message>
         <source>Match the output layer to the data</source>
-        <translation type="unfinished"></translation>
+        <translation>让输出层与数据匹配</translation>
     </message>
     <message>
         <source>Load preset {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>加载预设 {0}</translation>
     </message>
     <message>
         <source>Add {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>添加 {0}</translation>
     </message>
     <message>
         <source>Remove layer {0} ({1})</source>
-        <translation type="unfinished"></translation>
+        <translation>删除第 {0} 层（{1}）</translation>
     </message>
     <message>
         <source>Move layer {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>移动第 {0} 层</translation>
     </message>
     <message>
         <source>Change {0} of layer {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>修改第 {1} 层的{0}</translation>
     </message>
     <message>
         <source>Make layer {0} a {1} layer</source>
-        <translation type="unfinished"></translation>
+        <translation>把第 {0} 层的类型改为 {1}</translation>
     </message>
     <message>
         <source>Change the loss</source>
-        <translation type="unfinished"></translation>
+        <translation>更改损失函数</translation>
     </message>
     <message>
         <source>The network has no layers: add one.</source>
-        <translation type="unfinished"></translation>
+        <translation>网络还没有层：请添加一层。</translation>
     </message>
     <message>
         <source>The output layer now has {0} units, one per class.</source>
-        <translation type="unfinished"></translation>
+        <translation>输出层现在有 {0} 个神经元，每个类别一个。</translation>
     </message>
     <message>
         <source>Could not read {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取 {0}：{1}</translation>
     </message>
     <message>
         <source>{0} is not a text (JSON) file.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 不是文本（JSON）文件。</translation>
     </message>
     <message>
         <source>{0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：{1}</translation>
     </message>
     <message>
         <source>Open {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>打开 {0}</translation>
     </message>
     <message>
         <source>Could not write {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法写入 {0}：{1}</translation>
     </message>
 </context>
 <context>
     <name>ArchitecturePanel</name>
     <message>
         <source>MNIST (until a data set is chosen)</source>
-        <translation type="unfinished"></translation>
+        <translation>MNIST（在选定数据集之前）</translation>
     </message>
     <message>
         <source>Load a preset…</source>
-        <translation type="unfinished"></translation>
+        <translation>加载预设…</translation>
     </message>
     <message>
         <source>Ready-made architectures, from the book&apos;s TwoLayerNet to a small CNN. Loading one replaces the layers (Undo brings them back).</source>
-        <translation type="unfinished"></translation>
+        <translation>现成的网络结构，从书中的 TwoLayerNet 到一个小型 CNN。加载后会替换当前的层（“撤销”可以恢复）。</translation>
     </message>
     <message>
         <source>Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开…</translation>
     </message>
     <message>
         <source>Load an architecture from a JSON file.</source>
-        <translation type="unfinished"></translation>
+        <translation>从 JSON 文件加载网络结构。</translation>
     </message>
     <message>
         <source>Save…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存…</translation>
     </message>
     <message>
         <source>Save this architecture as a JSON file.</source>
-        <translation type="unfinished"></translation>
+        <translation>把这个网络结构保存为 JSON 文件。</translation>
     </message>
     <message>
         <source>Preset</source>
-        <translation type="unfinished"></translation>
+        <translation>预设</translation>
     </message>
     <message>
         <source>The input layer has one neuron per input value; its shape follows the data set chosen for training.</source>
-        <translation type="unfinished"></translation>
+        <translation>输入层的每个神经元对应一个输入值；它的形状取决于训练所选的数据集。</translation>
     </message>
     <message>
         <source>Diagram</source>
-        <translation type="unfinished"></translation>
+        <translation>示意图</translation>
     </message>
     <message>
         <source>Dimensions</source>
-        <translation type="unfinished"></translation>
+        <translation>维数</translation>
     </message>
     <message>
         <source>The network: hover a neuron for its weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>网络示意图：把鼠标移到神经元上可查看它的权重。</translation>
     </message>
     <message>
         <source>Check the matrix dimensions (核对矩阵的维数): the shape of every W, b, Z and A for a batch of m samples.</source>
-        <translation type="unfinished"></translation>
+        <translation>核对矩阵的维数：对 m 个样本的一批数据，列出每个 W、b、Z 和 A 的形状。</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销</translation>
     </message>
     <message>
         <source>Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>重做</translation>
     </message>
     <message>
         <source>How wrong the output is: the loss function. Both first turn the scores into probabilities with a softmax. Cross-entropy, −log p(correct class), is the standard for classifying; mean squared error, ½·Σ(p − t)², compares with the one-hot target and learns more slowly when the network is confidently wrong.</source>
-        <translation type="unfinished"></translation>
+        <translation>输出错得有多远：损失函数。两者都先用 Softmax 把得分变成概率。交叉熵误差 −log p(正确类别) 是分类的标准选择；均方误差 ½·Σ(p − t)² 与 one-hot 目标比较，当网络很有把握却答错时，它学得更慢。</translation>
     </message>
     <message>
         <source>Loss</source>
-        <translation type="unfinished"></translation>
+        <translation>损失函数</translation>
     </message>
     <message>
         <source>Random seed for the initial weights: the same seed gives the same starting network, so runs can be compared.</source>
-        <translation type="unfinished"></translation>
+        <translation>权重初始值的随机种子：相同的种子得到相同的初始网络，便于比较不同的训练。</translation>
     </message>
     <message>
         <source>per layer</source>
-        <translation type="unfinished"></translation>
+        <translation>逐层设置</translation>
     </message>
     <message>
         <source>He for all</source>
-        <translation type="unfinished"></translation>
+        <translation>全部用 He</translation>
     </message>
     <message>
         <source>Xavier for all</source>
-        <translation type="unfinished"></translation>
+        <translation>全部用 Xavier</translation>
     </message>
     <message>
         <source>normal σ for all</source>
-        <translation type="unfinished"></translation>
+        <translation>全部用正态分布 σ</translation>
     </message>
     <message>
         <source>Initial weights for every layer, overriding the per-layer choice — compare how training starts with He, Xavier or a small fixed σ (the book&apos;s 0.01).</source>
-        <translation type="unfinished"></translation>
+        <translation>所有层的权重初始值，覆盖各层自己的选择——比较用 He、Xavier 或一个固定的小 σ（书中的 0.01）时训练如何开始。</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished"></translation>
+        <translation>随机种子</translation>
     </message>
     <message>
         <source>Initial weights</source>
-        <translation type="unfinished"></translation>
+        <translation>权重的初始值</translation>
     </message>
     <message>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>应用</translation>
     </message>
     <message>
         <source>Load the model</source>
-        <translation type="unfinished"></translation>
+        <translation>加载模型</translation>
     </message>
     <message>
         <source>{0} image</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 图像</translation>
     </message>
     <message>
         <source>{0} features</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 个特征</translation>
     </message>
     <message>
         <source>&lt;b&gt;Input&lt;/b&gt; {0} — {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;输入&lt;/b&gt; {0} — {1}</translation>
     </message>
     <message>
         <source>✓ Valid: {0} parameters, {1} output scores.</source>
-        <translation type="unfinished"></translation>
+        <translation>✓ 有效：{0} 个参数，{1} 个输出得分。</translation>
     </message>
     <message>
         <source>Not built yet: press Apply to build this network.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未构建：按“应用”构建这个网络。</translation>
     </message>
     <message>
         <source>Apply (stops training)</source>
-        <translation type="unfinished"></translation>
+        <translation>应用（会停止训练）</translation>
     </message>
     <message>
         <source>Fix the problems shown under the layer list first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先修正层列表下方显示的问题。</translation>
     </message>
     <message>
         <source>Rebuild the network with fresh initial weights from this seed.</source>
-        <translation type="unfinished"></translation>
+        <translation>用这个种子重新生成权重初始值，重建网络。</translation>
     </message>
     <message>
         <source>Build this network with fresh initial weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>用新的权重初始值构建这个网络。</translation>
     </message>
     <message>
         <source>Building the network (seed {0})…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在构建网络（种子 {0}）…</translation>
     </message>
     <message>
         <source>Apply architecture</source>
-        <translation type="unfinished"></translation>
+        <translation>应用网络结构</translation>
     </message>
     <message>
         <source>Training is running. Stop it and rebuild the network?</source>
-        <translation type="unfinished"></translation>
+        <translation>训练正在进行。要停止训练并重建网络吗？</translation>
     </message>
     <message>
         <source>Loaded the architecture from {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>已从 {0} 加载网络结构</translation>
     </message>
     <message>
         <source>Saved the architecture to {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>已将网络结构保存到 {0}</translation>
     </message>
     <message>
         <source>Open architecture</source>
-        <translation type="unfinished"></translation>
+        <translation>打开网络结构</translation>
     </message>
     <message>
         <source>Architecture (*.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>网络结构 (*.json);;所有文件 (*)</translation>
     </message>
     <message>
         <source>Could not open the architecture</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开网络结构</translation>
     </message>
     <message>
         <source>Save architecture</source>
-        <translation type="unfinished"></translation>
+        <translation>保存网络结构</translation>
     </message>
     <message>
         <source>Architecture (*.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>网络结构 (*.json)</translation>
     </message>
     <message>
         <source>Could not save the architecture</source>
-        <translation type="unfinished"></translation>
+        <translation>无法保存网络结构</translation>
     </message>
 </context>
 <context>
     <name>CanvasPanel</name>
     <message>
         <source>default model unavailable ({problem})</source>
-        <translation type="unfinished"></translation>
+        <translation>默认模型不可用（{problem}）</translation>
     </message>
     <message>
         <source>default model</source>
-        <translation type="unfinished"></translation>
+        <translation>默认模型</translation>
     </message>
     <message>
         <source>default model ({acc:.1f}% test)</source>
-        <translation type="unfinished"></translation>
+        <translation>默认模型（测试准确率 {acc:.1f}%）</translation>
     </message>
     <message>
         <source> px</source>
-        <translation type="unfinished"></translation>
+        <translation> 像素</translation>
     </message>
     <message>
         <source>Pen width on a 280-pixel canvas (it scales with the canvas)</source>
-        <translation type="unfinished"></translation>
+        <translation>在 280 像素画布上的笔宽（随画布缩放）</translation>
     </message>
     <message>
         <source>Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>撤销</translation>
     </message>
     <message>
         <source>Remove the last stroke (Ctrl+Z)</source>
-        <translation type="unfinished"></translation>
+        <translation>删除最后一笔（Ctrl+Z）</translation>
     </message>
     <message>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>清除</translation>
     </message>
     <message>
         <source>Clear the canvas (Delete)</source>
-        <translation type="unfinished"></translation>
+        <translation>清空画布（Delete）</translation>
     </message>
     <message>
         <source>Random test digit</source>
-        <translation type="unfinished"></translation>
+        <translation>随机测试数字</translation>
     </message>
     <message>
         <source>Pen</source>
-        <translation type="unfinished"></translation>
+        <translation>笔宽</translation>
     </message>
     <message>
         <source>Default model</source>
-        <translation type="unfinished"></translation>
+        <translation>默认模型</translation>
     </message>
     <message>
         <source>Your network</source>
-        <translation type="unfinished"></translation>
+        <translation>你的网络</translation>
     </message>
     <message>
         <source>Read with</source>
-        <translation type="unfinished"></translation>
+        <translation>识别用</translation>
     </message>
     <message>
         <source>1. your drawing and the ink&apos;s bounding box</source>
-        <translation type="unfinished"></translation>
+        <translation>1. 你写的数字和笔迹的外接框</translation>
     </message>
     <message>
         <source>2. scaled to fit 20×20 pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>2. 缩放到 20×20 像素以内</translation>
     </message>
     <message>
         <source>3. centred in 28×28: the network&apos;s input</source>
-        <translation type="unfinished"></translation>
+        <translation>3. 在 28×28 中居中：网络的输入</translation>
     </message>
     <message>
         <source>What the network sees</source>
-        <translation type="unfinished"></translation>
+        <translation>网络看到的图像</translation>
     </message>
     <message>
         <source>Inside the network</source>
-        <translation type="unfinished"></translation>
+        <translation>网络内部</translation>
     </message>
     <message>
         <source>it reads {n} values, not a 28×28 image</source>
-        <translation type="unfinished"></translation>
+        <translation>它读取 {n} 个数值，而不是 28×28 的图像</translation>
     </message>
     <message>
         <source>Your network cannot be used here: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>这里不能使用你的网络：{problem}</translation>
     </message>
     <message>
         <source>Test image #{i}: true label {label}</source>
-        <translation type="unfinished"></translation>
+        <translation>测试图像 #{i}：正确标签 {label}</translation>
     </message>
     <message>
         <source>Put a random test image on the canvas</source>
-        <translation type="unfinished"></translation>
+        <translation>在画布上放一张随机的测试图像</translation>
     </message>
     <message>
         <source>Needs a data set of 28×28 images (e.g. MNIST)</source>
-        <translation type="unfinished"></translation>
+        <translation>需要 28×28 图像的数据集（例如 MNIST）</translation>
     </message>
     <message>
         <source>Draw a digit</source>
-        <translation type="unfinished"></translation>
+        <translation>写一个数字</translation>
     </message>
     <message>
         <source>No network to read with</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可用于识别的网络</translation>
     </message>
     <message>
         <source>{p:.1f}% sure</source>
-        <translation type="unfinished"></translation>
+        <translation>把握 {p:.1f}%</translation>
     </message>
     <message>
         <source>read by the {model}</source>
-        <translation type="unfinished"></translation>
+        <translation>由{model}识别</translation>
     </message>
     <message>
         <source>your network cannot read 28×28 images</source>
-        <translation type="unfinished"></translation>
+        <translation>你的网络无法读取 28×28 的图像</translation>
     </message>
     <message>
         <source>read by your network, step {step}</source>
-        <translation type="unfinished"></translation>
+        <translation>由你的网络识别，第 {step} 步</translation>
     </message>
 </context>
 <context>
     <name>CompareModels</name>
     <message>
         <source>Add model…</source>
-        <translation type="unfinished"></translation>
+        <translation>添加模型…</translation>
     </message>
     <message>
         <source>Compare up to three saved models (.npz) on your drawing</source>
-        <translation type="unfinished"></translation>
+        <translation>在你写的数字上比较最多三个已保存的模型（.npz）</translation>
     </message>
     <message>
         <source>Compare models</source>
-        <translation type="unfinished"></translation>
+        <translation>比较模型</translation>
     </message>
     <message>
         <source>Cannot add {file}: at most three models can be compared; remove one first.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法添加 {file}：最多只能比较三个模型，请先移除一个。</translation>
     </message>
     <message>
         <source>Cannot open {file}: {problem}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法打开 {file}：{problem}</translation>
     </message>
     <message>
         <source>Cannot compare {file}: it reads {n} values per sample, not a 28×28 image.</source>
-        <translation type="unfinished"></translation>
+        <translation>无法比较 {file}：它每个样本读取 {n} 个数值，而不是 28×28 的图像。</translation>
     </message>
     <message>
         <source>Remove from the comparison</source>
-        <translation type="unfinished"></translation>
+        <translation>从比较中移除</translation>
     </message>
     <message>
         <source>Compare saved models</source>
-        <translation type="unfinished"></translation>
+        <translation>比较已保存的模型</translation>
     </message>
     <message>
         <source>NumNet models (*.npz);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>NumNet 模型 (*.npz);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
     <name>ConceptsDialog</name>
     <message>
         <source>Concepts</source>
-        <translation type="unfinished"></translation>
+        <translation>概念</translation>
     </message>
     <message>
         <source>The concepts of the course notes, with the notes&apos; Chinese term and the panels where you can see and change them. Double-click a row or press Enter to open its panels.</source>
-        <translation type="unfinished"></translation>
+        <translation>课程笔记中的概念，附笔记中的中文术语，以及可以查看和修改它们的面板。双击一行或按 Enter 打开对应的面板。</translation>
     </message>
     <message>
         <source>Filter: type English or Chinese, e.g. learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选：输入英文或中文，例如 学习率</translation>
     </message>
     <message>
         <source>Shows only the concepts whose name, Chinese term, explanation or panel contains this text. Enter opens the selected concept.</source>
-        <translation type="unfinished"></translation>
+        <translation>只显示名称、中文术语、说明或面板中包含这段文字的概念。按 Enter 打开选中的概念。</translation>
     </message>
     <message>
         <source>Concept</source>
-        <translation type="unfinished"></translation>
+        <translation>概念</translation>
     </message>
     <message>
         <source>Where</source>
-        <translation type="unfinished"></translation>
+        <translation>位置</translation>
     </message>
     <message>
         <source>Rest the pointer on a row for its explanation. Grey rows are not in the app yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>把鼠标停在一行上可查看说明。灰色的行表示应用中还没有。</translation>
     </message>
     <message>
         <source>Open</source>
-        <translation type="unfinished"></translation>
+        <translation>打开</translation>
     </message>
     <message>
         <source>Show the panels of the selected concept (Enter).</source>
-        <translation type="unfinished"></translation>
+        <translation>显示选中概念的面板（Enter）。</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>Close this list (Esc).</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭这个列表（Esc）。</translation>
     </message>
     <message>
         <source>coming later</source>
-        <translation type="unfinished"></translation>
+        <translation>以后加入</translation>
     </message>
     <message>
         <source>Not in the app yet: coming later.</source>
-        <translation type="unfinished"></translation>
+        <translation>应用中还没有：以后加入。</translation>
     </message>
     <message>
         <source>No concept matches the filter.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有符合筛选条件的概念。</translation>
     </message>
     <message>
         <source>{0} ({1}): {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}（{1}）：{2}</translation>
     </message>
     <message>
         <source>{0} ({1}): {2} Not in the app yet: coming later.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}（{1}）：{2} 应用中还没有：以后加入。</translation>
     </message>
 </context>
 <context>
     <name>Descent1DPanel</name>
     <message>
         <source>Learning rate: how far each step goes along −f′(w)</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率：每一步沿 −f′(w) 走多远</translation>
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>单步</translation>
     </message>
     <message>
         <source>One step: w ← w − lr·f′(w)</source>
-        <translation type="unfinished"></translation>
+        <translation>走一步：w ← w − lr·f′(w)</translation>
     </message>
     <message>
         <source>Play</source>
-        <translation type="unfinished"></translation>
+        <translation>播放</translation>
     </message>
     <message>
         <source>Take a step about twice a second, or pause</source>
-        <translation type="unfinished"></translation>
+        <translation>每秒约走两步，或暂停</translation>
     </message>
     <message>
         <source>Reset</source>
-        <translation type="unfinished"></translation>
+        <translation>重置</translation>
     </message>
     <message>
         <source>Back to w = 5</source>
-        <translation type="unfinished"></translation>
+        <translation>回到 w = 5</translation>
     </message>
     <message>
         <source>Learning rate:</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率：</translation>
     </message>
     <message>
         <source>The loss f(w), the steps taken and the tangent at the current w</source>
-        <translation type="unfinished"></translation>
+        <translation>损失 f(w)、已走的每一步，以及当前 w 处的切线</translation>
     </message>
     <message>
         <source>weight w</source>
-        <translation type="unfinished"></translation>
+        <translation>权重 w</translation>
     </message>
     <message>
         <source>loss f(w) = (w − 1)²</source>
-        <translation type="unfinished"></translation>
+        <translation>损失 f(w) = (w − 1)²</translation>
     </message>
     <message>
         <source>f(w)</source>
-        <translation type="unfinished"></translation>
+        <translation>f(w)</translation>
     </message>
     <message>
         <source>steps</source>
-        <translation type="unfinished"></translation>
+        <translation>每一步</translation>
     </message>
     <message>
         <source>tangent (slope f′(w))</source>
-        <translation type="unfinished"></translation>
+        <translation>切线（斜率 f′(w)）</translation>
     </message>
     <message>
         <source>current w</source>
-        <translation type="unfinished"></translation>
+        <translation>当前 w</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <source>lr = {lr}</source>
-        <translation type="unfinished"></translation>
+        <translation>lr = {lr}</translation>
     </message>
     <message>
         <source>Step {k}: w = {w}, f(w) = {f}, slope f′(w) = 2(w − 1) = {g}.   w: {trail}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {k} 步：w = {w}，f(w) = {f}，斜率 f′(w) = 2(w − 1) = {g}。   w：{trail}</translation>
     </message>
     <message>
         <source>Diverged: |w − 1| grew past {limit}, so the steps stop here.</source>
-        <translation type="unfinished"></translation>
+        <translation>发散：|w − 1| 超过了 {limit}，所以在这里停止。</translation>
     </message>
     <message>
         <source>lr = 1: each step multiplies w − 1 by 1 − 2·lr = −1 — it overshoots by exactly as much as it had to go and bounces between 5 and −3 forever.</source>
-        <translation type="unfinished"></translation>
+        <translation>lr = 1：每一步把 w − 1 乘以 1 − 2·lr = −1——越过的距离恰好等于要走的距离，于是在 5 和 −3 之间永远来回跳动。</translation>
     </message>
     <message>
         <source>lr &gt; 1: each step multiplies w − 1 by 1 − 2·lr = {r}; its size is above 1, so w overshoots further every time — it oscillates and diverges.</source>
-        <translation type="unfinished"></translation>
+        <translation>lr &gt; 1：每一步把 w − 1 乘以 1 − 2·lr = {r}；它的绝对值大于 1，所以 w 每次越过得更远——振荡并发散。</translation>
     </message>
     <message>
         <source>lr = 0.5: 1 − 2·lr = 0, so the first step lands exactly on the minimum w = 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>lr = 0.5：1 − 2·lr = 0，所以第一步正好落在最小值 w = 1 上。</translation>
     </message>
     <message>
         <source>0.5 &lt; lr &lt; 1: each step multiplies w − 1 by {r} — it overshoots to the other side, but less each time: it oscillates and converges.</source>
-        <translation type="unfinished"></translation>
+        <translation>0.5 &lt; lr &lt; 1：每一步把 w − 1 乘以 {r}——越过到另一侧，但每次越过得更少：振荡并收敛。</translation>
     </message>
     <message>
         <source>Each step multiplies the distance w − 1 by 1 − 2·lr = {r}: w creeps towards the minimum w = 1 from one side (slowly if lr is small).</source>
-        <translation type="unfinished"></translation>
+        <translation>每一步把距离 w − 1 乘以 1 − 2·lr = {r}：w 从一侧慢慢靠近最小值 w = 1（lr 越小越慢）。</translation>
     </message>
 </context>
 <context>
@@ -602,187 +602,190 @@
     <message>
         <source>Draw a digit with the mouse, a pen or a finger.
 Delete clears, Ctrl+Z undoes the last stroke.</source>
-        <translation type="unfinished"></translation>
+        <translation>用鼠标、手写笔或手指写一个数字。
+Delete 清空，Ctrl+Z 撤销最后一笔。</translation>
     </message>
     <message>
         <source>Draw a digit here</source>
-        <translation type="unfinished"></translation>
+        <translation>在这里写一个数字</translation>
     </message>
 </context>
 <context>
     <name>DimensionTable</name>
     <message>
         <source>Batch size m</source>
-        <translation type="unfinished"></translation>
+        <translation>批大小 m</translation>
     </message>
     <message>
         <source>m: how many samples go through the network together. Each row of X, Z and A is one sample, so their first dimension is m; W and b do not depend on m. It follows the batch size of the training settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>m：一起通过网络的样本数。X、Z 和 A 的每一行是一个样本，所以它们的第一维是 m；W 和 b 与 m 无关。它跟随训练设置中的批大小。</translation>
     </message>
     <message>
         <source>l</source>
-        <translation type="unfinished"></translation>
+        <translation>l</translation>
     </message>
     <message>
         <source>layer</source>
-        <translation type="unfinished"></translation>
+        <translation>层</translation>
     </message>
     <message>
         <source>params</source>
-        <translation type="unfinished"></translation>
+        <translation>参数</translation>
     </message>
     <message>
         <source>memory</source>
-        <translation type="unfinished"></translation>
+        <translation>内存</translation>
     </message>
     <message>
         <source>The layer&apos;s index, as in the parameter names 0.W, 0.b and in the layer list (Andrew Ng counts from 1: his W[1] is our layer 0).</source>
-        <translation type="unfinished"></translation>
+        <translation>层的编号，与参数名 0.W、0.b 和层列表中的一致（吴恩达从 1 开始数：他的 W[1] 是我们的第 0 层）。</translation>
     </message>
     <message>
         <source>The layer&apos;s input: A of the layer before (for layer 0, the data). A dense layer flattens it to (m, inputs) before computing X·W.</source>
-        <translation type="unfinished"></translation>
+        <translation>该层的输入：前一层的 A（第 0 层的输入就是数据）。全连接层在计算 X·W 之前先把它展平为 (m, 输入数)。</translation>
     </message>
     <message>
         <source>Weights: (inputs, units) for a dense layer — Z = X·W + b; (filters, channels, kh, kw) for a convolution; γ for BatchNorm.</source>
-        <translation type="unfinished"></translation>
+        <translation>权重：全连接层为 (输入数, 神经元数)——Z = X·W + b；卷积层为 (滤波器数, 通道数, kh, kw)；BatchNorm 为 γ。</translation>
     </message>
     <message>
         <source>Biases: one per unit or filter; broadcast over the m samples (β for BatchNorm).</source>
-        <translation type="unfinished"></translation>
+        <translation>偏置：每个神经元或滤波器一个；通过广播加到 m 个样本上（BatchNorm 为 β）。</translation>
     </message>
     <message>
         <source>The weighted sums before the activation.</source>
-        <translation type="unfinished"></translation>
+        <translation>激活函数之前的加权和。</translation>
     </message>
     <message>
         <source>The layer&apos;s output after the activation: the next layer&apos;s X.</source>
-        <translation type="unfinished"></translation>
+        <translation>该层经过激活函数后的输出：即下一层的 X。</translation>
     </message>
     <message>
         <source>The gradient of the loss with respect to W: always W&apos;s shape.</source>
-        <translation type="unfinished"></translation>
+        <translation>损失函数关于 W 的梯度：形状总与 W 相同。</translation>
     </message>
     <message>
         <source>The gradient with respect to b: always b&apos;s shape.</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 b 的梯度：形状总与 b 相同。</translation>
     </message>
     <message>
         <source>Trainable numbers in this layer: W and b.</source>
-        <translation type="unfinished"></translation>
+        <translation>该层可训练的数的个数：W 和 b。</translation>
     </message>
     <message>
         <source>Memory of the layer&apos;s parameters as float32 (4 bytes each); gradients and optimizer state need as much again or more.</source>
-        <translation type="unfinished"></translation>
+        <translation>该层参数以 float32 存储所占的内存（每个 4 字节）；梯度和优化器状态还需要同样多或更多。</translation>
     </message>
     <message>
         <source>Read each row like Andrew Ng&apos;s check: X (m, inputs) · W (inputs, units) + b (units,) → Z (m, units); A has Z&apos;s shape and is the next layer&apos;s X; dW and db always have the shapes of W and b. Only X, Z and A grow with m — the parameters do not.</source>
-        <translation type="unfinished"></translation>
+        <translation>像吴恩达那样逐行核对：X (m, 输入数) · W (输入数, 神经元数) + b (神经元数,) → Z (m, 神经元数)；A 与 Z 形状相同，并作为下一层的 X；dW 和 db 的形状总与 W 和 b 相同。只有 X、Z 和 A 随 m 增长——参数不会。</translation>
     </message>
     <message>
         <source>Fix this first to see the dimensions: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>先修正这个问题才能看到维数：{0}</translation>
     </message>
     <message>
         <source>Add layers to see their dimensions.</source>
-        <translation type="unfinished"></translation>
+        <translation>添加层后可看到它们的维数。</translation>
     </message>
     <message>
         <source>total</source>
-        <translation type="unfinished"></translation>
+        <translation>合计</translation>
     </message>
     <message>
         <source>{0} parameters · {1} as float32</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 个参数 · float32 占 {1}</translation>
     </message>
 </context>
 <context>
     <name>DistributionsPanel</name>
     <message>
         <source>The layer whose weights, activations and gradients are shown</source>
-        <translation type="unfinished"></translation>
+        <translation>显示其权重、激活值和梯度的层</translation>
     </message>
     <message>
         <source>Layer:</source>
-        <translation type="unfinished"></translation>
+        <translation>层：</translation>
     </message>
     <message>
         <source>Shaded bands hold the middle 38 %, 68 % and 87 % of the values and all of them (min to max), like TensorBoard&apos;s distributions; the line is the median. Beside it: the histogram at the latest step.</source>
-        <translation type="unfinished"></translation>
+        <translation>阴影带分别包含中间 38 %、68 %、87 % 的值以及全部的值（从最小到最大），与 TensorBoard 的分布图相同；线是中位数。旁边是最新一步的直方图。</translation>
     </message>
     <message>
         <source>Weights W</source>
-        <translation type="unfinished"></translation>
+        <translation>权重 W</translation>
     </message>
     <message>
         <source>Activations (layer output)</source>
-        <translation type="unfinished"></translation>
+        <translation>激活值（层的输出）</translation>
     </message>
     <message>
         <source>Gradients ∂L/∂W</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度 ∂L/∂W</translation>
     </message>
     <message>
         <source>value</source>
-        <translation type="unfinished"></translation>
+        <translation>值</translation>
     </message>
     <message>
         <source>histogram now</source>
-        <translation type="unfinished"></translation>
+        <translation>当前直方图</translation>
     </message>
     <message>
         <source>iteration</source>
-        <translation type="unfinished"></translation>
+        <translation>迭代</translation>
     </message>
     <message>
         <source>count</source>
-        <translation type="unfinished"></translation>
+        <translation>个数</translation>
     </message>
     <message>
         <source>Dead ReLU units (output 0 for every probe sample)</source>
-        <translation type="unfinished"></translation>
+        <translation>死亡的 ReLU 神经元（对每个探测样本都输出 0）</translation>
     </message>
     <message>
         <source>dead units</source>
-        <translation type="unfinished"></translation>
+        <translation>死亡神经元</translation>
     </message>
     <message>
         <source>Mean |gradient| per weight (log scale)</source>
-        <translation type="unfinished"></translation>
+        <translation>每个权重的平均 |梯度|（对数坐标）</translation>
     </message>
     <message>
         <source>mean |∂L/∂W|</source>
-        <translation type="unfinished"></translation>
+        <translation>平均 |∂L/∂W|</translation>
     </message>
     <message>
         <source>Layer distributions</source>
-        <translation type="unfinished"></translation>
+        <translation>各层分布</translation>
     </message>
     <message>
         <source>This network has no ReLU layers, so no unit can die (a dead ReLU outputs 0 for every input).</source>
-        <translation type="unfinished"></translation>
+        <translation>这个网络没有 ReLU 层，所以不会有神经元死亡（死亡的 ReLU 对任何输入都输出 0）。</translation>
     </message>
     <message>
         <source>All layers: dead units, gradients</source>
-        <translation type="unfinished"></translation>
+        <translation>所有层：死亡神经元、梯度</translation>
     </message>
     <message>
         <source>No statistics yet.
 
 Press Start (Ctrl+Return) to train: while the network learns, this panel shows how the weights, activations and gradients of each layer are distributed, how many ReLU units have died, and whether gradients vanish on their way back to the first layers.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有统计数据。
+
+按“开始”（Ctrl+Return）开始训练：网络学习时，这个面板显示每一层的权重、激活值和梯度如何分布，有多少 ReLU 神经元已经死亡，以及梯度在传回前几层的途中是否消失。</translation>
     </message>
     <message>
         <source>layer {0} ({1})</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {0} 层（{1}）</translation>
     </message>
     <message>
         <source>layer {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {0} 层</translation>
     </message>
     <message>
         <source>iteration {0} · probe batch of {1} samples · loss {2:.4g}</source>
-        <translation type="unfinished"></translation>
+        <translation>迭代 {0} · 探测批次 {1} 个样本 · 损失 {2:.4g}</translation>
     </message>
 </context>
 <context>
@@ -1116,7 +1119,7 @@ Press Evaluate now, or pause training (Space), to test the network on all {0:,} 
     </message>
     <message>
         <source>layer {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {0} 层</translation>
     </message>
     <message>
         <source>activation</source>
@@ -1196,13 +1199,25 @@ Press Evaluate now, or pause training (Space), to test the network on all {0:,} 
     </message>
     <message>
         <source>count</source>
-        <translation type="unfinished"></translation>
+        <translation>个数</translation>
     </message>
 </context>
 <context>
     <name>Language</name>
     <message>
         <source>Follow the system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language of menus, panels and explanations. Applies the next time NumNet Studio starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new language applies the next time you start NumNet Studio.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1278,6 +1293,14 @@ Press Evaluate now, or pause training (Space), to test the network on all {0:,} 
 Output per sample: {1}. Drag to reorder.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>unknown layer {0!r}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} init</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LiveDrawing</name>
@@ -1303,6 +1326,10 @@ Output per sample: {1}. Drag to reorder.</source>
     </message>
     <message>
         <source>Every visible panel redraws as often as it can; training can run at half its speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live drawing while training</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1410,7 +1437,7 @@ Output per sample: {1}. Drag to reorder.</source>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <source>Training completed.</source>
@@ -1426,6 +1453,154 @@ Output per sample: {1}. Drag to reorder.</source>
     </message>
     <message>
         <source>Training ended with an error.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1-D gradient descent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Architecture</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Distributions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Draw a digit</source>
+        <translation type="unfinished">写一个数字</translation>
+    </message>
+    <message>
+        <source>Draw new initial weights with the seed and clear the history (Ctrl+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Evaluation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export data (CSV)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export plot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learned features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loss and accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a saved model (Ctrl+O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a saved run with its optimizer state and history (Ctrl+Shift+O)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimizer lab</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimizers on MNIST</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause or resume training (Space)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit NumNet Studio (Ctrl+Q)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset weights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the loss and accuracy data as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the loss and accuracy plots as PNG or SVG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the network&apos;s weights (Ctrl+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the whole run: weights, optimizer state, history (Ctrl+Shift+S)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start training (Ctrl+Return)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Step epoch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop training (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train exactly one mini-batch, then pause (F10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train to the end of the current epoch, then pause (Shift+F10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weight initialization</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Weights</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1473,7 +1648,7 @@ Output per sample: {1}. Drag to reorder.</source>
     </message>
     <message>
         <source>Loss</source>
-        <translation type="unfinished"></translation>
+        <translation>损失函数</translation>
     </message>
     <message>
         <source>Accuracy</source>
@@ -1608,6 +1783,22 @@ Press Start (Ctrl+Return) to train the network and watch its loss fall and its a
         <source>{0}: count {1}, mean {2}, std {3}, min {4}, max {5}, |w| mean {6}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Layer {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dropout {0:g}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} pieces</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>OptimizerLabPanel</name>
@@ -1637,7 +1828,7 @@ Press Start (Ctrl+Return) to train the network and watch its loss fall and its a
     </message>
     <message>
         <source>Play</source>
-        <translation type="unfinished"></translation>
+        <translation>播放</translation>
     </message>
     <message>
         <source>Play or pause the paths step by step</source>
@@ -1645,7 +1836,7 @@ Press Start (Ctrl+Return) to train the network and watch its loss fall and its a
     </message>
     <message>
         <source>Step</source>
-        <translation type="unfinished"></translation>
+        <translation>单步</translation>
     </message>
     <message>
         <source>Show one more step</source>
@@ -1653,7 +1844,7 @@ Press Start (Ctrl+Return) to train the network and watch its loss fall and its a
     </message>
     <message>
         <source>Reset</source>
-        <translation type="unfinished"></translation>
+        <translation>重置</translation>
     </message>
     <message>
         <source>Back to the start point</source>
@@ -1785,7 +1976,7 @@ Press Start (Ctrl+Return) to train the network and watch its loss fall and its a
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
 </context>
 <context>
@@ -1836,7 +2027,7 @@ Press Start (Ctrl+Return) to train the network and watch its loss fall and its a
     </message>
     <message>
         <source>iteration</source>
-        <translation type="unfinished"></translation>
+        <translation>迭代</translation>
     </message>
     <message>
         <source>training loss</source>
@@ -1895,7 +2086,7 @@ with each checked optimizer (the book&apos;s ch06 experiment).</source>
     <name>StartPanel</name>
     <message>
         <source>Draw a digit</source>
-        <translation type="unfinished"></translation>
+        <translation>写一个数字</translation>
     </message>
     <message>
         <source>Write a digit with the mouse and watch a trained network read it as you draw; it works right away.</source>
@@ -2056,86 +2247,6 @@ with each checked optimizer (the book&apos;s ch06 experiment).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Data</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Optimizer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Learning rate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Batch size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Epochs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>L2 (weight decay)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dropout rate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Seed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Validation fraction</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Slow motion</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>What the network learns from. MNIST: 60,000 handwritten digits (28×28). Toy sets: 2-D points in two classes, to see decision boundaries. An IDX folder: Fashion-MNIST or your own data.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>How the weights move along the gradient. SGD takes plain steps; Momentum and Nesterov add velocity; AdaGrad, RMSProp and Adam adapt the step size per weight. Takes effect at the next batch.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Learning rate (学习率): the step size of gradient descent. Too small learns slowly; too large overshoots and diverges. Arrows step 1-2-5; takes effect at the next batch.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Samples per mini-batch: one gradient step per batch. Smaller batches give noisier but more frequent steps.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>How many passes over the training data.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>L2 regularization λ: adds ½λ·ΣW² to the loss, pulling weights toward zero to fight overfitting.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Fraction of units switched off at random during training, in every dropout layer (add one in the architecture editor).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Random seed for the initial weights, the data split and the batch order: the same seed gives the same run.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Part of the training data held out to check for overfitting (validation data); it is never trained on.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Pause after every mini-batch, to watch learning in slow motion.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Ready. Settings marked live can change while training runs.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2207,11 +2318,11 @@ with each checked optimizer (the book&apos;s ch06 experiment).</source>
     </message>
     <message>
         <source>Layer:</source>
-        <translation type="unfinished"></translation>
+        <translation>层：</translation>
     </message>
     <message>
         <source>weight w</source>
-        <translation type="unfinished"></translation>
+        <translation>权重 w</translation>
     </message>
     <message>
         <source>bias b</source>
@@ -2843,6 +2954,97 @@ with each checked optimizer (the book&apos;s ch06 experiment).</source>
     </message>
     <message>
         <source>Applies a function to every value, e.g. ReLU after a BatchNorm layer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>live_settings</name>
+    <message>
+        <source>After every epoch the learning rate is multiplied by this factor: big steps first, then finer ones. 1 keeps it constant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dropout rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fraction of units switched off at random during training, in every dropout layer (add one in the architecture editor). The kept ones are scaled by 1/(1 − rate).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many passes over the training data (epochs).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How the weights move along the gradient. SGD takes plain steps; Momentum and Nesterov add velocity; AdaGrad, RMSProp and Adam adapt the step size per weight. Takes effect at the next batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L2 (weight decay)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>L2 regularization λ (weight decay): adds ½λ·ΣW² to the loss, pulling weights toward zero to fight overfitting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning rate η, a hyperparameter: the step size of gradient descent. Too small learns slowly; too large overshoots and diverges. Arrows step 1-2-5; takes effect at the next batch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Learning-rate decay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Optimizer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Part of the training data held out to check for overfitting (validation data); it is never trained on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause after every mini-batch (milliseconds), to watch learning in slow motion.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Random seed for the initial weights, the data split and the batch order: the same seed gives the same run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Samples per mini-batch: one gradient step per batch. Smaller batches give noisier but more frequent steps.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation type="unfinished">随机种子</translation>
+    </message>
+    <message>
+        <source>Slow motion</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Validation fraction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the network learns from: MNIST (60,000 handwritten digits, 28×28), a toy 2-D set of points in two classes, to see decision boundaries, or a folder of IDX files (Fashion-MNIST or your own data).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
