@@ -47,6 +47,11 @@ class Setting:
     target: Target = Target.START
     setter: str = ""                # the target's method that applies a live change
     choices: tuple[str, ...] = ()   # the allowed values of a str setting (empty: any text)
+    step: float = 1                 # the editor's step and decimals (floats)
+    decimals: int = 2
+    formula: str = ""               # shown under the help, as the notes write it
+    context: str = "live_settings"  # the translation context of label and help
+    optimizers: tuple[str, ...] = ()  # a hyperparameter of these optimizers only (empty: any)
 
     @property
     def live(self) -> bool:
@@ -77,31 +82,55 @@ class Setting:
 
 DEFAULT_OPTIMIZER = "adam"
 
+def _hyperparameters() -> tuple[Setting, ...]:
+    """One setting per optimizer hyperparameter of the registry (momentum α, Adam's β₁ and β₂,
+    RMSProp's ρ …), with its range, label and help; each applies to the optimizers that take it."""
+    found: dict[str, tuple] = {}
+    for name, cls in OPTIMIZERS.items():
+        for h in cls.HYPERPARAMETERS:
+            hyper, users = found.get(h.name, (h, ()))
+            found[h.name] = (hyper, (*users, name))
+    return tuple(Setting(h.name, float, h.default, h.label, h.help, low=h.low, high=h.high, step=0.01,
+                         decimals=5, context="optimizers", optimizers=users)
+                 for h, users in found.values())
+
+
 _DECLARED = (
     Setting("dataset", str, "mnist", _n("Data"), _n(
         "What the network learns from: MNIST (60,000 handwritten digits, 28×28), a toy 2-D set "
-        "of points in two classes, or a folder of IDX files (Fashion-MNIST or your own data).")),
+        "of points in two classes, to see decision boundaries, or a folder of IDX files "
+        "(Fashion-MNIST or your own data).")),
     Setting("optimizer", str, DEFAULT_OPTIMIZER, _n("Optimizer"), _n(
-        "How the weights move along the gradient. Takes effect at the next batch."),
+        "How the weights move along the gradient. SGD takes plain steps; Momentum and Nesterov add "
+        "velocity; AdaGrad, RMSProp and Adam adapt the step size per weight. Takes effect at the "
+        "next batch."),
         target=Target.TRAINER, setter="set_optimizer", choices=tuple(OPTIMIZERS)),
     Setting("lr", float, OPTIMIZERS[DEFAULT_OPTIMIZER].default_lr, _n("Learning rate"), _n(
-        "The step size of gradient descent. Too small learns slowly; too large overshoots and "
-        "diverges. Takes effect at the next batch."),
-        low=1e-6, high=1e3, target=Target.TRAINER, setter="set_learning_rate"),
+        "Learning rate η, a hyperparameter: the step size of gradient descent. Too small learns "
+        "slowly; too large overshoots and diverges. Arrows step 1-2-5; takes effect at the next "
+        "batch."),
+        low=1e-6, high=1e3, target=Target.TRAINER, setter="set_learning_rate", formula="W ← W − η ∂L/∂W"),
+    *_hyperparameters(),
+    Setting("lr_decay", float, 1.0, _n("Learning-rate decay"), _n(
+        "After every epoch the learning rate is multiplied by this factor: big steps first, then "
+        "finer ones. 1 keeps it constant."),
+        low=0.05, high=1.0, step=0.05, formula="η ← γ·η"),
     Setting("batch_size", int, 64, _n("Batch size"), _n(
         "Samples per mini-batch: one gradient step per batch. Smaller batches give noisier but "
         "more frequent steps."),
         low=1, high=4096, target=Target.TRAINER, setter="set_batch_size"),
-    Setting("epochs", int, 5, _n("Epochs"), _n("How many passes over the training data."),
+    Setting("epochs", int, 5, _n("Epochs"), _n("How many passes over the training data (epochs)."),
             low=1, high=1000),
     Setting("weight_decay", float, 0.0, _n("L2 (weight decay)"), _n(
-        "L2 regularization λ: adds ½λ·ΣW² to the loss, pulling weights toward zero to fight "
-        "overfitting."),
-        low=0.0, high=1.0, target=Target.TRAINER, setter="set_weight_decay"),
+        "L2 regularization λ (weight decay): adds ½λ·ΣW² to the loss, pulling weights toward zero "
+        "to fight overfitting."),
+        low=0.0, high=1.0, target=Target.TRAINER, setter="set_weight_decay", step=0.0001, decimals=5,
+        formula="L = L₀ + ½λ ΣW²;  ∂L/∂W = ∂L₀/∂W + λW"),
     # applied to every dropout layer once changed; until then the architecture's rate stands
     Setting("dropout", float, 0.0, _n("Dropout rate"), _n(
-        "Fraction of units switched off at random during training, in every dropout layer."),
-        low=0.0, high=0.9, target=Target.TRAINER, setter="set_dropout"),
+        "Fraction of units switched off at random during training, in every dropout layer (add "
+        "one in the architecture editor). The kept ones are scaled by 1/(1 − rate)."),
+        low=0.0, high=0.9, target=Target.TRAINER, setter="set_dropout", step=0.05),
     Setting("seed", int, 0, _n("Seed"), _n(
         "Random seed for the initial weights, the data split and the batch order: the same seed "
         "gives the same run."),
@@ -109,7 +138,7 @@ _DECLARED = (
     Setting("val_fraction", float, 0.1, _n("Validation fraction"), _n(
         "Part of the training data held out to check for overfitting (validation data); it is "
         "never trained on."),
-        low=0.0, high=0.5),
+        low=0.0, high=0.5, step=0.05),
     Setting("delay_ms", int, 0, _n("Slow motion"), _n(
         "Pause after every mini-batch (milliseconds), to watch learning in slow motion."),
         low=0, high=1000, target=Target.WORKER, setter="set_delay_ms"),
@@ -124,6 +153,12 @@ def get(name: str) -> Setting:
         return SETTINGS[name]
     except KeyError:
         raise ValueError(f"unknown setting {name!r}; the settings are {', '.join(SETTINGS)}") from None
+
+
+def optimizer_args(values) -> dict[str, float]:
+    """Every optimizer hyperparameter, read from ``values`` (a RunSettings); the trainer hands each
+    optimizer the ones it takes."""
+    return {s.name: getattr(values, s.name) for s in SETTINGS.values() if s.optimizers}
 
 
 def for_target(target: Target) -> list[Setting]:

@@ -89,6 +89,7 @@ class Config:
     batch_size: int = 128
     optimizer: str = "adam"
     lr: float | None = None          # None: the optimizer's default
+    optimizer_args: dict = field(default_factory=dict)   # hyperparameters such as momentum, beta1
     weight_decay: float = 0.0
     lr_decay: float = 1.0            # learning rate × this after every epoch
     val_fraction: float = 0.1
@@ -109,6 +110,13 @@ class Config:
             raise ValueError(f"learning-rate decay must be in (0, 1], got {self.lr_decay}")
         if not 0 <= self.val_fraction <= 0.9:
             raise ValueError(f"validation fraction must be in [0, 0.9], got {self.val_fraction}")
+        if not isinstance(self.optimizer_args, dict):
+            raise ValueError(f"optimizer arguments must be a mapping, got {self.optimizer_args!r}")
+        known = {h.name: h for cls in optimizers.OPTIMIZERS.values() for h in cls.HYPERPARAMETERS}
+        for name, value in self.optimizer_args.items():
+            if name not in known:
+                raise ValueError(f"unknown optimizer hyperparameter {name!r}; known: {', '.join(known)}")
+            known[name].check(value)
         if self.augment is not None and self.augment not in AUGMENT_LEVELS:
             raise ValueError(f"augmentation must be None or one of {', '.join(AUGMENT_LEVELS)}, "
                              f"got {self.augment!r}")
@@ -164,7 +172,8 @@ class Trainer:
         if config.max_train is not None:
             train_idx = train_idx[:config.max_train]
         self.train_idx, self.val_idx = train_idx, val_idx
-        self.optimizer = optimizers.make(config.optimizer, config.lr)
+        self.optimizer = optimizers.make(config.optimizer, config.lr,
+                                         **self._optimizer_args(config.optimizer))
         self.batch_size = config.batch_size
         self.net.weight_decay = check_weight_decay(config.weight_decay)
         self.history = History()
@@ -184,7 +193,13 @@ class Trainer:
 
     def set_optimizer(self, name: str, lr: float | None = None) -> None:
         """Switch optimizer (fresh state); keeps the current learning rate unless given."""
-        self.optimizer = optimizers.make(name, self.lr if lr is None else lr)
+        self.optimizer = optimizers.make(name, self.lr if lr is None else lr, **self._optimizer_args(name))
+
+    def _optimizer_args(self, name: str) -> dict[str, float]:
+        """The config's hyperparameters that optimizer ``name`` takes (the rest are for others)."""
+        cls = optimizers.OPTIMIZERS.get(name)
+        takes = {h.name for h in cls.HYPERPARAMETERS} if cls is not None else set()
+        return {k: v for k, v in self.config.optimizer_args.items() if k in takes}
 
     def set_batch_size(self, b: int) -> None:
         self.batch_size = check_batch_size(b)
@@ -370,7 +385,8 @@ class Trainer:
                         yield Done("diverged", self.epoch, self.step)
                         return
                     net.flat_params[...] = self._good
-                    self.optimizer = optimizers.make(self.optimizer.name, self._recover_lr)
+                    name = self.optimizer.name
+                    self.optimizer = optimizers.make(name, self._recover_lr, **self._optimizer_args(name))
                     self._recover_lr = None
                     continue
                 acc = float((net.scores.argmax(axis=1) == y).mean())

@@ -61,12 +61,13 @@ class RunLifecycle:
     def _new_trainer(self) -> Trainer:
         s = self.settings
         config = Config(epochs=s.epochs, batch_size=s.batch_size, optimizer=s.optimizer, lr=s.lr,
+                        optimizer_args=live_settings.optimizer_args(s), lr_decay=s.lr_decay,
                         weight_decay=s.weight_decay, val_fraction=s.val_fraction, seed=s.seed)
         return Trainer(self.net, self.dataset, config)
 
     def _probe(self, trainer: Trainer):
         """A few validation samples (training ones if there are none) for layer statistics."""
-        conv = any(layer["type"] == "conv2d" for layer in self.net.spec["layers"])
+        conv = any(layer.diagram == "block" for layer in self.net.layers)   # feature maps cost more
         k = PROBE_SIZE_CONV if conv else PROBE_SIZE
         idx = trainer.val_idx[:k] if len(trainer.val_idx) else trainer.train_idx[:k]
         return self.dataset.gather("train", idx)

@@ -87,5 +87,31 @@ def test_apply_setting_refuses_bad_values_and_settings_that_are_not_live(trainer
     with pytest.raises(ValueError, match=r"Slow motion \(delay_ms\) does not change a running trainer"):
         trainer.apply_setting("delay_ms", 10)
     with pytest.raises(ValueError, match="unknown setting"):
+        trainer.apply_setting("warp_speed", 0.9)
+    with pytest.raises(ValueError, match=r"\(momentum\) does not change a running trainer"):
         trainer.apply_setting("momentum", 0.9)
     assert trainer.batch_size == 16 and trainer.lr == 0.05
+
+
+def test_every_optimizer_hyperparameter_is_a_setting_for_the_optimizers_that_take_it():
+    for name, cls in optimizers.OPTIMIZERS.items():
+        for h in cls.HYPERPARAMETERS:
+            s = SETTINGS[h.name]
+            assert name in s.optimizers and (s.default, s.low, s.high) == (h.default, h.low, h.high)
+    values = RunSettings(momentum=0.5, beta1=0.8)
+    args = live_settings.optimizer_args(values)
+    assert args["momentum"] == 0.5 and args["beta1"] == 0.8 and "lr" not in args
+
+
+def test_hyperparameters_reach_the_optimizer_a_run_starts_with_and_switches_to():
+    ds = data.make_toy("xor", n=100, noise=0.05, rng=np.random.default_rng(0))
+    net = Network.from_spec(presets.get("toy"), rng=np.random.default_rng(0))
+    tr = Trainer(net, ds, Config(epochs=1, optimizer="momentum", lr=0.01,
+                                 optimizer_args={"momentum": 0.5, "beta1": 0.7}))
+    assert tr.optimizer.momentum == 0.5
+    tr.set_optimizer("adam")
+    assert tr.optimizer.beta1 == 0.7 and tr.optimizer.beta2 == 0.999
+    with pytest.raises(ValueError, match="momentum must be between 0 and 0.999"):
+        Config(optimizer_args={"momentum": 1.5}).check()
+    with pytest.raises(ValueError, match="unknown optimizer hyperparameter 'gamma'"):
+        Config(optimizer_args={"gamma": 1.0}).check()

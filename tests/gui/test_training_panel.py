@@ -38,3 +38,29 @@ def test_settings_that_cannot_change_mid_run_are_locked(qtbot):
     assert panel.lr.isEnabled() and panel.optimizer.isEnabled() and panel.dropout.isEnabled()
     panel.set_training_state("finished")
     assert panel.epochs.isEnabled() and panel.dataset.isEnabled()
+
+
+def test_controls_follow_the_declared_settings_and_show_only_the_optimizers_hyperparameters(qtbot):
+    from core import optimizers
+    from core.live_settings import SETTINGS
+
+    panel = TrainingPanel()
+    qtbot.addWidget(panel)
+    panel.show()
+    assert list(panel.widgets) == list(SETTINGS)
+    for name, s in SETTINGS.items():
+        w = panel.widgets[name]
+        assert len(w.toolTip()) > 40, name
+        if s.type is not str and name != "delay_ms":
+            assert (w.minimum(), w.maximum()) == (s.low, s.high), name
+    for key, cls in optimizers.OPTIMIZERS.items():
+        panel.optimizer.setCurrentIndex(panel.optimizer.findData(key))
+        shown = {n for n, s in SETTINGS.items() if s.optimizers and panel.form.isRowVisible(panel.widgets[n])}
+        assert shown == {h.name for h in cls.HYPERPARAMETERS}, key
+    emitted = []
+    panel.setting_changed.connect(lambda k, v: emitted.append((k, v)))
+    panel.widgets["beta2"].setValue(0.99)
+    panel.widgets["lr_decay"].setValue(0.5)
+    assert emitted == [("beta2", 0.99), ("lr_decay", 0.5)]
+    panel.set_training_state("running")
+    assert not panel.widgets["beta2"].isEnabled() and panel.lr.isEnabled()
