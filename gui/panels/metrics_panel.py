@@ -13,8 +13,10 @@ import csv
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter, SVGExporter
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QStackedWidget, QVBoxLayout, QWidget
+
+from core import live_settings, optimizers
 
 from .. import style
 from ..throttle import draw_budget
@@ -202,11 +204,12 @@ class MetricsPanel(QWidget):
 
     def mark_setting(self, name: str, value, step: int) -> None:
         """A labelled vertical line at the step from which a new setting applies."""
-        names = {"lr": self.tr("learning rate"), "optimizer": self.tr("optimizer"),
-                 "batch_size": self.tr("batch size"), "weight_decay": self.tr("L2"),
-                 "dropout": self.tr("dropout")}
+        setting = live_settings.SETTINGS.get(name)
+        label = QCoreApplication.translate(setting.context, setting.label) if setting else name
+        if name == "optimizer" and value in optimizers.OPTIMIZERS:
+            value = QCoreApplication.translate("optimizers", optimizers.OPTIMIZERS[value].label)
         shown = f"{value:g}" if isinstance(value, float) else str(value)
-        text = f"{names.get(name, name)} → {shown}"
+        text = f"{label} → {shown}"
         lines = []
         for plot in (self.loss_plot, self.acc_plot):
             line = pg.InfiniteLine(pos=step - 0.5, angle=90,

@@ -58,7 +58,7 @@ def test_marker_readout_and_csv(panel, tmp_path):
     panel.add_epoch({"step": 20, "epoch": 1, "train_loss": 1.5, "val_loss": 1.4, "train_acc": 0.5,
                      "val_acc": 0.55, "test_acc": 0.52})
     panel.mark_setting("lr", 0.001, 11)
-    assert panel._markers[0][1] == "learning rate → 0.001"
+    assert panel._markers[0][1] == "Learning rate → 0.001"
     text = panel.show_readout(19)
     assert "iteration 20" in text and "validation accuracy (end of epoch) 55.00%" in text
     path = tmp_path / "m.csv"
