@@ -33,9 +33,9 @@ TRANSLATIONS = RESOURCES / "translations"
 LANGUAGES = ("zh_CN",)
 SOURCE_DIRS = ("core", "gui")
 
-# {0}, {name}, {0:g}, {k!r}; Qt's %1 and %n; HTML tags; a keyboard accelerator (&F, not &amp;)
+# {0}, {name}, {0:g}, {k!r}; Qt's %1, %n and a progress bar's %p; HTML tags; an accelerator (&F, not &amp;)
 _FIELD = re.compile(r"\{[^{}]*\}")
-_QT_ARG = re.compile(r"%(?:n|L?\d+)")
+_QT_ARG = re.compile(r"%(?:n|p|v|m|L?\d+)")
 _TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _ACCEL = re.compile(r"&(?!&|[A-Za-z]+;|#\d+;)(\w)")
 

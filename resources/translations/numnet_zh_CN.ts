@@ -792,330 +792,334 @@ Press Start (Ctrl+Return) to train: while the network learns, this panel shows h
     <name>DivergenceBar</name>
     <message>
         <source>Halve the learning rate and continue</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率减半后继续</translation>
     </message>
     <message>
         <source>Go back to the last weights that were still finite and continue with half the learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>回到最后一次仍为有限值的权重，并以一半的学习率继续</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止</translation>
     </message>
     <message>
         <source>Stop training (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>停止训练（Esc）</translation>
     </message>
     <message>
         <source>Training diverged at step {0}: {1}. A lower learning rate usually helps (now {2:g}).</source>
-        <translation type="unfinished"></translation>
+        <translation>训练在第 {0} 步发散：{1}。降低学习率通常有帮助（当前为 {2:g}）。</translation>
     </message>
     <message>
         <source>layer {0} {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {0} 层的 {1}</translation>
     </message>
     <message>
         <source>non-finite values in {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 中出现了非有限值（NaN 或 ∞）</translation>
     </message>
     <message>
         <source>the loss exploded to {0:.3g}</source>
-        <translation type="unfinished"></translation>
+        <translation>损失爆炸到了 {0:.3g}</translation>
     </message>
     <message>
         <source>the loss is no longer a finite number</source>
-        <translation type="unfinished"></translation>
+        <translation>损失不再是有限的数</translation>
     </message>
 </context>
 <context>
     <name>EvaluationPanel</name>
     <message>
         <source>Evaluate now</source>
-        <translation type="unfinished"></translation>
+        <translation>立即评估</translation>
     </message>
     <message>
         <source>Run the current network on every test image</source>
-        <translation type="unfinished"></translation>
+        <translation>用当前网络识别每一张测试图像</translation>
     </message>
     <message>
         <source>Rows: the true class · columns: what the network predicted. Click a cell to see its images.</source>
-        <translation type="unfinished"></translation>
+        <translation>行：真实类别 · 列：网络的预测。点击一个单元格可查看对应的图像。</translation>
     </message>
     <message>
         <source>Accuracy per class</source>
-        <translation type="unfinished"></translation>
+        <translation>各类别准确率</translation>
     </message>
     <message>
         <source>accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>准确率</translation>
     </message>
     <message>
         <source>true class</source>
-        <translation type="unfinished"></translation>
+        <translation>真实类别</translation>
     </message>
     <message>
         <source>Show all mistakes</source>
-        <translation type="unfinished"></translation>
+        <translation>显示所有错误</translation>
     </message>
     <message>
         <source>The gallery shows images; this data set holds 2-D points. The confusion matrix and the accuracy per class still apply.</source>
-        <translation type="unfinished"></translation>
+        <translation>图库只显示图像，而这个数据集是二维的点。混淆矩阵和各类别准确率仍然适用。</translation>
     </message>
     <message>
         <source>Evaluating {0:,} test samples…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在评估 {0:,} 个测试样本…</translation>
     </message>
     <message>
         <source>predicted class</source>
-        <translation type="unfinished"></translation>
+        <translation>预测类别</translation>
     </message>
     <message>
         <source>Accuracy per class (dashed: overall {0:.1f} %)</source>
-        <translation type="unfinished"></translation>
+        <translation>各类别准确率（虚线：总体 {0:.1f} %）</translation>
     </message>
     <message>
         <source>Evaluation failed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>评估失败：{0}</translation>
     </message>
     <message>
         <source>true {0}, predicted {1}: {2:,} test samples ({3:.1%} of the true {0}s)</source>
-        <translation type="unfinished"></translation>
+        <translation>真实 {0}，预测 {1}：{2:,} 个测试样本（占真实为 {0} 的 {3:.1%}）</translation>
     </message>
     <message>
         <source>Misclassified test samples: {0:,} — most confident mistakes first</source>
-        <translation type="unfinished"></translation>
+        <translation>识别错误的测试样本：{0:,} 个——最有把握的错误排在前面</translation>
     </message>
     <message>
         <source>correct</source>
-        <translation type="unfinished"></translation>
+        <translation>正确</translation>
     </message>
     <message>
         <source>mistakes</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <source>True {0}, predicted {1} ({2}): {3:,} test samples, most confident first</source>
-        <translation type="unfinished"></translation>
+        <translation>真实 {0}，预测 {1}（{2}）：{3:,} 个测试样本，最有把握的排在前面</translation>
     </message>
     <message>
         <source> (showing {0})</source>
-        <translation type="unfinished"></translation>
+        <translation>（显示 {0} 个）</translation>
     </message>
     <message>
         <source>test sample #{0}: true {1}, predicted {2} with probability {3:.1%}</source>
-        <translation type="unfinished"></translation>
+        <translation>测试样本 #{0}：真实 {1}，预测 {2}，概率 {3:.1%}</translation>
     </message>
     <message>
         <source>No model yet.
 
 Once a model and a data set are loaded, this panel tests the network on the test set, which it never trains on.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有模型。
+
+加载模型和数据集后，这个面板会用测试数据检验网络——网络从不在测试数据上训练。</translation>
     </message>
     <message>
         <source>Not evaluated yet.
 
 Press Evaluate now, or pause training (Space), to test the network on all {0:,} test samples.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未评估。
+
+按“立即评估”，或暂停训练（Space），就会用全部 {0:,} 个测试样本检验网络。</translation>
     </message>
     <message>
         <source>Test accuracy {0:.2f} % on {1:,} samples · after iteration {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>测试准确率 {0:.2f} %（{1:,} 个样本）· 第 {2} 次迭代之后</translation>
     </message>
     <message>
         <source> · training goes on: pause to refresh</source>
-        <translation type="unfinished"></translation>
+        <translation> · 训练仍在进行：暂停后刷新</translation>
     </message>
 </context>
 <context>
     <name>ExplanationStrip</name>
     <message>
         <source>Point at any control or plot: its explanation appears here.</source>
-        <translation type="unfinished"></translation>
+        <translation>把鼠标指向任何控件或图表，这里就会显示它的说明。</translation>
     </message>
 </context>
 <context>
     <name>FeaturesPanel</name>
     <message>
         <source>Previous page</source>
-        <translation type="unfinished"></translation>
+        <translation>上一页</translation>
     </message>
     <message>
         <source>Next page</source>
-        <translation type="unfinished"></translation>
+        <translation>下一页</translation>
     </message>
     <message>
         <source>Weights now</source>
-        <translation type="unfinished"></translation>
+        <translation>当前权重</translation>
     </message>
     <message>
         <source>Change since start</source>
-        <translation type="unfinished"></translation>
+        <translation>训练以来的变化</translation>
     </message>
     <message>
         <source>Change since start shows now − before training: what training added to the random initial weights</source>
-        <translation type="unfinished"></translation>
+        <translation>“训练以来的变化”显示 当前 − 训练前：训练在随机的权重初始值上增加了什么</translation>
     </message>
     <message>
         <source>Before training</source>
-        <translation type="unfinished"></translation>
+        <translation>训练前</translation>
     </message>
     <message>
         <source>Show the weights before training next to them</source>
-        <translation type="unfinished"></translation>
+        <translation>在旁边显示训练前的权重</translation>
     </message>
     <message>
         <source>&lt;b&gt;Before training&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;训练前&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Point at a tile to read its weights; wheel zooms, double-click resets</source>
-        <translation type="unfinished"></translation>
+        <translation>指向一个图块可读取它的权重；滚轮缩放，双击复原</translation>
     </message>
     <message>
         <source>Build a network for image data (such as MNIST) to see what its first layer learns.</source>
-        <translation type="unfinished"></translation>
+        <translation>为图像数据（例如 MNIST）构建网络，就能看到它的第一层学到了什么。</translation>
     </message>
     <message>
         <source>input channel</source>
-        <translation type="unfinished"></translation>
+        <translation>输入通道</translation>
     </message>
     <message>
         <source>filter</source>
-        <translation type="unfinished"></translation>
+        <translation>滤波器</translation>
     </message>
     <message>
         <source>unit</source>
-        <translation type="unfinished"></translation>
+        <translation>神经元</translation>
     </message>
     <message>
         <source>{0} (first in row)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}（每行第一个）</translation>
     </message>
     <message>
         <source>filter {f}</source>
-        <translation type="unfinished"></translation>
+        <translation>滤波器 {f}</translation>
     </message>
     <message>
         <source>filter {f} · channel {c}</source>
-        <translation type="unfinished"></translation>
+        <translation>滤波器 {f} · 通道 {c}</translation>
     </message>
     <message>
         <source>unit {k}</source>
-        <translation type="unfinished"></translation>
+        <translation>神经元 {k}</translation>
     </message>
     <message>
         <source>{what}, pixel ({i}, {j}): w = {now} now, {before} before ({change})</source>
-        <translation type="unfinished"></translation>
+        <translation>{what}，像素 ({i}, {j})：w 当前为 {now}，训练前为 {before}（{change}）</translation>
     </message>
     <message>
         <source>Each tile is one hidden unit&apos;s weights on the {h}×{w} image: &lt;span style=&apos;color:{red}&apos;&gt;red&lt;/span&gt; pixels excite it, &lt;span style=&apos;color:{blue}&apos;&gt;blue&lt;/span&gt; ones inhibit it (each tile scaled to its own largest |w|). Training grows simple features such as strokes; &lt;i&gt;Change since start&lt;/i&gt; shows what it added to the random start.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个图块是一个隐藏层神经元在 {h}×{w} 图像上的权重：&lt;span style=&apos;color:{red}&apos;&gt;红色&lt;/span&gt;像素激发它，&lt;span style=&apos;color:{blue}&apos;&gt;蓝色&lt;/span&gt;像素抑制它（每个图块按自己最大的 |w| 缩放）。训练会长出笔画之类的简单特征；&lt;i&gt;训练以来的变化&lt;/i&gt;显示训练在随机起点上增加了什么。</translation>
     </message>
     <message>
         <source>units {a}–{b} of {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>神经元 {a}–{b}（共 {n} 个）</translation>
     </message>
     <message>
         <source>Each tile is one {kh}×{kw} filter of the first convolution layer, the pattern it looks for everywhere in the image: &lt;span style=&apos;color:{red}&apos;&gt;red&lt;/span&gt; = positive weight, &lt;span style=&apos;color:{blue}&apos;&gt;blue&lt;/span&gt; = negative (each tile scaled to its own largest |w|).</source>
-        <translation type="unfinished"></translation>
+        <translation>每个图块是第一个卷积层的一个 {kh}×{kw} 滤波器，即它在图像各处寻找的图案：&lt;span style=&apos;color:{red}&apos;&gt;红色&lt;/span&gt; = 正权重，&lt;span style=&apos;color:{blue}&apos;&gt;蓝色&lt;/span&gt; = 负权重（每个图块按自己最大的 |w| 缩放）。</translation>
     </message>
     <message>
         <source>filters {a}–{b} of {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>滤波器 {a}–{b}（共 {n} 个）</translation>
     </message>
     <message>
         <source>&lt;b&gt;Change since start&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;训练以来的变化&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Now&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;当前&lt;/b&gt;</translation>
     </message>
     <message>
         <source>not trained yet</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未训练</translation>
     </message>
     <message>
         <source>step {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {0} 步</translation>
     </message>
     <message>
         <source>Learned features are pictures of the first layer&apos;s weights over the input image, so they are shown only for image data. This network&apos;s input is 2 numbers per sample, a point in the plane: the Weights panel shows its weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>学到的特征是第一层权重在输入图像上的图示，所以只对图像数据显示。这个网络的输入是每个样本 2 个数，即平面上的一个点：请在“权重”面板查看它的权重。</translation>
     </message>
     <message>
         <source>Learned features are pictures of the first layer&apos;s weights over the input image, so they are shown only for image data. This network&apos;s input is {n} numbers per sample, not an image: the Weights panel shows its weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>学到的特征是第一层权重在输入图像上的图示，所以只对图像数据显示。这个网络的输入是每个样本 {n} 个数，而不是图像：请在“权重”面板查看它的权重。</translation>
     </message>
     <message>
         <source>The first layer with weights does not look at the image directly, so its weights cannot be drawn as pictures: the Weights panel shows them.</source>
-        <translation type="unfinished"></translation>
+        <translation>第一个有权重的层并不直接看图像，所以它的权重无法画成图片：请在“权重”面板查看。</translation>
     </message>
 </context>
 <context>
     <name>HeatmapWidget</name>
     <message>
         <source>Point at a cell to read its value; wheel zooms, double-click resets</source>
-        <translation type="unfinished"></translation>
+        <translation>指向一个单元格可读取它的值；滚轮缩放，双击复原</translation>
     </message>
     <message>
         <source>row</source>
-        <translation type="unfinished"></translation>
+        <translation>行</translation>
     </message>
     <message>
         <source>column</source>
-        <translation type="unfinished"></translation>
+        <translation>列</translation>
     </message>
     <message>
         <source>{y} {row}, {x} {col}: {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>{y} {row}，{x} {col}：{value}</translation>
     </message>
 </context>
 <context>
     <name>InitExperimentPanel</name>
     <message>
         <source>σ = 1</source>
-        <translation type="unfinished"></translation>
+        <translation>σ = 1</translation>
     </message>
     <message>
         <source>σ = 0.01</source>
-        <translation type="unfinished"></translation>
+        <translation>σ = 0.01</translation>
     </message>
     <message>
         <source>Xavier: σ = √(1/n)</source>
-        <translation type="unfinished"></translation>
+        <translation>Xavier：σ = √(1/n)</translation>
     </message>
     <message>
         <source>He: σ = √(2/n)</source>
-        <translation type="unfinished"></translation>
+        <translation>He：σ = √(2/n)</translation>
     </message>
     <message>
         <source>custom σ</source>
-        <translation type="unfinished"></translation>
+        <translation>自定义 σ</translation>
     </message>
     <message>
         <source>Standard deviation of the Gaussian initial weights; n = 100 inputs per unit</source>
-        <translation type="unfinished"></translation>
+        <translation>高斯分布权重初始值的标准差；每个神经元 n = 100 个输入</translation>
     </message>
     <message>
         <source>Drag to change σ (logarithmic: 0.001 to 10)</source>
-        <translation type="unfinished"></translation>
+        <translation>拖动以改变 σ（对数刻度：0.001 到 10）</translation>
     </message>
     <message>
         <source>New inputs</source>
-        <translation type="unfinished"></translation>
+        <translation>新输入</translation>
     </message>
     <message>
         <source>Draw new random inputs and weights</source>
-        <translation type="unfinished"></translation>
+        <translation>重新随机生成输入和权重</translation>
     </message>
     <message>
         <source>Initial weights:</source>
-        <translation type="unfinished"></translation>
+        <translation>权重的初始值：</translation>
     </message>
     <message>
         <source>Activation:</source>
-        <translation type="unfinished"></translation>
+        <translation>激活函数：</translation>
     </message>
     <message>
         <source>layer {0}</source>
@@ -1123,79 +1127,79 @@ Press Evaluate now, or pause training (Space), to test the network on all {0:,} 
     </message>
     <message>
         <source>activation</source>
-        <translation type="unfinished"></translation>
+        <translation>激活值</translation>
     </message>
     <message>
         <source>The book&apos;s experiment: 1000 random inputs pass through 5 layers of 100 units (no training yet). How are the activations distributed?</source>
-        <translation type="unfinished"></translation>
+        <translation>书中的实验：1000 个随机输入通过 5 层、每层 100 个神经元的网络（尚未训练）。激活值是如何分布的？</translation>
     </message>
     <message>
         <source>Units that output exactly 0 are left out of the bars: {0} of the activations in layer 1, {1} in layer 5.</source>
-        <translation type="unfinished"></translation>
+        <translation>输出恰好为 0 的神经元不计入柱状图：第 1 层占激活值的 {0}，第 5 层占 {1}。</translation>
     </message>
     <message>
         <source>{0} of the values lie beyond the x axis.</source>
-        <translation type="unfinished"></translation>
+        <translation>有 {0} 的值超出了 x 轴范围。</translation>
     </message>
     <message>
         <source>The experiment failed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>实验失败：{0}</translation>
     </message>
     <message>
         <source>Xavier</source>
-        <translation type="unfinished"></translation>
+        <translation>Xavier</translation>
     </message>
     <message>
         <source>He</source>
-        <translation type="unfinished"></translation>
+        <translation>He</translation>
     </message>
     <message>
         <source>σ = {0:g}</source>
-        <translation type="unfinished"></translation>
+        <translation>σ = {0:g}</translation>
     </message>
     <message>
         <source>{0} with {1}: </source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 配合 {1}：</translation>
     </message>
     <message>
         <source>the activations shrink towards 0 layer after layer — the signal and the gradients vanish.</source>
-        <translation type="unfinished"></translation>
+        <translation>激活值一层一层地向 0 收缩——信号和梯度都消失了。</translation>
     </message>
     <message>
         <source>the activations get narrower with depth. ReLU zeroes half its inputs, so it needs He&apos;s larger σ = √(2/n).</source>
-        <translation type="unfinished"></translation>
+        <translation>激活值随深度变窄。ReLU 会把一半输入变为 0，所以需要 He 的更大的 σ = √(2/n)。</translation>
     </message>
     <message>
         <source>the activations grow layer after layer (see the x axis) — they explode.</source>
-        <translation type="unfinished"></translation>
+        <translation>激活值一层一层地变大（看 x 轴）——它们爆炸了。</translation>
     </message>
     <message>
         <source>the activations keep the same spread in every layer — He&apos;s σ = √(2/n) suits ReLU.</source>
-        <translation type="unfinished"></translation>
+        <translation>激活值在每一层都保持相同的分布宽度——He 的 σ = √(2/n) 适合 ReLU。</translation>
     </message>
     <message>
         <source>0 and 1</source>
-        <translation type="unfinished"></translation>
+        <translation>0 和 1</translation>
     </message>
     <message>
         <source>−1 and 1</source>
-        <translation type="unfinished"></translation>
+        <translation>−1 和 1</translation>
     </message>
     <message>
         <source>activations pile up at {0}, where the slope of {1} is almost 0 — gradients vanish on their way back.</source>
-        <translation type="unfinished"></translation>
+        <translation>激活值堆积在 {0} 附近，{1} 在那里的斜率几乎为 0——梯度在反向传播途中消失。</translation>
     </message>
     <message>
         <source>activations pile up at 0.5: every unit outputs the same value, so 100 units express no more than one.</source>
-        <translation type="unfinished"></translation>
+        <translation>激活值堆积在 0.5：每个神经元都输出相同的值，所以 100 个神经元的表达能力并不比 1 个强。</translation>
     </message>
     <message>
         <source>activations collapse towards 0 layer after layer — the signal and the gradients vanish.</source>
-        <translation type="unfinished"></translation>
+        <translation>激活值一层一层地向 0 坍缩——信号和梯度都消失了。</translation>
     </message>
     <message>
         <source>activations stay spread out in every layer — a good start. Xavier&apos;s σ = √(1/n) is made for sigmoid and tanh.</source>
-        <translation type="unfinished"></translation>
+        <translation>激活值在每一层都保持分散——这是好的开始。Xavier 的 σ = √(1/n) 正是为 sigmoid 和 tanh 设计的。</translation>
     </message>
     <message>
         <source>count</source>
@@ -1206,234 +1210,235 @@ Press Evaluate now, or pause training (Space), to test the network on all {0:,} 
     <name>Language</name>
     <message>
         <source>Follow the system</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随系统</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>语言</translation>
     </message>
     <message>
         <source>The language of menus, panels and explanations. Applies the next time NumNet Studio starts.</source>
-        <translation type="unfinished"></translation>
+        <translation>菜单、面板和说明所用的语言。下次启动 NumNet Studio 时生效。</translation>
     </message>
     <message>
         <source>The new language applies the next time you start NumNet Studio.</source>
-        <translation type="unfinished"></translation>
+        <translation>新的语言将在下次启动 NumNet Studio 时生效。</translation>
     </message>
 </context>
 <context>
     <name>LayerActivations</name>
     <message>
         <source>layer {i} · conv {kh}×{kw}, {act} → {c} maps {h}×{w}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {i} 层 · 卷积 {kh}×{kw}，{act} → {c} 个 {h}×{w} 特征图</translation>
     </message>
     <message>
         <source>layer {i} · {kind}, {act}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {i} 层 · {kind}，{act}</translation>
     </message>
 </context>
 <context>
     <name>LayerButtons</name>
     <message>
         <source>Add layer</source>
-        <translation type="unfinished"></translation>
+        <translation>添加层</translation>
     </message>
     <message>
         <source>Insert a layer after the selected one.</source>
-        <translation type="unfinished"></translation>
+        <translation>在选中的层之后插入一层。</translation>
     </message>
     <message>
         <source>Remove the selected layer (Delete)</source>
-        <translation type="unfinished"></translation>
+        <translation>删除选中的层（Delete）</translation>
     </message>
     <message>
         <source>Move the selected layer up (Ctrl+Up); or drag it</source>
-        <translation type="unfinished"></translation>
+        <translation>把选中的层上移（Ctrl+Up）；也可以拖动</translation>
     </message>
     <message>
         <source>Move the selected layer down (Ctrl+Down); or drag it</source>
-        <translation type="unfinished"></translation>
+        <translation>把选中的层下移（Ctrl+Down）；也可以拖动</translation>
     </message>
 </context>
 <context>
     <name>LayerForm</name>
     <message>
         <source>Change this layer&apos;s type (its settings start from the new type&apos;s defaults).</source>
-        <translation type="unfinished"></translation>
+        <translation>更改这一层的类型（设置从新类型的默认值开始）。</translation>
     </message>
     <message>
         <source>Select a layer in the list to edit its settings, or add one with “Add layer”.</source>
-        <translation type="unfinished"></translation>
+        <translation>在列表中选择一层来编辑它的设置，或用“添加层”添加一层。</translation>
     </message>
     <message>
         <source>Layer {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {0} 层</translation>
     </message>
     <message>
         <source>default (Xavier)</source>
-        <translation type="unfinished"></translation>
+        <translation>默认（Xavier）</translation>
     </message>
     <message>
         <source>default (He for ReLU, else Xavier)</source>
-        <translation type="unfinished"></translation>
+        <translation>默认（ReLU 用 He，其他用 Xavier）</translation>
     </message>
 </context>
 <context>
     <name>LayerList</name>
     <message>
         <source>Empty list: use “Add layer” or load a preset.</source>
-        <translation type="unfinished"></translation>
+        <translation>列表为空：用“添加层”添加，或加载预设。</translation>
     </message>
     <message>
         <source>Drag layers to reorder them · Delete removes · Ctrl+↑/↓ moves · Ctrl+Z undoes</source>
-        <translation type="unfinished"></translation>
+        <translation>拖动层可调整顺序 · Delete 删除 · Ctrl+↑/↓ 移动 · Ctrl+Z 撤销</translation>
     </message>
     <message>
         <source>{0}
 Output per sample: {1}. Drag to reorder.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}
+每个样本的输出：{1}。拖动可调整顺序。</translation>
     </message>
     <message>
         <source>unknown layer {0!r}</source>
-        <translation type="unfinished"></translation>
+        <translation>未知的层 {0!r}</translation>
     </message>
     <message>
         <source>{0} init</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 初始化</translation>
     </message>
 </context>
 <context>
     <name>LiveDrawing</name>
     <message>
         <source>Light: training at nearly full speed (5% for drawing)</source>
-        <translation type="unfinished"></translation>
+        <translation>轻：训练几乎全速（5% 用于绘图）</translation>
     </message>
     <message>
         <source>Plots update a few times a second; training loses almost nothing to drawing</source>
-        <translation type="unfinished"></translation>
+        <translation>图表每秒更新几次；绘图几乎不拖慢训练</translation>
     </message>
     <message>
         <source>Medium: smoother plots (15% for drawing)</source>
-        <translation type="unfinished"></translation>
+        <translation>中：图表更流畅（15% 用于绘图）</translation>
     </message>
     <message>
         <source>Plots update more often; training runs somewhat slower</source>
-        <translation type="unfinished"></translation>
+        <translation>图表更新更频繁；训练会稍慢一些</translation>
     </message>
     <message>
         <source>Full: smoothest plots (40% for drawing)</source>
-        <translation type="unfinished"></translation>
+        <translation>全：图表最流畅（40% 用于绘图）</translation>
     </message>
     <message>
         <source>Every visible panel redraws as often as it can; training can run at half its speed</source>
-        <translation type="unfinished"></translation>
+        <translation>每个可见面板尽可能频繁地重绘；训练速度可能只剩一半</translation>
     </message>
     <message>
         <source>Live drawing while training</source>
-        <translation type="unfinished"></translation>
+        <translation>训练时的实时绘图</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <source>Training</source>
-        <translation type="unfinished"></translation>
+        <translation>训练</translation>
     </message>
     <message>
         <source>NumNet Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>NumNet Studio</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <source>About NumNet Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>关于 NumNet Studio</translation>
     </message>
     <message>
         <source>Reset layout</source>
-        <translation type="unfinished"></translation>
+        <translation>重置布局</translation>
     </message>
     <message>
         <source>These panels could not be built and are missing:</source>
-        <translation type="unfinished"></translation>
+        <translation>以下面板无法创建，已缺失：</translation>
     </message>
     <message>
         <source>Built a new network with seed {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已用种子 {0} 构建新网络。</translation>
     </message>
     <message>
         <source>Open model</source>
-        <translation type="unfinished"></translation>
+        <translation>打开模型</translation>
     </message>
     <message>
         <source>NumNet model (*.npz)</source>
-        <translation type="unfinished"></translation>
+        <translation>NumNet 模型 (*.npz)</translation>
     </message>
     <message>
         <source>Open run</source>
-        <translation type="unfinished"></translation>
+        <translation>打开训练记录</translation>
     </message>
     <message>
         <source>NumNet run (*.npz)</source>
-        <translation type="unfinished"></translation>
+        <translation>NumNet 训练记录 (*.npz)</translation>
     </message>
     <message>
         <source>Save model</source>
-        <translation type="unfinished"></translation>
+        <translation>保存模型</translation>
     </message>
     <message>
         <source>Save run</source>
-        <translation type="unfinished"></translation>
+        <translation>保存训练记录</translation>
     </message>
     <message>
         <source>Export plot</source>
-        <translation type="unfinished"></translation>
+        <translation>导出图表</translation>
     </message>
     <message>
         <source>PNG image (*.png);;SVG drawing (*.svg)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
     </message>
     <message>
         <source>Exported the plots to {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将图表导出到 {0}。</translation>
     </message>
     <message>
         <source>Export data</source>
-        <translation type="unfinished"></translation>
+        <translation>导出数据</translation>
     </message>
     <message>
         <source>CSV (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <source>Exported {0} rows to {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 {0} 行导出到 {1}。</translation>
     </message>
     <message>
         <source>Training is running</source>
-        <translation type="unfinished"></translation>
+        <translation>训练正在进行</translation>
     </message>
     <message>
         <source>Stop training first?</source>
-        <translation type="unfinished"></translation>
+        <translation>先停止训练吗？</translation>
     </message>
     <message>
         <source>&lt;b&gt;NumNet Studio&lt;/b&gt;&lt;br&gt;Build a neural network, watch it learn, look inside it, race optimizers and draw digits for it to read.&lt;br&gt;Everything numeric is NumPy, written from scratch. MNIST: Yann LeCun and Corinna Cortes, CC BY-SA 3.0.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;NumNet Studio&lt;/b&gt;&lt;br&gt;搭建一个神经网络，看着它学习，观察它的内部，让各种优化器比赛，再写数字让它识别。&lt;br&gt;所有数值计算都用 NumPy 从零写成。MNIST：Yann LeCun 和 Corinna Cortes，CC BY-SA 3.0。</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>继续</translation>
     </message>
     <message>
         <source>Start</source>
-        <translation type="unfinished"></translation>
+        <translation>开始</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -1441,390 +1446,372 @@ Output per sample: {1}. Drag to reorder.</source>
     </message>
     <message>
         <source>Training completed.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练完成。</translation>
     </message>
     <message>
         <source>Training stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练已停止。</translation>
     </message>
     <message>
         <source>Training stopped after diverging.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练发散，已停止。</translation>
     </message>
     <message>
         <source>Training ended with an error.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练因错误而结束。</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
         <source>&amp;Training</source>
-        <translation type="unfinished"></translation>
+        <translation>训练(&amp;T)</translation>
     </message>
     <message>
         <source>1-D gradient descent</source>
-        <translation type="unfinished"></translation>
+        <translation>一维梯度下降法</translation>
     </message>
     <message>
         <source>Architecture</source>
-        <translation type="unfinished"></translation>
+        <translation>网络结构</translation>
     </message>
     <message>
         <source>Distributions</source>
-        <translation type="unfinished"></translation>
+        <translation>分布</translation>
     </message>
     <message>
         <source>Draw a digit</source>
-        <translation type="unfinished">写一个数字</translation>
+        <translation>写数字</translation>
     </message>
     <message>
         <source>Draw new initial weights with the seed and clear the history (Ctrl+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>用随机种子重新生成权重初始值，并清除历史记录（Ctrl+R）</translation>
     </message>
     <message>
         <source>Evaluation</source>
-        <translation type="unfinished"></translation>
+        <translation>评估</translation>
     </message>
     <message>
         <source>Export data (CSV)…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出数据（CSV）…</translation>
     </message>
     <message>
         <source>Export plot…</source>
-        <translation type="unfinished"></translation>
+        <translation>导出图表…</translation>
     </message>
     <message>
         <source>Learned features</source>
-        <translation type="unfinished"></translation>
+        <translation>学到的特征</translation>
     </message>
     <message>
         <source>Loss and accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>损失与准确率</translation>
     </message>
     <message>
         <source>Open a saved model (Ctrl+O)</source>
-        <translation type="unfinished"></translation>
+        <translation>打开已保存的模型（Ctrl+O）</translation>
     </message>
     <message>
         <source>Open a saved run with its optimizer state and history (Ctrl+Shift+O)</source>
-        <translation type="unfinished"></translation>
+        <translation>打开已保存的训练记录，包括优化器状态和历史记录（Ctrl+Shift+O）</translation>
     </message>
     <message>
         <source>Open model…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开模型…</translation>
     </message>
     <message>
         <source>Open run…</source>
-        <translation type="unfinished"></translation>
+        <translation>打开训练记录…</translation>
     </message>
     <message>
         <source>Optimizer lab</source>
-        <translation type="unfinished"></translation>
+        <translation>优化器实验室</translation>
     </message>
     <message>
         <source>Optimizers on MNIST</source>
-        <translation type="unfinished"></translation>
+        <translation>MNIST 上的优化器</translation>
     </message>
     <message>
         <source>Pause or resume training (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停或继续训练（Space）</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>退出</translation>
     </message>
     <message>
         <source>Quit NumNet Studio (Ctrl+Q)</source>
-        <translation type="unfinished"></translation>
+        <translation>退出 NumNet Studio（Ctrl+Q）</translation>
     </message>
     <message>
         <source>Reset weights</source>
-        <translation type="unfinished"></translation>
+        <translation>重置权重</translation>
     </message>
     <message>
         <source>Save model…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存模型…</translation>
     </message>
     <message>
         <source>Save run…</source>
-        <translation type="unfinished"></translation>
+        <translation>保存训练记录…</translation>
     </message>
     <message>
         <source>Save the loss and accuracy data as CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>把损失和准确率数据保存为 CSV</translation>
     </message>
     <message>
         <source>Save the loss and accuracy plots as PNG or SVG</source>
-        <translation type="unfinished"></translation>
+        <translation>把损失和准确率图表保存为 PNG 或 SVG</translation>
     </message>
     <message>
         <source>Save the network&apos;s weights (Ctrl+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>保存网络的权重（Ctrl+S）</translation>
     </message>
     <message>
         <source>Save the whole run: weights, optimizer state, history (Ctrl+Shift+S)</source>
-        <translation type="unfinished"></translation>
+        <translation>保存整个训练记录：权重、优化器状态、历史记录（Ctrl+Shift+S）</translation>
     </message>
     <message>
         <source>Start training (Ctrl+Return)</source>
-        <translation type="unfinished"></translation>
+        <translation>开始训练（Ctrl+Return）</translation>
     </message>
     <message>
         <source>Step batch</source>
-        <translation type="unfinished"></translation>
+        <translation>训练一批</translation>
     </message>
     <message>
         <source>Step epoch</source>
-        <translation type="unfinished"></translation>
+        <translation>训练一个纪元</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止</translation>
     </message>
     <message>
         <source>Stop training (Esc)</source>
-        <translation type="unfinished"></translation>
+        <translation>停止训练（Esc）</translation>
     </message>
     <message>
         <source>Train exactly one mini-batch, then pause (F10)</source>
-        <translation type="unfinished"></translation>
+        <translation>只训练一个小批量，然后暂停（F10）</translation>
     </message>
     <message>
         <source>Train to the end of the current epoch, then pause (Shift+F10)</source>
-        <translation type="unfinished"></translation>
+        <translation>训练到当前纪元结束，然后暂停（Shift+F10）</translation>
     </message>
     <message>
         <source>Weight initialization</source>
-        <translation type="unfinished"></translation>
+        <translation>权重的初始值</translation>
     </message>
     <message>
         <source>Weights</source>
-        <translation type="unfinished"></translation>
+        <translation>权重</translation>
     </message>
 </context>
 <context>
     <name>MetricsPanel</name>
     <message>
         <source>Log scale</source>
-        <translation type="unfinished"></translation>
+        <translation>对数坐标</translation>
     </message>
     <message>
         <source>Show the loss on a logarithmic axis: late, small improvements become visible.</source>
-        <translation type="unfinished"></translation>
+        <translation>用对数坐标显示损失：后期的微小改进也能看清。</translation>
     </message>
     <message>
         <source>Raw batch loss</source>
-        <translation type="unfinished"></translation>
+        <translation>原始批次损失</translation>
     </message>
     <message>
         <source>Each mini-batch&apos;s own loss. It is noisy because every batch is a different small sample of the data.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个小批量自己的损失。它波动很大，因为每一批都是数据中不同的一小部分样本。</translation>
     </message>
     <message>
         <source>average of </source>
-        <translation type="unfinished"></translation>
+        <translation>平均 </translation>
     </message>
     <message>
         <source> batches</source>
-        <translation type="unfinished"></translation>
+        <translation> 个批次</translation>
     </message>
     <message>
         <source>Window of the moving average drawn over the batch loss</source>
-        <translation type="unfinished"></translation>
+        <translation>叠加在批次损失上的移动平均的窗口大小</translation>
     </message>
     <message>
         <source>loss</source>
-        <translation type="unfinished"></translation>
+        <translation>损失</translation>
     </message>
     <message>
         <source>iteration (mini-batch)</source>
-        <translation type="unfinished"></translation>
+        <translation>迭代（小批量）</translation>
     </message>
     <message>
         <source>accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>准确率</translation>
     </message>
     <message>
         <source>Loss</source>
-        <translation>损失函数</translation>
+        <translation>损失</translation>
     </message>
     <message>
         <source>Accuracy</source>
-        <translation type="unfinished"></translation>
+        <translation>准确率</translation>
     </message>
     <message>
         <source>batch loss</source>
-        <translation type="unfinished"></translation>
+        <translation>批次损失</translation>
     </message>
     <message>
         <source>moving average</source>
-        <translation type="unfinished"></translation>
+        <translation>移动平均</translation>
     </message>
     <message>
         <source>train (epoch)</source>
-        <translation type="unfinished"></translation>
+        <translation>训练（每纪元）</translation>
     </message>
     <message>
         <source>validation (epoch)</source>
-        <translation type="unfinished"></translation>
+        <translation>验证（每纪元）</translation>
     </message>
     <message>
         <source>batch accuracy (moving average)</source>
-        <translation type="unfinished"></translation>
+        <translation>批次准确率（移动平均）</translation>
     </message>
     <message>
         <source>test (epoch)</source>
-        <translation type="unfinished"></translation>
+        <translation>测试（每纪元）</translation>
     </message>
     <message>
         <source>No training yet.
 
 Press Start (Ctrl+Return) to train the network and watch its loss fall and its accuracy rise, batch by batch.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>learning rate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>optimizer</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>batch size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>L2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>dropout</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有训练。
+
+按“开始”（Ctrl+Return）训练网络，看着它的损失一批一批地下降，准确率一批一批地上升。</translation>
     </message>
     <message>
         <source>iteration {0} · epoch {1} · loss {2:.4f} (average {3:.4f}) · batch accuracy {4:.1f}% · learning rate {5:g}</source>
-        <translation type="unfinished"></translation>
+        <translation>迭代 {0} · 纪元 {1} · 损失 {2:.4f}（平均 {3:.4f}）· 批次准确率 {4:.1f}% · 学习率 {5:g}</translation>
     </message>
     <message>
         <source> · validation accuracy (end of epoch) {0:.2f}%</source>
-        <translation type="unfinished"></translation>
+        <translation> · 验证准确率（纪元结束时）{0:.2f}%</translation>
     </message>
 </context>
 <context>
     <name>NetworkDiagram</name>
     <message>
         <source>Layer {0} has a problem: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {0} 层有问题：{1}</translation>
     </message>
     <message>
         <source>Input</source>
-        <translation type="unfinished"></translation>
+        <translation>输入层</translation>
     </message>
     <message>
         <source>Layer {0} ({1})</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {0} 层（{1}）</translation>
     </message>
     <message>
         <source>{0}: {1} neurons, {2} drawn</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：{1} 个神经元，画出了 {2} 个</translation>
     </message>
     <message>
         <source>(drawn: the most strongly connected)</source>
-        <translation type="unfinished"></translation>
+        <translation>（画出的是连接最强的）</translation>
     </message>
     <message>
         <source>{0}: output {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：输出 {1}</translation>
     </message>
     <message>
         <source>weights W[{0}]</source>
-        <translation type="unfinished"></translation>
+        <translation>权重 W[{0}]</translation>
     </message>
     <message>
         <source>biases b[{0}]</source>
-        <translation type="unfinished"></translation>
+        <translation>偏置 b[{0}]</translation>
     </message>
     <message>
         <source>{0}: neuron {1} of {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：第 {1} 个神经元（共 {2} 个）</translation>
     </message>
     <message>
         <source>pixel row {0}, column {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>像素：第 {0} 行，第 {1} 列</translation>
     </message>
     <message>
         <source>incoming weights: shown after Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>输入权重：按“应用”后显示</translation>
     </message>
     <message>
         <source>incoming weights W[{0}][:, {1}]:</source>
-        <translation type="unfinished"></translation>
+        <translation>输入权重 W[{0}][:, {1}]：</translation>
     </message>
     <message>
         <source>  count {0}   |w| mean {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>  个数 {0}   |w| 均值 {1}</translation>
     </message>
     <message>
         <source>  mean {0}   std {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>  均值 {0}   标准差 {1}</translation>
     </message>
     <message>
         <source>  min {0}   max {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>  最小 {0}   最大 {1}</translation>
     </message>
     <message>
         <source>bias b[{0}][{1}] = {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>偏置 b[{0}][{1}] = {2}</translation>
     </message>
     <message>
         <source>{0}: count {1}, mean {2}, std {3}, min {4}, max {5}, |w| mean {6}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：个数 {1}，均值 {2}，标准差 {3}，最小 {4}，最大 {5}，|w| 均值 {6}</translation>
     </message>
     <message>
         <source>Layer {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {0} 层</translation>
     </message>
     <message>
         <source>Output</source>
-        <translation type="unfinished"></translation>
+        <translation>输出层</translation>
     </message>
     <message>
         <source>dropout {0:g}</source>
-        <translation type="unfinished"></translation>
+        <translation>Dropout {0:g}</translation>
     </message>
     <message>
         <source>{0} pieces</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 个分段</translation>
     </message>
 </context>
 <context>
     <name>OptimizerLabPanel</name>
     <message>
         <source>Click to start the paths there</source>
-        <translation type="unfinished"></translation>
+        <translation>点击以从该处出发</translation>
     </message>
     <message>
         <source>step</source>
-        <translation type="unfinished"></translation>
+        <translation>步数</translation>
     </message>
     <message>
         <source>Hover to read (x, y, f) of every path at a step</source>
-        <translation type="unfinished"></translation>
+        <translation>鼠标悬停可读取每条路径在某一步的 (x, y, f)</translation>
     </message>
     <message>
         <source>The function f(x, y) the optimizers go down</source>
-        <translation type="unfinished"></translation>
+        <translation>优化器要下降的函数 f(x, y)</translation>
     </message>
     <message>
         <source>steps: </source>
-        <translation type="unfinished"></translation>
+        <translation>步数：</translation>
     </message>
     <message>
         <source>How many updates each optimizer takes</source>
-        <translation type="unfinished"></translation>
+        <translation>每个优化器更新多少次</translation>
     </message>
     <message>
         <source>Play</source>
@@ -1832,7 +1819,7 @@ Press Start (Ctrl+Return) to train the network and watch its loss fall and its a
     </message>
     <message>
         <source>Play or pause the paths step by step</source>
-        <translation type="unfinished"></translation>
+        <translation>逐步播放或暂停路径</translation>
     </message>
     <message>
         <source>Step</source>
@@ -1840,7 +1827,7 @@ Press Start (Ctrl+Return) to train the network and watch its loss fall and its a
     </message>
     <message>
         <source>Show one more step</source>
-        <translation type="unfinished"></translation>
+        <translation>多显示一步</translation>
     </message>
     <message>
         <source>Reset</source>
@@ -1848,131 +1835,131 @@ Press Start (Ctrl+Return) to train the network and watch its loss fall and its a
     </message>
     <message>
         <source>Back to the start point</source>
-        <translation type="unfinished"></translation>
+        <translation>回到起点</translation>
     </message>
     <message>
         <source>Animation speed (steps per second)</source>
-        <translation type="unfinished"></translation>
+        <translation>动画速度（每秒步数）</translation>
     </message>
     <message>
         <source>Surface:</source>
-        <translation type="unfinished"></translation>
+        <translation>曲面：</translation>
     </message>
     <message>
         <source>speed</source>
-        <translation type="unfinished"></translation>
+        <translation>速度</translation>
     </message>
     <message>
         <source>Learning rates:</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率：</translation>
     </message>
     <message>
         <source>Book</source>
-        <translation type="unfinished"></translation>
+        <translation>书中</translation>
     </message>
     <message>
         <source>The book&apos;s learning rates, tuned per method for x²/20 + y²</source>
-        <translation type="unfinished"></translation>
+        <translation>书中的学习率，针对 x²/20 + y² 为每种方法分别调好</translation>
     </message>
     <message>
         <source>Tuned</source>
-        <translation type="unfinished"></translation>
+        <translation>调优</translation>
     </message>
     <message>
         <source>Learning rates tuned per method for this surface</source>
-        <translation type="unfinished"></translation>
+        <translation>针对这个曲面为每种方法分别调好的学习率</translation>
     </message>
     <message>
         <source>All equal:</source>
-        <translation type="unfinished"></translation>
+        <translation>全部相同：</translation>
     </message>
     <message>
         <source>The same learning rate for every method</source>
-        <translation type="unfinished"></translation>
+        <translation>所有方法使用同一个学习率</translation>
     </message>
     <message>
         <source>The learning rate “All equal” gives every method</source>
-        <translation type="unfinished"></translation>
+        <translation>“全部相同”给每种方法的学习率</translation>
     </message>
     <message>
         <source>Compare with care: learning rates are not comparable across methods — SGD scales the gradient by lr, Adam and RMSProp step about lr whatever the gradient. The book&apos;s rates are tuned per method for x²/20 + y²; with one rate for all the ranking changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>比较时要小心：不同方法的学习率不能直接比较——SGD 用 lr 缩放梯度，而 Adam 和 RMSProp 不论梯度大小，每步大约走 lr。书中的学习率是针对 x²/20 + y² 为每种方法分别调好的；所有方法用同一个学习率时，排名会改变。</translation>
     </message>
     <message>
         <source>x²/20 + y² (the book)</source>
-        <translation type="unfinished"></translation>
+        <translation>x²/20 + y²（书中）</translation>
     </message>
     <message>
         <source>20 times flatter along x than along y: SGD zig-zags across y while it creeps along x.</source>
-        <translation type="unfinished"></translation>
+        <translation>沿 x 方向比沿 y 方向平缓 20 倍：SGD 在 y 方向上来回之字形摆动，沿 x 方向却只能缓慢前进。</translation>
     </message>
     <message>
         <source>Rosenbrock (1 − x)² + 100(y − x²)²</source>
-        <translation type="unfinished"></translation>
+        <translation>Rosenbrock (1 − x)² + 100(y − x²)²</translation>
     </message>
     <message>
         <source>A long curved valley: easy to find, hard to follow to (1, 1).</source>
-        <translation type="unfinished"></translation>
+        <translation>一条弯曲的长山谷：容易找到，却很难沿着它走到 (1, 1)。</translation>
     </message>
     <message>
         <source>Beale</source>
-        <translation type="unfinished"></translation>
+        <translation>Beale</translation>
     </message>
     <message>
         <source>Flat plateaus and steep walls; the minimum is at (3, 0.5).</source>
-        <translation type="unfinished"></translation>
+        <translation>平坦的高原和陡峭的崖壁；最小值在 (3, 0.5)。</translation>
     </message>
     <message>
         <source>Himmelblau (x² + y − 11)² + (x + y² − 7)²</source>
-        <translation type="unfinished"></translation>
+        <translation>Himmelblau (x² + y − 11)² + (x + y² − 7)²</translation>
     </message>
     <message>
         <source>Four equally deep minima: which one is reached depends on the path.</source>
-        <translation type="unfinished"></translation>
+        <translation>四个同样深的极小值：到达哪一个取决于路径。</translation>
     </message>
     <message>
         <source>Saddle x² − y²</source>
-        <translation type="unfinished"></translation>
+        <translation>鞍面 x² − y²</translation>
     </message>
     <message>
         <source>No minimum: a saddle point at (0, 0). A good optimizer escapes along y.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有最小值：(0, 0) 处是一个鞍点。好的优化器会沿 y 方向逃离。</translation>
     </message>
     <message>
         <source>Bowl x² + y²</source>
-        <translation type="unfinished"></translation>
+        <translation>碗形 x² + y²</translation>
     </message>
     <message>
         <source>Round: every direction is equally steep.</source>
-        <translation type="unfinished"></translation>
+        <translation>圆形：各个方向同样陡。</translation>
     </message>
     <message>
         <source>log₁₀ f(x, y)</source>
-        <translation type="unfinished"></translation>
+        <translation>log₁₀ f(x, y)</translation>
     </message>
     <message>
         <source>f(x, y)</source>
-        <translation type="unfinished"></translation>
+        <translation>f(x, y)</translation>
     </message>
     <message>
         <source>f(x, y), log scale</source>
-        <translation type="unfinished"></translation>
+        <translation>f(x, y)，对数坐标</translation>
     </message>
     <message>
         <source>diverged at step {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>在第 {n} 步发散</translation>
     </message>
     <message>
         <source>{name} diverged at step {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 在第 {n} 步发散</translation>
     </message>
     <message>
         <source> — the point flew off; try a smaller learning rate.</source>
-        <translation type="unfinished"></translation>
+        <translation>——点飞出去了；试试更小的学习率。</translation>
     </message>
     <message>
         <source>step {k} / {n}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {k} / {n} 步</translation>
     </message>
     <message>
         <source>Pause</source>
@@ -1983,47 +1970,47 @@ Press Start (Ctrl+Return) to train the network and watch its loss fall and its a
     <name>OptimizerRacePanel</name>
     <message>
         <source>log scale</source>
-        <translation type="unfinished"></translation>
+        <translation>对数坐标</translation>
     </message>
     <message>
         <source>Show the loss on a logarithmic axis</source>
-        <translation type="unfinished"></translation>
+        <translation>用对数坐标显示损失</translation>
     </message>
     <message>
         <source>iterations: </source>
-        <translation type="unfinished"></translation>
+        <translation>迭代次数：</translation>
     </message>
     <message>
         <source>Mini-batches of 128 images each optimizer trains on</source>
-        <translation type="unfinished"></translation>
+        <translation>每个优化器训练的小批量个数（每批 128 张图像）</translation>
     </message>
     <message>
         <source>seed: </source>
-        <translation type="unfinished"></translation>
+        <translation>随机种子：</translation>
     </message>
     <message>
         <source>Chooses the initial weights and the mini-batches, the same for every optimizer</source>
-        <translation type="unfinished"></translation>
+        <translation>决定权重初始值和小批量，对每个优化器都相同</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
+        <translation>运行</translation>
     </message>
     <message>
         <source>Train the network once with each checked optimizer</source>
-        <translation type="unfinished"></translation>
+        <translation>用每个选中的优化器各训练一次网络</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Stop the race after the current mini-batch</source>
-        <translation type="unfinished"></translation>
+        <translation>在当前小批量之后停止比赛</translation>
     </message>
     <message>
         <source>batch 128</source>
-        <translation type="unfinished"></translation>
+        <translation>批大小 128</translation>
     </message>
     <message>
         <source>iteration</source>
@@ -2031,55 +2018,56 @@ Press Start (Ctrl+Return) to train the network and watch its loss fall and its a
     </message>
     <message>
         <source>training loss</source>
-        <translation type="unfinished"></translation>
+        <translation>训练损失</translation>
     </message>
     <message>
         <source>Training loss of each optimizer against the iteration: bold smoothed, faint raw</source>
-        <translation type="unfinished"></translation>
+        <translation>每个优化器的训练损失随迭代的变化：粗线为平滑后的，淡线为原始的</translation>
     </message>
     <message>
         <source>Press Run to train the same 5 × 100 ReLU network
 with each checked optimizer (the book&apos;s ch06 experiment).</source>
-        <translation type="unfinished"></translation>
+        <translation>按“运行”，用每个选中的优化器训练同一个 5 × 100 的 ReLU 网络
+（书中第 6 章的实验）。</translation>
     </message>
     <message>
         <source>Same network, same initial weights, same mini-batches — only the optimizer differs. Bold curves are smoothed like the book&apos;s figure; the faint ones are the raw batch losses. The rates are the book&apos;s defaults; each method has its own scale, so this is not a contest at equal tuning.</source>
-        <translation type="unfinished"></translation>
+        <translation>同样的网络、同样的权重初始值、同样的小批量——只有优化器不同。粗曲线像书中的图一样经过平滑；淡的是原始的批次损失。学习率是书中的默认值；每种方法有自己的尺度，所以这不是在同等调参下的比赛。</translation>
     </message>
     <message>
         <source>Check at least one optimizer.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少选中一个优化器。</translation>
     </message>
     <message>
         <source>Training {n} optimizers × {it} iterations…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在训练 {n} 个优化器 × {it} 次迭代…</translation>
     </message>
     <message>
         <source>Final loss (smoothed): {summary}</source>
-        <translation type="unfinished"></translation>
+        <translation>最终损失（平滑后）：{summary}</translation>
     </message>
     <message>
         <source>Cancelled. Loss so far (smoothed): {summary}</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消。目前的损失（平滑后）：{summary}</translation>
     </message>
     <message>
         <source>The race failed: {reason}</source>
-        <translation type="unfinished"></translation>
+        <translation>比赛失败：{reason}</translation>
     </message>
     <message>
         <source>  Diverged at iteration: {names} — try a smaller learning rate.</source>
-        <translation type="unfinished"></translation>
+        <translation>  发散（迭代次数）：{names}——试试更小的学习率。</translation>
     </message>
 </context>
 <context>
     <name>ProbabilityBars</name>
     <message>
         <source>Class probabilities</source>
-        <translation type="unfinished"></translation>
+        <translation>各类别的概率</translation>
     </message>
     <message>
         <source>No prediction yet</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有预测</translation>
     </message>
 </context>
 <context>
@@ -2090,231 +2078,231 @@ with each checked optimizer (the book&apos;s ch06 experiment).</source>
     </message>
     <message>
         <source>Write a digit with the mouse and watch a trained network read it as you draw; it works right away.</source>
-        <translation type="unfinished"></translation>
+        <translation>用鼠标写一个数字，看训练好的网络边写边识别；马上就能用。</translation>
     </message>
     <message>
         <source>Train your first network</source>
-        <translation type="unfinished"></translation>
+        <translation>训练你的第一个网络</translation>
     </message>
     <message>
         <source>Start training and watch the loss fall and the accuracy rise, batch by batch and epoch by epoch.</source>
-        <translation type="unfinished"></translation>
+        <translation>开始训练，看着损失下降、准确率上升，一批接一批，一个纪元接一个纪元。</translation>
     </message>
     <message>
         <source>Look inside</source>
-        <translation type="unfinished"></translation>
+        <translation>看看内部</translation>
     </message>
     <message>
         <source>See the layers and their matrix sizes, the weights as heatmaps, and the features the first layer has learned.</source>
-        <translation type="unfinished"></translation>
+        <translation>查看各层及其矩阵的维数、以热力图显示的权重，以及第一层学到的特征。</translation>
     </message>
     <message>
         <source>Compare optimizers</source>
-        <translation type="unfinished"></translation>
+        <translation>比较优化器</translation>
     </message>
     <message>
         <source>Race SGD, Momentum, AdaGrad and Adam on the book&apos;s surface x²/20 + y², and step gradient descent by hand.</source>
-        <translation type="unfinished"></translation>
+        <translation>让 SGD、Momentum、AdaGrad 和 Adam 在书中的曲面 x²/20 + y² 上比赛，并亲手一步步执行梯度下降法。</translation>
     </message>
     <message>
         <source>Welcome to NumNet Studio</source>
-        <translation type="unfinished"></translation>
+        <translation>欢迎使用 NumNet Studio</translation>
     </message>
     <message>
         <source>Deep learning comes down to three steps. In this app you can see each of them, change it, and watch what happens.</source>
-        <translation type="unfinished"></translation>
+        <translation>深度学习归结为三个步骤。在这个应用里，每一步你都能看到、修改，并观察会发生什么。</translation>
     </message>
     <message>
         <source>Where to begin</source>
-        <translation type="unfinished"></translation>
+        <translation>从哪里开始</translation>
     </message>
     <message>
         <source>Opens: {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>打开：{0}。</translation>
     </message>
     <message>
         <source>Also starts training (pause with Space, stop with Esc).</source>
-        <translation type="unfinished"></translation>
+        <translation>同时开始训练（Space 暂停，Esc 停止）。</translation>
     </message>
     <message>
         <source>All concepts of the course notes…</source>
-        <translation type="unfinished"></translation>
+        <translation>课程笔记中的所有概念…</translation>
     </message>
     <message>
         <source>A list of every concept in the notes with its Chinese term, and the panels that show it (also under Help → Concepts).</source>
-        <translation type="unfinished"></translation>
+        <translation>列出笔记中的每个概念及其中文术语，以及显示它的面板（也可在“帮助 → 概念”中找到）。</translation>
     </message>
     <message>
         <source>the architecture: which functions the network can compute</source>
-        <translation type="unfinished"></translation>
+        <translation>网络结构：定义函数集——网络能计算哪些函数</translation>
     </message>
     <message>
         <source>the loss: how far its answers are from the right ones</source>
-        <translation type="unfinished"></translation>
+        <translation>损失函数：评价函数的好坏——它的答案离正确答案有多远</translation>
     </message>
     <message>
         <source>the optimizer: how the weights move to lower the loss</source>
-        <translation type="unfinished"></translation>
+        <translation>优化器：选出最好的函数——权重如何移动以降低损失</translation>
     </message>
     <message>
         <source>Step {0} of the three steps of deep learning: {1}.</source>
-        <translation type="unfinished"></translation>
+        <translation>深度学习三步骤的第 {0} 步：{1}。</translation>
     </message>
 </context>
 <context>
     <name>TrainingController</name>
     <message>
         <source>Setting not changed: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>设置未更改：{0}</translation>
     </message>
     <message>
         <source>{0}: this model does not fit the {1} data set</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}：这个模型不适用于 {1} 数据集</translation>
     </message>
     <message>
         <source>Opened {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已打开 {0}。</translation>
     </message>
     <message>
         <source>Opened run {0}; press Start to continue it.</source>
-        <translation type="unfinished"></translation>
+        <translation>已打开训练记录 {0}；按“开始”继续训练。</translation>
     </message>
     <message>
         <source>There is no training run to save yet; save the model instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有可保存的训练记录；请改为保存模型。</translation>
     </message>
     <message>
         <source>Saved model to {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将模型保存到 {0}。</translation>
     </message>
     <message>
         <source>Saved run to {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已将训练记录保存到 {0}。</translation>
     </message>
     <message>
         <source>Stop training before changing the data set.</source>
-        <translation type="unfinished"></translation>
+        <translation>更换数据集之前请先停止训练。</translation>
     </message>
     <message>
         <source>Could not load the data set: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>无法加载数据集：{0}</translation>
     </message>
     <message>
         <source>Stop training before rebuilding the network.</source>
-        <translation type="unfinished"></translation>
+        <translation>重建网络之前请先停止训练。</translation>
     </message>
     <message>
         <source>Invalid network: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>无效的网络：{0}</translation>
     </message>
     <message>
         <source>Weights re-initialised with seed {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>已用种子 {0} 重新初始化权重。</translation>
     </message>
 </context>
 <context>
     <name>TrainingPanel</name>
     <message>
         <source>MNIST handwritten digits</source>
-        <translation type="unfinished"></translation>
+        <translation>MNIST 手写数字</translation>
     </message>
     <message>
         <source>circle</source>
-        <translation type="unfinished"></translation>
+        <translation>圆形</translation>
     </message>
     <message>
         <source>XOR (exclusive or)</source>
-        <translation type="unfinished"></translation>
+        <translation>XOR（异或）</translation>
     </message>
     <message>
         <source>two Gaussian clusters</source>
-        <translation type="unfinished"></translation>
+        <translation>两个高斯簇</translation>
     </message>
     <message>
         <source>spiral</source>
-        <translation type="unfinished"></translation>
+        <translation>螺旋</translation>
     </message>
     <message>
         <source>two moons</source>
-        <translation type="unfinished"></translation>
+        <translation>双月</translation>
     </message>
     <message>
         <source>Toy 2-D: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>二维玩具数据：{0}</translation>
     </message>
     <message>
         <source>IDX folder (MNIST format)…</source>
-        <translation type="unfinished"></translation>
+        <translation>IDX 文件夹（MNIST 格式）…</translation>
     </message>
     <message>
         <source>Ready. Settings marked live can change while training runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>就绪。标为实时的设置可以在训练进行中修改。</translation>
     </message>
     <message>
         <source>Training. Optimizer, learning rate, batch size, L2 and dropout apply from the next mini-batch.</source>
-        <translation type="unfinished"></translation>
+        <translation>训练中。优化器、学习率、批大小、L2 和 Dropout 从下一个小批量起生效。</translation>
     </message>
     <message>
         <source>Paused. Press Space to resume or step one batch at a time.</source>
-        <translation type="unfinished"></translation>
+        <translation>已暂停。按 Space 继续，或一次训练一批。</translation>
     </message>
     <message>
         <source>Finished. Start trains further from the current weights; Reset (Ctrl+R) starts over.</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成。“开始”会从当前权重继续训练；“重置权重”（Ctrl+R）从头开始。</translation>
     </message>
     <message>
         <source>off</source>
-        <translation type="unfinished"></translation>
+        <translation>关</translation>
     </message>
     <message>
         <source>{0} ms/batch</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 毫秒/批</translation>
     </message>
     <message>
         <source>Folder with train-images-idx3-ubyte(.gz) and friends</source>
-        <translation type="unfinished"></translation>
+        <translation>包含 train-images-idx3-ubyte(.gz) 等文件的文件夹</translation>
     </message>
 </context>
 <context>
     <name>TrainingStatus</name>
     <message>
         <source>epoch {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>纪元 {0}</translation>
     </message>
     <message>
         <source>step {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {0} 步</translation>
     </message>
     <message>
         <source>{0:,.0f} samples/s</source>
-        <translation type="unfinished"></translation>
+        <translation>{0:,.0f} 样本/秒</translation>
     </message>
     <message>
         <source>elapsed {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>用时 {0}</translation>
     </message>
     <message>
         <source>epoch %p%</source>
-        <translation type="unfinished"></translation>
+        <translation>纪元 %p%</translation>
     </message>
     <message>
         <source>— samples/s</source>
-        <translation type="unfinished"></translation>
+        <translation>— 样本/秒</translation>
     </message>
 </context>
 <context>
     <name>WeightsPanel</name>
     <message>
         <source>Which layer&apos;s weights to show</source>
-        <translation type="unfinished"></translation>
+        <translation>显示哪一层的权重</translation>
     </message>
     <message>
         <source>Robust colours</source>
-        <translation type="unfinished"></translation>
+        <translation>稳健配色</translation>
     </message>
     <message>
         <source>Scale colours to the 99th percentile of |w| instead of the largest |w|, so a few large weights do not wash out all the others</source>
-        <translation type="unfinished"></translation>
+        <translation>按 |w| 的第 99 百分位数而不是最大的 |w| 来缩放颜色，这样少数大权重不会让其他权重都褪色</translation>
     </message>
     <message>
         <source>Layer:</source>
@@ -2326,158 +2314,158 @@ with each checked optimizer (the book&apos;s ch06 experiment).</source>
     </message>
     <message>
         <source>bias b</source>
-        <translation type="unfinished"></translation>
+        <translation>偏置 b</translation>
     </message>
     <message>
         <source>Build or train a network to see its weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>构建或训练一个网络，就能看到它的权重。</translation>
     </message>
     <message>
         <source>Layer {i} · {kind} {f} filters {kh}×{kw}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {i} 层 · {kind} {f} 个 {kh}×{kw} 滤波器</translation>
     </message>
     <message>
         <source>Layer {i} · {kind} {n_in} → {n_out}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {i} 层 · {kind} {n_in} → {n_out}</translation>
     </message>
     <message>
         <source> · step {0}</source>
-        <translation type="unfinished"></translation>
+        <translation> · 第 {0} 步</translation>
     </message>
     <message>
         <source>W {shape} · max |w| {max} · colours ±{top}{step}</source>
-        <translation type="unfinished"></translation>
+        <translation>W {shape} · 最大 |w| {max} · 颜色 ±{top}{step}</translation>
     </message>
     <message>
         <source>output unit (class)</source>
-        <translation type="unfinished"></translation>
+        <translation>输出神经元（类别）</translation>
     </message>
     <message>
         <source>hidden unit</source>
-        <translation type="unfinished"></translation>
+        <translation>隐藏层神经元</translation>
     </message>
     <message>
         <source>input pixel</source>
-        <translation type="unfinished"></translation>
+        <translation>输入像素</translation>
     </message>
     <message>
         <source>pixel {r} (row {y}, col {x})</source>
-        <translation type="unfinished"></translation>
+        <translation>像素 {r}（第 {y} 行，第 {x} 列）</translation>
     </message>
     <message>
         <source>input feature</source>
-        <translation type="unfinished"></translation>
+        <translation>输入特征</translation>
     </message>
     <message>
         <source>input {r}</source>
-        <translation type="unfinished"></translation>
+        <translation>输入 {r}</translation>
     </message>
     <message>
         <source>unit of layer {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {0} 层的神经元</translation>
     </message>
     <message>
         <source>unit {r} of layer {p}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {p} 层的神经元 {r}</translation>
     </message>
     <message>
         <source>input feature (flattened)</source>
-        <translation type="unfinished"></translation>
+        <translation>输入特征（展平后）</translation>
     </message>
     <message>
         <source>feature {r}</source>
-        <translation type="unfinished"></translation>
+        <translation>特征 {r}</translation>
     </message>
     <message>
         <source>class {c}</source>
-        <translation type="unfinished"></translation>
+        <translation>类别 {c}</translation>
     </message>
     <message>
         <source>unit {c}</source>
-        <translation type="unfinished"></translation>
+        <translation>神经元 {c}</translation>
     </message>
     <message>
         <source>{src} → {dst}: w = {v}</source>
-        <translation type="unfinished"></translation>
+        <translation>{src} → {dst}：w = {v}</translation>
     </message>
     <message>
         <source>filters, {n} per row ({kh}×{kw} each)</source>
-        <translation type="unfinished"></translation>
+        <translation>滤波器，每行 {n} 个（每个 {kh}×{kw}）</translation>
     </message>
     <message>
         <source>filter</source>
-        <translation type="unfinished"></translation>
+        <translation>滤波器</translation>
     </message>
     <message>
         <source>input channel</source>
-        <translation type="unfinished"></translation>
+        <translation>输入通道</translation>
     </message>
     <message>
         <source>output filter</source>
-        <translation type="unfinished"></translation>
+        <translation>输出滤波器</translation>
     </message>
     <message>
         <source>filter {f} · channel {c} · kernel row {i}, col {j}: w = {v}</source>
-        <translation type="unfinished"></translation>
+        <translation>滤波器 {f} · 通道 {c} · 卷积核第 {i} 行，第 {j} 列：w = {v}</translation>
     </message>
 </context>
 <context>
     <name>activations</name>
     <message>
         <source>identity (none)</source>
-        <translation type="unfinished"></translation>
+        <translation>恒等函数（无）</translation>
     </message>
     <message>
         <source>No activation: the layer stays linear. The output layer keeps it, because the loss applies softmax itself (classification) or compares z with the target directly (regression).</source>
-        <translation type="unfinished"></translation>
+        <translation>没有激活函数：该层保持线性。输出层用它，因为损失函数自己会做 Softmax（分类），或直接把 z 与目标比较（回归）。</translation>
     </message>
     <message>
         <source>sigmoid</source>
-        <translation type="unfinished"></translation>
+        <translation>sigmoid</translation>
     </message>
     <message>
         <source>A smooth step from 0 to 1. Its slope is at most 0.25 and almost 0 for large |z|, so in deep networks gradients vanish.</source>
-        <translation type="unfinished"></translation>
+        <translation>从 0 到 1 的平滑阶跃。它的斜率最大只有 0.25，|z| 较大时几乎为 0，所以在深层网络中梯度会消失。</translation>
     </message>
     <message>
         <source>tanh</source>
-        <translation type="unfinished"></translation>
+        <translation>tanh</translation>
     </message>
     <message>
         <source>A sigmoid centred on 0, from −1 to 1, with slope 1 at 0; it still saturates for large |z|.</source>
-        <translation type="unfinished"></translation>
+        <translation>以 0 为中心的 sigmoid，取值从 −1 到 1，在 0 处斜率为 1；|z| 较大时仍会饱和。</translation>
     </message>
     <message>
         <source>ReLU</source>
-        <translation type="unfinished"></translation>
+        <translation>ReLU</translation>
     </message>
     <message>
         <source>Passes positive values and zeroes the rest. Its slope is 1 wherever it is active, so deep networks train fast; a unit that is never active is dead and stops learning.</source>
-        <translation type="unfinished"></translation>
+        <translation>让正值通过，把其余的置为 0。只要处于激活状态，斜率就是 1，所以深层网络训练得快；从不激活的神经元就“死”了，不再学习。</translation>
     </message>
     <message>
         <source>leaky ReLU</source>
-        <translation type="unfinished"></translation>
+        <translation>Leaky ReLU</translation>
     </message>
     <message>
         <source>ReLU with a small slope for negative inputs, so a unit never dies completely.</source>
-        <translation type="unfinished"></translation>
+        <translation>对负输入保留一个小斜率的 ReLU，所以神经元永远不会完全死亡。</translation>
     </message>
     <message>
         <source>ELU</source>
-        <translation type="unfinished"></translation>
+        <translation>ELU</translation>
     </message>
     <message>
         <source>ReLU with a smooth negative part that tends to −1: outputs are closer to zero-centred.</source>
-        <translation type="unfinished"></translation>
+        <translation>负半轴平滑地趋向 −1 的 ReLU：输出更接近以 0 为中心。</translation>
     </message>
     <message>
         <source>step</source>
-        <translation type="unfinished"></translation>
+        <translation>阶跃函数</translation>
     </message>
     <message>
         <source>The perceptron&apos;s activation. Its slope is 0 everywhere, so no gradient flows back: gradient descent cannot train it.</source>
-        <translation type="unfinished"></translation>
+        <translation>感知机的激活函数。它的斜率处处为 0，所以没有梯度能反向传回：梯度下降法无法训练它。</translation>
     </message>
 </context>
 <context>
@@ -2588,7 +2576,7 @@ with each checked optimizer (the book&apos;s ch06 experiment).</source>
     </message>
     <message>
         <source>Weight initialization</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">权重的初始值</translation>
     </message>
     <message>
         <source>The scale of the starting weights (σ = 0.01, Xavier, He) decides whether activations stay spread out or collapse from layer to layer.</source>
@@ -2719,27 +2707,27 @@ with each checked optimizer (the book&apos;s ch06 experiment).</source>
     <name>initializers</name>
     <message>
         <source>He</source>
-        <translation type="unfinished"></translation>
+        <translation>He</translation>
     </message>
     <message>
         <source>For ReLU: ReLU zeroes about half its inputs, so twice Xavier&apos;s variance keeps the signal&apos;s size from layer to layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>适用于 ReLU：ReLU 大约把一半的输入置为 0，所以用 Xavier 两倍的方差，使信号的大小在层与层之间保持不变。</translation>
     </message>
     <message>
         <source>Xavier</source>
-        <translation type="unfinished"></translation>
+        <translation>Xavier</translation>
     </message>
     <message>
         <source>For sigmoid and tanh, which are nearly linear around 0: the signal keeps its size from layer to layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>适用于 sigmoid 和 tanh，它们在 0 附近近似线性：信号的大小在层与层之间保持不变。</translation>
     </message>
     <message>
         <source>normal (σ)</source>
-        <translation type="unfinished"></translation>
+        <translation>正态分布 (σ)</translation>
     </message>
     <message>
         <source>A fixed σ. The book&apos;s 0.01 is too small for deep networks: activations shrink layer by layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>固定的 σ。书中的 0.01 对深层网络来说太小：激活值会一层一层地缩小。</translation>
     </message>
 </context>
 <context>
@@ -2914,7 +2902,7 @@ with each checked optimizer (the book&apos;s ch06 experiment).</source>
     </message>
     <message>
         <source>Momentum</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Momentum</translation>
     </message>
     <message>
         <source>How slowly the running mean and variance (used at test time) follow the mini-batch statistics: 0.9 averages over roughly the last 10 batches.</source>
@@ -2961,199 +2949,199 @@ with each checked optimizer (the book&apos;s ch06 experiment).</source>
     <name>live_settings</name>
     <message>
         <source>After every epoch the learning rate is multiplied by this factor: big steps first, then finer ones. 1 keeps it constant.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个纪元结束后，学习率乘以这个系数：先迈大步，再走小步。1 表示保持不变。</translation>
     </message>
     <message>
         <source>Batch size</source>
-        <translation type="unfinished"></translation>
+        <translation>批大小</translation>
     </message>
     <message>
         <source>Data</source>
-        <translation type="unfinished"></translation>
+        <translation>数据</translation>
     </message>
     <message>
         <source>Dropout rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Dropout 比例</translation>
     </message>
     <message>
         <source>Epochs</source>
-        <translation type="unfinished"></translation>
+        <translation>纪元数</translation>
     </message>
     <message>
         <source>Fraction of units switched off at random during training, in every dropout layer (add one in the architecture editor). The kept ones are scaled by 1/(1 − rate).</source>
-        <translation type="unfinished"></translation>
+        <translation>训练时在每个 Dropout 层中随机关闭的神经元比例（在网络结构编辑器中添加 Dropout 层）。保留下来的神经元乘以 1/(1 − rate)。</translation>
     </message>
     <message>
         <source>How many passes over the training data (epochs).</source>
-        <translation type="unfinished"></translation>
+        <translation>把训练数据完整过几遍（纪元数，epoch）。</translation>
     </message>
     <message>
         <source>How the weights move along the gradient. SGD takes plain steps; Momentum and Nesterov add velocity; AdaGrad, RMSProp and Adam adapt the step size per weight. Takes effect at the next batch.</source>
-        <translation type="unfinished"></translation>
+        <translation>权重如何沿梯度移动。SGD 走普通的步子；Momentum 和 Nesterov 加入速度；AdaGrad、RMSProp 和 Adam 为每个权重自适应地调整步长。从下一批起生效。</translation>
     </message>
     <message>
         <source>L2 (weight decay)</source>
-        <translation type="unfinished"></translation>
+        <translation>L2（权值衰减）</translation>
     </message>
     <message>
         <source>L2 regularization λ (weight decay): adds ½λ·ΣW² to the loss, pulling weights toward zero to fight overfitting.</source>
-        <translation type="unfinished"></translation>
+        <translation>L2 正则化 λ（权值衰减）：在损失函数上加 ½λ·ΣW²，把权重拉向 0，以抑制过拟合。</translation>
     </message>
     <message>
         <source>Learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率</translation>
     </message>
     <message>
         <source>Learning rate η, a hyperparameter: the step size of gradient descent. Too small learns slowly; too large overshoots and diverges. Arrows step 1-2-5; takes effect at the next batch.</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率 η 是一个超参数：梯度下降法的步长。太小学得慢；太大会越过最低点并发散。箭头按 1-2-5 步进；从下一批起生效。</translation>
     </message>
     <message>
         <source>Learning-rate decay</source>
-        <translation type="unfinished"></translation>
+        <translation>学习率衰减</translation>
     </message>
     <message>
         <source>Optimizer</source>
-        <translation type="unfinished"></translation>
+        <translation>优化器</translation>
     </message>
     <message>
         <source>Part of the training data held out to check for overfitting (validation data); it is never trained on.</source>
-        <translation type="unfinished"></translation>
+        <translation>从训练数据中留出的一部分，用来检查过拟合（验证数据）；网络从不在它上面训练。</translation>
     </message>
     <message>
         <source>Pause after every mini-batch (milliseconds), to watch learning in slow motion.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个小批量之后暂停的时间（毫秒），以慢动作观察学习过程。</translation>
     </message>
     <message>
         <source>Random seed for the initial weights, the data split and the batch order: the same seed gives the same run.</source>
-        <translation type="unfinished"></translation>
+        <translation>权重初始值、数据划分和批次顺序的随机种子：相同的种子得到相同的训练过程。</translation>
     </message>
     <message>
         <source>Samples per mini-batch: one gradient step per batch. Smaller batches give noisier but more frequent steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个小批量的样本数：每一批做一次梯度更新。批越小，更新越频繁，但噪声也越大。</translation>
     </message>
     <message>
         <source>Seed</source>
-        <translation type="unfinished">随机种子</translation>
+        <translation>随机种子</translation>
     </message>
     <message>
         <source>Slow motion</source>
-        <translation type="unfinished"></translation>
+        <translation>慢动作</translation>
     </message>
     <message>
         <source>Validation fraction</source>
-        <translation type="unfinished"></translation>
+        <translation>验证数据比例</translation>
     </message>
     <message>
         <source>What the network learns from: MNIST (60,000 handwritten digits, 28×28), a toy 2-D set of points in two classes, to see decision boundaries, or a folder of IDX files (Fashion-MNIST or your own data).</source>
-        <translation type="unfinished"></translation>
+        <translation>网络从什么数据中学习：MNIST（60,000 个 28×28 的手写数字）、二维玩具数据（分成两类的平面点，用来观察决策边界），或一个 IDX 文件夹（Fashion-MNIST 或你自己的数据）。</translation>
     </message>
 </context>
 <context>
     <name>losses</name>
     <message>
         <source>softmax cross-entropy</source>
-        <translation type="unfinished"></translation>
+        <translation>Softmax 交叉熵误差</translation>
     </message>
     <message>
         <source>Cross-entropy error of the softmax probabilities: minus the log of the probability given to the right class. Together with softmax its gradient is simply (p − t) / m.</source>
-        <translation type="unfinished"></translation>
+        <translation>Softmax 概率的交叉熵误差：赋给正确类别的概率取对数再取负。与 Softmax 合在一起，它的梯度就是 (p − t) / m。</translation>
     </message>
     <message>
         <source>mean squared error</source>
-        <translation type="unfinished"></translation>
+        <translation>均方误差</translation>
     </message>
     <message>
         <source>Mean squared error between the softmax probabilities and the one-hot target. It learns more slowly than cross-entropy when the answer is badly wrong, because softmax saturates.</source>
-        <translation type="unfinished"></translation>
+        <translation>Softmax 概率与 one-hot 目标之间的均方误差。当答案错得很离谱时，它比交叉熵误差学得慢，因为 Softmax 已经饱和。</translation>
     </message>
 </context>
 <context>
     <name>optimizer_table</name>
     <message>
         <source>Learning rate of {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} 的学习率</translation>
     </message>
 </context>
 <context>
     <name>optimizers</name>
     <message>
         <source>SGD</source>
-        <translation type="unfinished"></translation>
+        <translation>SGD</translation>
     </message>
     <message>
         <source>Stochastic gradient descent: a step against the gradient of the mini-batch, of size learning rate η times the gradient.</source>
-        <translation type="unfinished"></translation>
+        <translation>随机梯度下降法：沿小批量梯度的反方向走一步，步长为学习率 η 乘以梯度。</translation>
     </message>
     <message>
         <source>Momentum</source>
-        <translation type="unfinished"></translation>
+        <translation>Momentum</translation>
     </message>
     <message>
         <source>Gradient descent with a velocity v: steps in a steady direction add up, zig-zags across a narrow valley cancel out.</source>
-        <translation type="unfinished"></translation>
+        <translation>带速度 v 的梯度下降法：方向一致的步子会累加，在狭窄山谷中的来回摆动会相互抵消。</translation>
     </message>
     <message>
         <source>Momentum α</source>
-        <translation type="unfinished"></translation>
+        <translation>动量 α</translation>
     </message>
     <message>
         <source>How much of the last velocity is kept at each step: 0.9 averages the gradients over roughly the last 10 steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>每一步保留上一次速度的比例：0.9 相当于对最近大约 10 步的梯度取平均。</translation>
     </message>
     <message>
         <source>Nesterov</source>
-        <translation type="unfinished"></translation>
+        <translation>Nesterov</translation>
     </message>
     <message>
         <source>Momentum that looks ahead: the gradient is taken where the velocity is about to carry the weights, so it overshoots less.</source>
-        <translation type="unfinished"></translation>
+        <translation>向前看的 Momentum：在速度即将把权重带到的位置计算梯度，所以越过得更少。</translation>
     </message>
     <message>
         <source>AdaGrad</source>
-        <translation type="unfinished"></translation>
+        <translation>AdaGrad</translation>
     </message>
     <message>
         <source>An adaptive learning rate per weight: weights that have moved a lot take smaller steps. The steps keep shrinking.</source>
-        <translation type="unfinished"></translation>
+        <translation>为每个权重自适应地调整学习率：已经移动很多的权重步子变小。步长会不断缩小。</translation>
     </message>
     <message>
         <source>RMSProp</source>
-        <translation type="unfinished"></translation>
+        <translation>RMSProp</translation>
     </message>
     <message>
         <source>AdaGrad that forgets: h is a moving average of squared gradients, so the steps do not shrink to nothing.</source>
-        <translation type="unfinished"></translation>
+        <translation>会遗忘的 AdaGrad：h 是梯度平方的移动平均，所以步长不会缩小到零。</translation>
     </message>
     <message>
         <source>Decay rate ρ</source>
-        <translation type="unfinished"></translation>
+        <translation>衰减率 ρ</translation>
     </message>
     <message>
         <source>How slowly the average of squared gradients forgets: 0.99 averages over roughly the last 100 steps.</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度平方的平均遗忘得有多慢：0.99 相当于对最近大约 100 步取平均。</translation>
     </message>
     <message>
         <source>Adam</source>
-        <translation type="unfinished"></translation>
+        <translation>Adam</translation>
     </message>
     <message>
         <source>Momentum and RMSProp together, with a correction for the first steps (bias correction): a good default.</source>
+        <translation>Momentum 与 RMSProp 的结合，并对最初几步做修正（偏置校正）：一个不错的默认选择。</translation>
+    </message>
+    <message>
+        <source>Adam β₁</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>β₁ (momentum)</source>
+        <source>β₁: how much of the average gradient m (the momentum part) is kept at each step.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>How much of the average gradient m is kept at each step.</source>
+        <source>Adam β₂</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>β₂ (squared gradients)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>How much of the average squared gradient v is kept at each step.</source>
+        <source>β₂: how much of the average squared gradient v (the RMSProp part) is kept at each step.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3161,31 +3149,31 @@ with each checked optimizer (the book&apos;s ch06 experiment).</source>
     <name>w</name>
     <message>
         <source>Add layers to see the network here.</source>
-        <translation type="unfinished"></translation>
+        <translation>添加层后，这里会显示网络。</translation>
     </message>
     <message>
         <source>Only the input so far: add layers with “Add layer” or load a preset.</source>
-        <translation type="unfinished"></translation>
+        <translation>目前只有输入：用“添加层”添加层，或加载预设。</translation>
     </message>
     <message>
         <source>After Apply, lines show the weights: blue negative, red positive, thicker = larger. Hover a neuron for its weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>按“应用”后，连线表示权重：蓝色为负，红色为正，越粗越大。把鼠标移到神经元上可查看它的权重。</translation>
     </message>
     <message>
         <source>negative</source>
-        <translation type="unfinished"></translation>
+        <translation>负</translation>
     </message>
     <message>
         <source>positive</source>
-        <translation type="unfinished"></translation>
+        <translation>正</translation>
     </message>
     <message>
         <source>weight, thickness = |w|</source>
-        <translation type="unfinished"></translation>
+        <translation>权重，粗细 = |w|</translation>
     </message>
     <message>
         <source>step {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>第 {0} 步</translation>
     </message>
 </context>
 </TS>
