@@ -2472,235 +2472,235 @@ with each checked optimizer (the book&apos;s ch06 experiment).</source>
     <name>concepts</name>
     <message>
         <source>Neuron: weighted sum, bias, activation</source>
-        <translation type="unfinished"></translation>
+        <translation>神经元：加权和、偏置、激活函数</translation>
     </message>
     <message>
         <source>A neuron computes t = f(wᵀa + b): the weighted sum of its inputs plus a bias, passed through an activation function f.</source>
-        <translation type="unfinished"></translation>
+        <translation>神经元计算 t = f(wᵀa + b)：输入的加权和加上偏置，再通过激活函数 f。</translation>
     </message>
     <message>
         <source>Perceptron as a logic gate, and XOR</source>
-        <translation type="unfinished"></translation>
+        <translation>感知机作为逻辑门，以及异或</translation>
     </message>
     <message>
         <source>One layer draws a single straight line between two classes: enough for AND, NAND and OR but not for XOR (try the XOR data set with and without a hidden layer).</source>
-        <translation type="unfinished"></translation>
+        <translation>单层只能在两类之间画一条直线：足以实现与门、与非门和或门，却实现不了异或（用 XOR 数据集分别试试有隐藏层和没有隐藏层的网络）。</translation>
     </message>
     <message>
         <source>Activation functions and their derivatives</source>
-        <translation type="unfinished"></translation>
+        <translation>激活函数及其导数</translation>
     </message>
     <message>
         <source>The non-linear f of each layer (step, sigmoid, tanh, ReLU, leaky ReLU, ELU, maxout); its derivative f′ decides how much gradient flows back through it.</source>
-        <translation type="unfinished"></translation>
+        <translation>每一层的非线性函数 f（阶跃函数、sigmoid、tanh、ReLU、Leaky ReLU、ELU、Maxout）；它的导数 f′ 决定有多少梯度能反向传过它。</translation>
     </message>
     <message>
         <source>Fully connected feed-forward network</source>
-        <translation type="unfinished"></translation>
+        <translation>全连接前馈网络</translation>
     </message>
     <message>
         <source>Layers in a row, each neuron connected to every neuron of the layer before: an input layer, hidden layers and an output layer; the number of layers is the depth.</source>
-        <translation type="unfinished"></translation>
+        <translation>一层接一层，每个神经元都与前一层的每个神经元相连：一个输入层、若干隐藏层和一个输出层；层数就是深度。</translation>
     </message>
     <message>
         <source>Softmax output</source>
-        <translation type="unfinished"></translation>
+        <translation>Softmax 输出</translation>
     </message>
     <message>
         <source>Softmax turns the output layer&apos;s scores into a probability distribution: positive numbers that sum to 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Softmax 把输出层的得分变成概率分布：一组和为 1 的正数。</translation>
     </message>
     <message>
         <source>Loss: squared error and cross-entropy</source>
-        <translation type="unfinished"></translation>
+        <translation>损失函数：均方误差与交叉熵误差</translation>
     </message>
     <message>
         <source>The loss measures how far the output is from the target; cross-entropy suits softmax classification, squared error suits regression.</source>
-        <translation type="unfinished"></translation>
+        <translation>损失函数衡量输出离目标有多远；交叉熵误差适合 Softmax 分类，均方误差适合回归。</translation>
     </message>
     <message>
         <source>Training, validation and test data; overfitting</source>
-        <translation type="unfinished"></translation>
+        <translation>训练数据、验证数据和测试数据；过拟合</translation>
     </message>
     <message>
         <source>A network learns from training data and is judged on data it has never seen; when training accuracy keeps rising but validation accuracy does not, it is overfitting.</source>
-        <translation type="unfinished"></translation>
+        <translation>网络从训练数据中学习，并在从未见过的数据上接受评判；当训练准确率持续上升而验证准确率不再上升时，就是过拟合了。</translation>
     </message>
     <message>
         <source>Mini-batch, epoch, iteration</source>
-        <translation type="unfinished"></translation>
+        <translation>小批量、纪元（epoch）、迭代</translation>
     </message>
     <message>
         <source>Each iteration updates the weights from a small random batch of samples; one epoch is one pass over the whole training set.</source>
-        <translation type="unfinished"></translation>
+        <translation>每次迭代用一小批随机样本更新权重；一个纪元就是把整个训练集完整过一遍。</translation>
     </message>
     <message>
         <source>Gradient descent and the learning rate</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度下降法与学习率</translation>
     </message>
     <message>
         <source>The gradient points uphill on the loss, so each step moves the weights against it, scaled by the learning rate, a hyperparameter you choose.</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度指向损失上升的方向，所以每一步让权重逆着梯度移动，步长由学习率缩放——学习率是你自己选择的超参数。</translation>
     </message>
     <message>
         <source>Backpropagation on a computational graph</source>
-        <translation type="unfinished"></translation>
+        <translation>计算图上的误差反向传播法</translation>
     </message>
     <message>
         <source>Backpropagation applies the chain rule backwards through the computational graph and gets the gradient of every weight in one pass (see the gradient size per layer).</source>
-        <translation type="unfinished"></translation>
+        <translation>误差反向传播法在计算图上反向应用链式法则，一遍就求出每个权重的梯度（见各层的梯度大小）。</translation>
     </message>
     <message>
         <source>Gradient check</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度确认</translation>
     </message>
     <message>
         <source>Comparing backpropagation&apos;s gradients with numerical ones catches mistakes in a backward pass: their relative error should be tiny.</source>
-        <translation type="unfinished"></translation>
+        <translation>把误差反向传播法求出的梯度与数值微分求出的梯度相比较，可以发现反向传播中的错误：它们的相对误差应当非常小。</translation>
     </message>
     <message>
         <source>Vectorization and matrix dimensions</source>
-        <translation type="unfinished"></translation>
+        <translation>向量化与矩阵的维数</translation>
     </message>
     <message>
         <source>A batch of m samples passes through a layer as one matrix product; checking the shapes of W[l], b[l], Z[l] and A[l] catches most mistakes.</source>
-        <translation type="unfinished"></translation>
+        <translation>一批 m 个样本通过一层时只是一次矩阵乘法；核对 W[l]、b[l]、Z[l] 和 A[l] 的形状能发现大多数错误。</translation>
     </message>
     <message>
         <source>SGD, Momentum, AdaGrad, RMSProp, Adam</source>
-        <translation type="unfinished"></translation>
+        <translation>SGD、Momentum、AdaGrad、RMSProp、Adam</translation>
     </message>
     <message>
         <source>Rules that turn gradients into steps: Momentum adds velocity, AdaGrad and RMSProp adapt the step of each weight, Adam does both.</source>
-        <translation type="unfinished"></translation>
+        <translation>把梯度变成步子的规则：Momentum 加入速度，AdaGrad 和 RMSProp 为每个权重调整步长，Adam 两者兼有。</translation>
     </message>
     <message>
         <source>Weight initialization</source>
-        <translation type="unfinished">权重的初始值</translation>
+        <translation>权重的初始值</translation>
     </message>
     <message>
         <source>The scale of the starting weights (σ = 0.01, Xavier, He) decides whether activations stay spread out or collapse from layer to layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>初始权重的尺度（σ = 0.01、Xavier、He）决定激活值在层与层之间是保持分散还是坍缩。</translation>
     </message>
     <message>
         <source>Weight decay, dropout, batch normalization</source>
-        <translation type="unfinished"></translation>
+        <translation>权值衰减、Dropout、Batch Normalization</translation>
     </message>
     <message>
         <source>Weight decay (L2) pulls weights towards zero and dropout switches off random neurons, both against overfitting; batch normalization keeps each layer&apos;s inputs well scaled.</source>
-        <translation type="unfinished"></translation>
+        <translation>权值衰减（L2）把权重拉向 0，Dropout 随机关闭神经元，两者都用来抑制过拟合；Batch Normalization 让每一层的输入保持合适的尺度。</translation>
     </message>
     <message>
         <source>Choosing hyperparameters</source>
-        <translation type="unfinished"></translation>
+        <translation>超参数的验证</translation>
     </message>
     <message>
         <source>Hyperparameters are chosen by their score on validation data split off the training data, never by the test data.</source>
-        <translation type="unfinished"></translation>
+        <translation>超参数要根据它们在验证数据（从训练数据中分出）上的得分来选择，绝不能用测试数据来选。</translation>
     </message>
     <message>
         <source>Deep representation</source>
-        <translation type="unfinished"></translation>
+        <translation>深层表示</translation>
     </message>
     <message>
         <source>Early layers find simple features such as strokes and edges; later layers combine them into larger shapes.</source>
-        <translation type="unfinished"></translation>
+        <translation>前面的层找到笔画、边缘之类的简单特征；后面的层把它们组合成更大的形状。</translation>
     </message>
     <message>
         <source>Convolutional network: convolution and pooling</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积神经网络：卷积层与池化层</translation>
     </message>
     <message>
         <source>Convolution layers slide small learned filters over the image and pooling layers shrink the result, so the network keeps the image&apos;s layout.</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积层让学到的小滤波器在图像上滑动，池化层把结果缩小，这样网络保留了图像的空间布局。</translation>
     </message>
     <message>
         <source>The three steps of deep learning</source>
-        <translation type="unfinished"></translation>
+        <translation>深度学习的三个步骤</translation>
     </message>
     <message>
         <source>Define a set of functions (the architecture), say how good a function is (the loss), and pick the best one (the optimizer).</source>
-        <translation type="unfinished"></translation>
+        <translation>定义函数集（网络结构），评价函数的好坏（损失函数），选出最好的函数（优化器）。</translation>
     </message>
     <message>
         <source>One-hot target vector</source>
-        <translation type="unfinished"></translation>
+        <translation>one-hot 编码的目标向量</translation>
     </message>
     <message>
         <source>The target is a vector of zeros with a single 1 at the correct class, compared with the softmax output.</source>
-        <translation type="unfinished"></translation>
+        <translation>目标是一个全为 0、只在正确类别处为 1 的向量，与 Softmax 的输出相比较。</translation>
     </message>
     <message>
         <source>Regression and function approximation</source>
-        <translation type="unfinished"></translation>
+        <translation>回归与函数逼近</translation>
     </message>
     <message>
         <source>For regression the output layer is the identity function with squared error, and a large enough network can approximate any continuous function.</source>
-        <translation type="unfinished"></translation>
+        <translation>做回归时，输出层用恒等函数配合均方误差；足够大的网络可以逼近任何连续函数。</translation>
     </message>
     <message>
         <source>Numerical differentiation</source>
-        <translation type="unfinished"></translation>
+        <translation>数值微分</translation>
     </message>
     <message>
         <source>The slope estimated from two nearby values, (f(x + h) − f(x − h)) / 2h: slow, but a reliable check of backpropagation.</source>
-        <translation type="unfinished"></translation>
+        <translation>用两个相邻点的值估计斜率，(f(x + h) − f(x − h)) / 2h：很慢，但能可靠地检验误差反向传播法。</translation>
     </message>
     <message>
         <source>Forward caches for the backward pass</source>
-        <translation type="unfinished"></translation>
+        <translation>为反向传播保存的正向缓存</translation>
     </message>
     <message>
         <source>The forward pass keeps each layer&apos;s Z[l] and A[l] because the backward pass needs them to compute the gradients.</source>
-        <translation type="unfinished"></translation>
+        <translation>正向传播保存每一层的 Z[l] 和 A[l]，因为反向传播计算梯度时需要它们。</translation>
     </message>
     <message>
         <source>Broadcasting the bias</source>
-        <translation type="unfinished"></translation>
+        <translation>偏置的广播</translation>
     </message>
     <message>
         <source>The bias b[l] is added to all m samples at once by broadcasting, without copying it m times.</source>
-        <translation type="unfinished"></translation>
+        <translation>偏置 b[l] 通过广播一次加到全部 m 个样本上，而不必复制 m 份。</translation>
     </message>
     <message>
         <source>Early stopping</source>
-        <translation type="unfinished"></translation>
+        <translation>早停</translation>
     </message>
     <message>
         <source>Stop training at the epoch where the validation loss was lowest, before the network starts to overfit.</source>
-        <translation type="unfinished"></translation>
+        <translation>在验证损失最低的那个纪元停止训练，赶在网络开始过拟合之前。</translation>
     </message>
     <message>
         <source>Local minima and saddle points</source>
-        <translation type="unfinished"></translation>
+        <translation>局部极小值与鞍点</translation>
     </message>
     <message>
         <source>Points where the gradient is zero but the loss is not at its lowest: optimizers can stall there, and momentum helps to roll on.</source>
-        <translation type="unfinished"></translation>
+        <translation>梯度为零但损失并非最低的点：优化器可能停在那里，动量有助于继续滚动。</translation>
     </message>
     <message>
         <source>Why deep rather than fat</source>
-        <translation type="unfinished"></translation>
+        <translation>为什么要深而不是胖</translation>
     </message>
     <message>
         <source>With the same number of parameters a deep network usually learns better than a wide shallow one, because its layers reuse each other&apos;s features.</source>
-        <translation type="unfinished"></translation>
+        <translation>参数个数相同时，深层网络通常比宽而浅的网络学得更好，因为各层可以复用彼此的特征。</translation>
     </message>
     <message>
         <source>Recurrent networks for sequences</source>
-        <translation type="unfinished"></translation>
+        <translation>用于序列的递归神经网络</translation>
     </message>
     <message>
         <source>A recurrent network carries a hidden state from step to step, so it can read sequences such as text or speech.</source>
-        <translation type="unfinished"></translation>
+        <translation>递归神经网络把隐藏状态从一步传到下一步，所以能读取文本、语音之类的序列。</translation>
     </message>
     <message>
         <source>Handwritten digit recognition</source>
-        <translation type="unfinished"></translation>
+        <translation>手写数字识别</translation>
     </message>
     <message>
         <source>Reading handwritten digits (MNIST) is the notes&apos; first real project: draw one and see what the network answers.</source>
-        <translation type="unfinished"></translation>
+        <translation>识别手写数字（MNIST）是笔记中的第一个实际项目：写一个数字，看看网络怎么回答。</translation>
     </message>
 </context>
 <context>
@@ -2734,215 +2734,215 @@ with each checked optimizer (the book&apos;s ch06 experiment).</source>
     <name>layers</name>
     <message>
         <source>Conv2D</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积</translation>
     </message>
     <message>
         <source>Conv2D (convolution)</source>
-        <translation type="unfinished"></translation>
+        <translation>Conv2D（卷积层）</translation>
     </message>
     <message>
         <source>Filters slide over the image; each produces one feature map. Far fewer weights than a dense layer, and the same feature is found anywhere in the image. Output size = (H + 2·padding − kernel) / stride + 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>滤波器在图像上滑动，每个滤波器产生一张特征图。权重比全连接层少得多，而且同一个特征在图像的任何位置都能被找到。输出大小 = (H + 2·padding − kernel) / stride + 1。</translation>
     </message>
     <message>
         <source>Filters</source>
-        <translation type="unfinished"></translation>
+        <translation>滤波器数</translation>
     </message>
     <message>
         <source>Number of filters = number of output channels (feature maps). Each filter has kernel × kernel × input-channels weights and one bias.</source>
-        <translation type="unfinished"></translation>
+        <translation>滤波器个数 = 输出通道数（特征图数）。每个滤波器有 kernel × kernel × 输入通道数 个权重和一个偏置。</translation>
     </message>
     <message>
         <source>{0} filters</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 个滤波器</translation>
     </message>
     <message>
         <source>Kernel</source>
-        <translation type="unfinished"></translation>
+        <translation>卷积核大小</translation>
     </message>
     <message>
         <source>Height and width of each filter: 5 means a 5×5 window. A larger kernel sees more at once but has more weights and shrinks the image more.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个滤波器的高和宽：5 表示 5×5 的窗口。卷积核越大，一次看到的越多，但权重也越多，图像缩小得也越多。</translation>
     </message>
     <message>
         <source>Stride</source>
-        <translation type="unfinished"></translation>
+        <translation>步幅</translation>
     </message>
     <message>
         <source>How many pixels the window moves between positions. Stride 2 roughly halves the output&apos;s height and width.</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口在两个位置之间移动多少像素。步幅为 2 时，输出的高和宽大约减半。</translation>
     </message>
     <message>
         <source>stride {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>步幅 {0}</translation>
     </message>
     <message>
         <source>Padding</source>
-        <translation type="unfinished"></translation>
+        <translation>填充</translation>
     </message>
     <message>
         <source>Rows and columns of zeros added around the input. Without padding a k×k kernel shrinks the image by k − 1; padding (k − 1)/2 (2 for a 5×5 kernel) keeps its size. Output size = (H + 2·padding − kernel) / stride + 1.</source>
-        <translation type="unfinished"></translation>
+        <translation>在输入四周补上的几行几列 0。不填充时，k×k 的卷积核会让图像缩小 k − 1；填充 (k − 1)/2（5×5 卷积核为 2）可保持大小不变。输出大小 = (H + 2·padding − kernel) / stride + 1。</translation>
     </message>
     <message>
         <source>pad {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>填充 {0}</translation>
     </message>
     <message>
         <source>MaxPool</source>
-        <translation type="unfinished"></translation>
+        <translation>最大池化</translation>
     </message>
     <message>
         <source>MaxPool (pooling)</source>
-        <translation type="unfinished"></translation>
+        <translation>MaxPool（池化层）</translation>
     </message>
     <message>
         <source>Keeps the largest value of each window: smaller feature maps, a little robustness to shifts, no weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>保留每个窗口中的最大值：特征图变小，对平移略有鲁棒性，没有权重。</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口大小</translation>
     </message>
     <message>
         <source>Window size: each output is the largest value in a size × size window. Size 2 halves the height and width.</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口大小：每个输出是 size × size 窗口中的最大值。大小为 2 时，高和宽减半。</translation>
     </message>
     <message>
         <source>How far the window moves. &apos;same as size&apos; gives non-overlapping windows.</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口每次移动多远。“与窗口大小相同”时，窗口互不重叠。</translation>
     </message>
     <message>
         <source>same as size</source>
-        <translation type="unfinished"></translation>
+        <translation>与窗口大小相同</translation>
     </message>
     <message>
         <source>Units</source>
-        <translation type="unfinished"></translation>
+        <translation>神经元数</translation>
     </message>
     <message>
         <source>Number of neurons. Each one has a weight for every input plus a bias, so this layer has (inputs × units) weights and units biases. The last layer needs one unit per class.</source>
-        <translation type="unfinished"></translation>
+        <translation>神经元的个数。每个神经元对每个输入有一个权重，另加一个偏置，所以这一层有 (输入数 × 神经元数) 个权重和“神经元数”个偏置。最后一层需要每个类别一个神经元。</translation>
     </message>
     <message>
         <source>{0} units</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} 个神经元</translation>
     </message>
     <message>
         <source>Activation</source>
-        <translation type="unfinished"></translation>
+        <translation>激活函数</translation>
     </message>
     <message>
         <source>The function f applied to each weighted sum z. ReLU, max(0, z), trains fast in deep nets; sigmoid and tanh saturate (f′ ≈ 0 for large |z|), so gradients vanish in deep nets. Keep the output layer&apos;s identity: the loss applies the softmax itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>作用于每个加权和 z 的函数 f。ReLU，即 max(0, z)，在深层网络中训练得快；sigmoid 和 tanh 会饱和（|z| 较大时 f′ ≈ 0），所以在深层网络中梯度会消失。输出层请保持恒等函数：损失函数自己会做 Softmax。</translation>
     </message>
     <message>
         <source>Initializer</source>
-        <translation type="unfinished"></translation>
+        <translation>初始化方法</translation>
     </message>
     <message>
         <source>How the first weights are drawn. He (σ = √(2/n_in)) suits ReLU: ReLU zeroes about half its inputs, so twice the variance keeps the signal&apos;s size from layer to layer. Xavier (σ = √(1/n_in)) suits sigmoid and tanh, which are nearly linear around 0. normal uses a fixed σ (the book&apos;s 0.01 is too small for deep nets: activations shrink layer by layer). Default: He for ReLU-like activations, otherwise Xavier.</source>
-        <translation type="unfinished"></translation>
+        <translation>最初的权重如何抽取。He（σ = √(2/n_in)）适合 ReLU：ReLU 大约把一半输入置为 0，所以两倍的方差能让信号的大小在层与层之间保持不变。Xavier（σ = √(1/n_in)）适合在 0 附近近似线性的 sigmoid 和 tanh。“正态分布”使用固定的 σ（书中的 0.01 对深层网络太小：激活值会一层一层地缩小）。默认：类 ReLU 的激活函数用 He，其他用 Xavier。</translation>
     </message>
     <message>
         <source>σ (normal)</source>
-        <translation type="unfinished"></translation>
+        <translation>σ（正态分布）</translation>
     </message>
     <message>
         <source>Standard deviation σ of the initial weights for the &apos;normal&apos; initializer.</source>
-        <translation type="unfinished"></translation>
+        <translation>“正态分布”初始化方法所用权重初始值的标准差 σ。</translation>
     </message>
     <message>
         <source>Dense</source>
-        <translation type="unfinished"></translation>
+        <translation>全连接</translation>
     </message>
     <message>
         <source>Dense (fully connected)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dense（全连接层）</translation>
     </message>
     <message>
         <source>Every neuron computes a = f(w·x + b) from all outputs of the previous layer (Affine + activation). Images are flattened first.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个神经元由上一层的全部输出计算 a = f(w·x + b)（Affine + 激活函数）。图像会先被展平。</translation>
     </message>
     <message>
         <source>Flatten</source>
-        <translation type="unfinished"></translation>
+        <translation>展平</translation>
     </message>
     <message>
         <source>Turns channels × height × width into one long vector for the dense layers.</source>
-        <translation type="unfinished"></translation>
+        <translation>把 通道 × 高 × 宽 变成一个长向量，供全连接层使用。</translation>
     </message>
     <message>
         <source>Dropout</source>
-        <translation type="unfinished"></translation>
+        <translation>Dropout</translation>
     </message>
     <message>
         <source>Switches off a random fraction of neurons at each training step, so the network cannot rely on any single one: fights overfitting.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个训练步随机关闭一部分神经元，使网络不能依赖任何单个神经元：抑制过拟合。</translation>
     </message>
     <message>
         <source>Rate</source>
-        <translation type="unfinished"></translation>
+        <translation>比例</translation>
     </message>
     <message>
         <source>Fraction of neurons dropped at each training step (the rest are scaled by 1/(1 − rate), so nothing changes at test time, when nothing is dropped).</source>
-        <translation type="unfinished"></translation>
+        <translation>每个训练步丢弃的神经元比例（其余的乘以 1/(1 − rate)，所以测试时不丢弃任何神经元，结果也不变）。</translation>
     </message>
     <message>
         <source>rate {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>比例 {0}</translation>
     </message>
     <message>
         <source>BatchNorm</source>
-        <translation type="unfinished"></translation>
+        <translation>BatchNorm</translation>
     </message>
     <message>
         <source>Normalises each feature over the mini-batch to mean 0, variance 1, then scales (γ) and shifts (β): training is faster and less sensitive to the initial weights.</source>
-        <translation type="unfinished"></translation>
+        <translation>在小批量上把每个特征归一化为均值 0、方差 1，再缩放（γ）和平移（β）：训练更快，对权重的初始值也不那么敏感。</translation>
     </message>
     <message>
         <source>Momentum</source>
-        <translation type="unfinished">Momentum</translation>
+        <translation>动量</translation>
     </message>
     <message>
         <source>How slowly the running mean and variance (used at test time) follow the mini-batch statistics: 0.9 averages over roughly the last 10 batches.</source>
-        <translation type="unfinished"></translation>
+        <translation>测试时使用的滑动均值和方差跟随小批量统计量变化得有多慢：0.9 相当于对最近大约 10 个批次取平均。</translation>
     </message>
     <message>
         <source>momentum {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>动量 {0}</translation>
     </message>
     <message>
         <source>ε</source>
-        <translation type="unfinished"></translation>
+        <translation>ε</translation>
     </message>
     <message>
         <source>A small number added to the variance so no division is by zero.</source>
-        <translation type="unfinished"></translation>
+        <translation>加到方差上的一个小数，避免除以零。</translation>
     </message>
     <message>
         <source>Maxout</source>
-        <translation type="unfinished"></translation>
+        <translation>Maxout</translation>
     </message>
     <message>
         <source>Each unit computes several weighted sums and outputs the largest: an activation function that is learned.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个神经元计算几个加权和，输出其中最大的：一个可以学习的激活函数。</translation>
     </message>
     <message>
         <source>Pieces</source>
-        <translation type="unfinished"></translation>
+        <translation>分段数</translation>
     </message>
     <message>
         <source>How many weighted sums each maxout unit takes the maximum of.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个 Maxout 神经元在多少个加权和中取最大值。</translation>
     </message>
     <message>
         <source>× {0} pieces</source>
-        <translation type="unfinished"></translation>
+        <translation>× {0} 个分段</translation>
     </message>
     <message>
         <source>Applies a function to every value, e.g. ReLU after a BatchNorm layer.</source>
-        <translation type="unfinished"></translation>
+        <translation>对每个值应用一个函数，例如 BatchNorm 层之后的 ReLU。</translation>
     </message>
 </context>
 <context>
@@ -3130,19 +3130,19 @@ with each checked optimizer (the book&apos;s ch06 experiment).</source>
     </message>
     <message>
         <source>Adam β₁</source>
-        <translation type="unfinished"></translation>
+        <translation>Adam β₁</translation>
     </message>
     <message>
         <source>β₁: how much of the average gradient m (the momentum part) is kept at each step.</source>
-        <translation type="unfinished"></translation>
+        <translation>β₁：每一步保留梯度平均值 m（动量部分）的比例。</translation>
     </message>
     <message>
         <source>Adam β₂</source>
-        <translation type="unfinished"></translation>
+        <translation>Adam β₂</translation>
     </message>
     <message>
         <source>β₂: how much of the average squared gradient v (the RMSProp part) is kept at each step.</source>
-        <translation type="unfinished"></translation>
+        <translation>β₂：每一步保留梯度平方平均值 v（RMSProp 部分）的比例。</translation>
     </message>
 </context>
 <context>
