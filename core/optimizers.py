@@ -276,13 +276,13 @@ class Adam(Optimizer):
     race_lr = 0.001
     in_book = True
     HYPERPARAMETERS = (
-        Hyperparameter("beta1", "β₁", QT_TRANSLATE_NOOP("optimizers", "β₁ (momentum)"), 0.9, 0.0, 0.9999,
-                       QT_TRANSLATE_NOOP("optimizers", "How much of the average gradient m is kept at "
-                                         "each step.")),
-        Hyperparameter("beta2", "β₂", QT_TRANSLATE_NOOP("optimizers", "β₂ (squared gradients)"), 0.999,
+        Hyperparameter("beta1", "β₁", QT_TRANSLATE_NOOP("optimizers", "Adam β₁"), 0.9, 0.0, 0.9999,
+                       QT_TRANSLATE_NOOP("optimizers", "β₁: how much of the average gradient m (the "
+                                         "momentum part) is kept at each step.")),
+        Hyperparameter("beta2", "β₂", QT_TRANSLATE_NOOP("optimizers", "Adam β₂"), 0.999,
                        0.0, 0.99999,
-                       QT_TRANSLATE_NOOP("optimizers", "How much of the average squared gradient v "
-                                         "is kept at each step.")),
+                       QT_TRANSLATE_NOOP("optimizers", "β₂: how much of the average squared gradient "
+                                         "v (the RMSProp part) is kept at each step.")),
     )
 
     def __init__(self, lr: float = 0.001, beta1: float = 0.9, beta2: float = 0.999):

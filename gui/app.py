@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from core import threads
 
-from . import style
+from . import style, window_layout
 from .language import add_cjk_fallback, install_translators
 from .main_window import MainWindow
 
@@ -54,8 +54,8 @@ def main(argv: list[str] | None = None) -> int:
     install_translators(app)
     add_cjk_fallback(app)
     window = create_main_window()
-    if window.geometry().width() < 400:
-        window.resize(1280, 800)
+    if not getattr(window, "_restored_geometry", False):
+        window_layout.first_size(window)
     window.show()
     if args.quit_after is not None:
         QTimer.singleShot(args.quit_after, window.close)

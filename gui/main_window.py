@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QMainWindow,
     QMessageBox,
-    QTabBar,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from core import live_settings
 
-from . import live_drawing_menu, panel_registry
+from . import live_drawing_menu, panel_registry, window_layout
 from .actions import ICONS, build_actions
 from .controller import TrainingController
 from .divergence_bar import DivergenceBar
@@ -63,6 +62,7 @@ class MainWindow(QMainWindow):
         self.panel_error_box: QMessageBox | None = None
         self._build_docks()
         self._build_status_bar()
+        self.column_keeper = window_layout.ColumnKeeper(self, self.docks["trainingDock"])
         self._wire()
         self.set_state(self.controller.state)
 
@@ -269,6 +269,8 @@ class MainWindow(QMainWindow):
 
     def reset_layout(self):
         self.restoreState(self._default_state, STATE_VERSION)
+        self.column_keeper.set_width(window_layout.FIRST_COLUMN_WIDTH)
+        window_layout.unelide_tab_bars(self)
 
     def show_about(self):
         QMessageBox.about(self, self.tr("About NumNet Studio"), self.tr(
@@ -314,7 +316,7 @@ class MainWindow(QMainWindow):
         qs = QSettings()
         geometry = qs.value("window/geometry", QByteArray(), type=QByteArray)
         if not geometry.isEmpty():
-            self.restoreGeometry(geometry)
+            self._restored_geometry = self.restoreGeometry(geometry)
         state = qs.value("window/state", QByteArray(), type=QByteArray)
         if not state.isEmpty():
             self._restored_state = self.restoreState(state, STATE_VERSION)
@@ -340,15 +342,15 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not getattr(self, "_sized", False):
             self._sized = True
-            if not getattr(self, "_restored_state", False):
-                # after the first layout pass, or Qt gives the left dock half the window
-                QTimer.singleShot(0, self._size_training_dock)
+            # after the first layout pass, or Qt gives the left dock half the window
+            QTimer.singleShot(0, self._size_training_dock)
 
     def _size_training_dock(self):
-        self.resizeDocks([self.docks["trainingDock"]], [330], Qt.Orientation.Horizontal)
-        for bar in self.findChildren(QTabBar):        # whole panel names, scrolled when many
-            bar.setElideMode(Qt.TextElideMode.ElideNone)
-            bar.setUsesScrollButtons(True)
+        if getattr(self, "_restored_state", False):
+            self.column_keeper.keep_current()
+        else:
+            self.column_keeper.set_width(window_layout.FIRST_COLUMN_WIDTH)
+        window_layout.unelide_tab_bars(self)
 
     def closeEvent(self, event):
         self.controller.shutdown(timeout_ms=1000)

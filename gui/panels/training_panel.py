@@ -100,6 +100,9 @@ class TrainingPanel(QWidget):
             for toy in data.TOY_SETS:
                 combo.addItem(self.tr("Toy 2-D: {0}").format(toy_names.get(toy, toy)), toy)
             combo.addItem(self.tr("IDX folder (MNIST format)…"), "__idx__")
+            # long names are cut in the closed combo (the list shows them whole): the column stays narrow
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(12)
             combo.activated.connect(self._on_dataset)
             return combo
         if name == "optimizer":
