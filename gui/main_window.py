@@ -8,27 +8,30 @@ from dataclasses import asdict
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QIcon
+from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
     QMainWindow,
     QMessageBox,
     QTabWidget,
+    QToolBar,
     QVBoxLayout,
     QWidget,
 )
 
 from core import live_settings
 
-from . import live_drawing_menu, panel_registry, window_layout
+from . import language, live_drawing_menu, panel_registry, window_layout
 from .actions import ICONS, build_actions
+from .concepts_dialog import ConceptsDialog
 from .controller import TrainingController
 from .divergence_bar import DivergenceBar
 from .panel_registry import FEEDS, RIGHT, PanelEntry
 from .run_state import FinishReason, RunState
 from .status_bar import TrainingStatus
 from .throttle import draw_budget
+from .widgets.explanation_strip import ExplanationStrip
 
 STATE_VERSION = 1
 
@@ -51,7 +54,11 @@ class MainWindow(QMainWindow):
         self.actions_by_id: dict[str, QAction] = build_actions(self)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        concepts = help_menu.addAction(self.tr("Concepts…"), QKeySequence("F1"), self.show_concepts)
+        concepts.setStatusTip(self.tr("Every concept of the course notes, its Chinese term and where "
+                                      "it lives in the app (F1)"))
         help_menu.addAction(self.tr("About NumNet Studio")).triggered.connect(self.show_about)
+        self.concepts_dialog: ConceptsDialog | None = None
         self.divergence_bar = DivergenceBar(self)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.divergence_bar)
         self.insertToolBarBreak(self.divergence_bar)
@@ -105,6 +112,7 @@ class MainWindow(QMainWindow):
         budget.set_share(live_drawing_menu.DEFAULT_SHARE)      # the saved level comes with restore
         self.live_drawing_menu = live_drawing_menu.build_menu(self, budget)
         self.view_menu.addMenu(self.live_drawing_menu)
+        self.view_menu.addMenu(language.build_menu(self))
         self.view_menu.addAction(self.tr("Reset layout"), self.reset_layout)
         self._default_state = self.saveState(STATE_VERSION)
 
@@ -135,12 +143,20 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         self.status = TrainingStatus(self.statusBar())
+        bar = QToolBar(self.tr("Explanations"), self)
+        bar.setObjectName("explanationBar")
+        bar.setMovable(False)
+        self.explanation_strip = ExplanationStrip(self)
+        bar.addWidget(self.explanation_strip)
+        self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, bar)
 
     def _wire(self) -> None:
         c = self.controller
         requests = {"snapshot_wanted": c.request_snapshot, "stats_wanted": c.request_stats,
                     "status_message": self.show_message, "apply_requested": self.apply_spec,
-                    "stop_requested": self._stop_and_wait}
+                    "stop_requested": self._stop_and_wait, "open_requested": self.show_docks,
+                    "start_training_requested": self.actions_by_id["start"].trigger,
+                    "concepts_requested": self.show_concepts}
         for panel in self.panels.values():
             for sig, slot in FEEDS:
                 if hasattr(panel, slot):
@@ -266,6 +282,22 @@ class MainWindow(QMainWindow):
             return False
         self.controller.stop(wait=True)
         return True
+
+    def show_docks(self, names: tuple) -> None:
+        """Show and raise these docks; the first named ends up on top of its tab group."""
+        for name in reversed(names):
+            dock = self.docks.get(name)
+            if dock is not None:
+                dock.show()
+                dock.raise_()
+
+    def show_concepts(self) -> None:
+        if self.concepts_dialog is None:
+            self.concepts_dialog = ConceptsDialog(self)
+            self.concepts_dialog.open_requested.connect(self.show_docks)
+        self.concepts_dialog.show()
+        self.concepts_dialog.raise_()
+        self.concepts_dialog.activateWindow()
 
     def reset_layout(self):
         self.restoreState(self._default_state, STATE_VERSION)

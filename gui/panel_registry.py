@@ -42,6 +42,7 @@ def _n(text: str) -> str:
 
 PANELS: list[PanelEntry] = [
     PanelEntry("trainingDock", _n("Training"), "gui.panels.training_panel", "TrainingPanel", LEFT),
+    PanelEntry("startDock", _n("Start"), "gui.panels.start_panel", "StartPanel"),
     PanelEntry("metricsDock", _n("Loss and accuracy"), "gui.panels.metrics_panel", "MetricsPanel"),
     PanelEntry("architectureDock", _n("Architecture"), "gui.panels.architecture_panel",
                "ArchitecturePanel"),
@@ -85,6 +86,9 @@ class PanelSignals(QObject):
     status_message = Signal(str)          # a line for the status bar
     apply_requested = Signal(dict, int)   # build this spec with this seed
     stop_requested = Signal()             # stop training and wait for it
+    open_requested = Signal(tuple)        # show and raise these docks (object names)
+    start_training_requested = Signal()   # press Start
+    concepts_requested = Signal()         # open Help → Concepts
 
 
 # controller signal -> panel slot, connected when the panel has the slot
