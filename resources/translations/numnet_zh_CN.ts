@@ -1357,6 +1357,14 @@ Output per sample: {1}. Drag to reorder.</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
+        <source>Concepts…</source>
+        <translation>概念…</translation>
+    </message>
+    <message>
+        <source>Every concept of the course notes, its Chinese term and where it lives in the app (F1)</source>
+        <translation>课程笔记中的每个概念、它的中文术语，以及它在应用中的位置（F1）</translation>
+    </message>
+    <message>
         <source>About NumNet Studio</source>
         <translation>关于 NumNet Studio</translation>
     </message>
@@ -1367,6 +1375,10 @@ Output per sample: {1}. Drag to reorder.</source>
     <message>
         <source>These panels could not be built and are missing:</source>
         <translation>以下面板无法创建，已缺失：</translation>
+    </message>
+    <message>
+        <source>Explanations</source>
+        <translation>说明</translation>
     </message>
     <message>
         <source>Built a new network with seed {0}.</source>
@@ -1948,6 +1960,10 @@ Press Start (Ctrl+Return) to train the network and watch its loss fall and its a
     <message>
         <source>diverged at step {n}</source>
         <translation>在第 {n} 步发散</translation>
+    </message>
+    <message>
+        <source>step {k}</source>
+        <translation>第 {k} 步</translation>
     </message>
     <message>
         <source>{name} diverged at step {n}</source>
