@@ -133,6 +133,9 @@ class CanvasPanel(QWidget):
         self.model_choice = QComboBox(objectName="modelChoice")
         self.model_choice.addItems([self.tr("Default model"), self.tr("Your network")])
         self.model_choice.activated.connect(self._user_chose)
+        self.model_choice.setToolTip(self.tr("Which network reads your drawing: the pretrained default "
+                                             "model (works right away), or the network you are "
+                                             "training now."))
         self.prediction = QLabel(objectName="predictionLabel", alignment=Qt.AlignmentFlag.AlignCenter)
         big = QFont(self.font())
         big.setPixelSize(72)

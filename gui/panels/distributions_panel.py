@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedWidget, QT
 from .. import style
 from ..run_state import RunState
 from ..throttle import LivePoller, draw_budget
+from ..tooltips import tooltip
 
 POLL_MS = 250                      # stats_wanted at most 4 times a second
 STATS_SHARE = 0.1                  # ... and slower if computing them would cost more than 10 %
@@ -175,6 +176,12 @@ class DistributionsPanel(QWidget):
             self.hist_plots[kind], self.hist_bars[kind] = hist, bars
 
         self.layers_view = pg.GraphicsLayoutWidget()
+        self.layers_view.setToolTip(tooltip(self.tr(
+            "Per layer, over the iterations. Top: the share of ReLU units whose output is 0 for every "
+            "probe sample — dead units no longer learn (a lower learning rate, leaky ReLU or He "
+            "initialisation help). Bottom: the mean size of the gradient of the weights, on a log "
+            "scale: if the first layers' gradients are far smaller than the last ones', gradients "
+            "vanish on their way back.")))
         self.dead_plot = self.layers_view.addPlot(row=0, col=0)
         self.dead_plot.setTitle(self.tr("Dead ReLU units (output 0 for every probe sample)"), size="10pt")
         self.dead_plot.setLabel("left", self.tr("dead units"), units="%")

@@ -109,6 +109,8 @@ class EvaluationPanel(QWidget):
         self._cell_texts: list[pg.TextItem] = []
 
         self.bars_view = pg.PlotWidget()
+        self.bars_view.setToolTip(self.tr("The share of each digit's test images that the network "
+                                          "classifies correctly: the classes it finds hard stand out."))
         bars_plot = self.bars_view.getPlotItem()
         bars_plot.setTitle(self.tr("Accuracy per class"), size="10pt")
         bars_plot.setLabel("left", self.tr("accuracy"), units="%")
@@ -135,6 +137,8 @@ class EvaluationPanel(QWidget):
         self.gallery_title.setWordWrap(True)
         self.all_button = QPushButton(self.tr("Show all mistakes"))
         self.all_button.clicked.connect(lambda: self.select_cell(-1, -1))
+        self.all_button.setToolTip(self.tr("Show every misclassified test image, not only those of "
+                                           "the chosen cell of the confusion matrix"))
         self.gallery = QListWidget()
         self.gallery.setViewMode(QListView.ViewMode.IconMode)
         self.gallery.setIconSize(QSize(THUMB, THUMB))

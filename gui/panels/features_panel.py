@@ -143,6 +143,10 @@ class FeaturesPanel(QWidget):
         self.before_title, self.now_title = QLabel(self.tr("<b>Before training</b>")), QLabel()
         self.before_view = HeatmapWidget(colorbar=False, show_readout=False)
         self.now_view = HeatmapWidget(colorbar=False, show_readout=False)
+        self.before_view.setToolTip(self.tr("The same weights before training: random noise"))
+        self.now_view.setToolTip(self.tr("Each tile is one first-layer neuron's weights drawn as an "
+                                         "image of the input: the pattern it responds to. Early layers "
+                                         "learn simple features such as strokes and edges."))
         for view in (self.before_view, self.now_view):
             for side in ("top", "right", "bottom"):
                 view.plot.hideAxis(side)

@@ -15,7 +15,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import init_experiment, initializers
+from core import activations, init_experiment, initializers
 
 from .. import style
 from ..tasks import Task
@@ -37,7 +37,7 @@ SLIDER_STEPS = 100                     # slider positions per decade of σ
 SIGMA_RANGE = (0.001, 10.0)
 PRESETS = (("normal", 1.0), ("normal", 0.01), ("xavier", None), ("he", None), ("normal", None))
 CUSTOM = len(PRESETS) - 1
-ACTIVATIONS = ("sigmoid", "tanh", "relu")
+ACTIVATIONS = ("sigmoid", "tanh", "relu")    # the book's figure compares these three
 NARROW = 640                           # below this width the histograms wrap onto two rows
 
 
@@ -87,12 +87,18 @@ class InitExperimentPanel(QWidget):
         self.sigma_spin.setDecimals(4)
         self.sigma_spin.setStepType(QDoubleSpinBox.StepType.AdaptiveDecimalStepType)
         self.sigma_spin.setPrefix("σ = ")
+        self.sigma_spin.setToolTip(self.tr("The standard deviation σ of the initial weights, when "
+                                           "“custom σ” is chosen"))
         self.sigma_slider = QSlider(Qt.Orientation.Horizontal)
         lo, hi = (round(SLIDER_STEPS * math.log10(v)) for v in SIGMA_RANGE)
         self.sigma_slider.setRange(lo, hi)
         self.sigma_slider.setToolTip(self.tr("Drag to change σ (logarithmic: 0.001 to 10)"))
         self.act_box = QComboBox()
-        self.act_box.addItems(["sigmoid", "tanh", "ReLU"])
+        for name in ACTIVATIONS:
+            label = activations.ACTIVATIONS[name].label
+            self.act_box.addItem(QCoreApplication.translate("activations", label), name)
+        self.act_box.setToolTip(self.tr("The activation function of the five layers: the book's "
+                                        "experiment compares sigmoid, tanh and ReLU"))
         self.resample_button = QPushButton(self.tr("New inputs"))
         self.resample_button.setToolTip(self.tr("Draw new random inputs and weights"))
 
@@ -108,6 +114,11 @@ class InitExperimentPanel(QWidget):
         row2.addWidget(self.resample_button)
 
         self.view = pg.GraphicsLayoutWidget()
+        self.view.setToolTip(self.tr("Histograms of the activations of each of five layers of 100 "
+                                     "units, for 1000 random inputs: with σ = 1 sigmoid outputs pile "
+                                     "up at 0 and 1 (gradients vanish); with σ = 0.01 they all become "
+                                     "alike (the layers lose their expressiveness); Xavier and He keep "
+                                     "them spread out."))
         self.plots: list[pg.PlotItem] = []
         self.bars: list[pg.BarGraphItem] = []
         for i in range(N_LAYERS):
@@ -162,7 +173,7 @@ class InitExperimentPanel(QWidget):
         if sigma is None:
             sigma = self.sigma_spin.value() if init == "normal" else initializers.std_for(init, UNITS)
         return {"init": init, "sigma": sigma,
-                "activation": ACTIVATIONS[self.act_box.currentIndex()], "seed": self.seed}
+                "activation": self.act_box.currentData(), "seed": self.seed}
 
     def _show_sigma(self, sigma: float) -> None:
         for w in (self.sigma_spin, self.sigma_slider):
@@ -239,7 +250,8 @@ class InitExperimentPanel(QWidget):
 
     def _explain(self, s: dict, h: dict) -> str:
         act = s["activation"]
-        head = self.tr("{0} with {1}: ").format(self._choice_name(s), "ReLU" if act == "relu" else act)
+        act_label = QCoreApplication.translate("activations", activations.ACTIVATIONS[act].label)
+        head = self.tr("{0} with {1}: ").format(self._choice_name(s), act_label)
         if act == "relu":
             ratio = h["std_ratio"]
             if ratio < 0.05:

@@ -20,6 +20,7 @@ from core import live_settings, optimizers
 
 from .. import style
 from ..throttle import draw_budget
+from ..tooltips import tooltip
 
 # Every millisecond the GUI thread spends drawing (pyqtgraph paints from Python) is a
 # millisecond the training thread cannot run: they share one GIL. So the plots redraw at
@@ -106,6 +107,12 @@ class MetricsPanel(QWidget):
         bar.addStretch(1)
 
         self.glw = pg.GraphicsLayoutWidget()
+        self.glw.setToolTip(tooltip(self.tr(
+            "Top: the loss function after every mini-batch (faint) and its moving average; dots are "
+            "the loss per epoch on the training and validation data. Bottom: accuracy per epoch on "
+            "training, validation and test data. Validation falling behind training is overfitting. "
+            "Vertical lines mark a setting changed during training. Drag to pan, wheel to zoom, "
+            "hover for values.")))
         self.loss_plot = self.glw.addPlot(row=0, col=0)
         self.acc_plot = self.glw.addPlot(row=1, col=0)
         self.acc_plot.setXLink(self.loss_plot)

@@ -94,6 +94,10 @@ class WeightsPanel(QWidget):
         controls.addWidget(self.info_label)
 
         self.heatmap = HeatmapWidget(value_label=self.tr("weight w"))
+        self.heatmap.setToolTip(self.tr("The chosen layer's weight matrix W: a row per input, a column "
+                                        "per neuron of the layer (W has shape (n_in, n_out)). Blue is "
+                                        "negative, red positive; hover a cell for its value. Drag to "
+                                        "pan, wheel to zoom."))
         self.bias_plot = self.heatmap.add_marginal_plot(height=90)
         self.bias_plot.setLabel("left", self.tr("bias b"))
         self.bias_plot.getAxis("left").enableAutoSIPrefix(False)

@@ -133,6 +133,11 @@ class HeatmapWidget(QWidget):
     cell_clicked = Signal(int, int)
     cell_hovered = Signal(int, int)
 
+    def setToolTip(self, text: str) -> None:      # noqa: N802 - Qt's name
+        """The explanation belongs to the plot the pointer is over, too."""
+        super().setToolTip(text)
+        self.graphics.setToolTip(text)
+
     def __init__(self, parent: QWidget | None = None, *, colorbar: bool = True,
                  value_label: str = "", show_readout: bool = True):
         super().__init__(parent)
