@@ -7,7 +7,8 @@ import numpy as np
 
 from . import activations as act_mod
 from . import initializers
-from .layer_stats import HIST_BINS, RELU_FAMILY, histogram_of_sorted, percentiles_of_sorted, sorted_finite
+from .activations import is_relu_like
+from .layer_stats import HIST_BINS, histogram_of_sorted, percentiles_of_sorted, sorted_finite
 
 
 def init_experiment(init: str, activation: str, sigma: float = 0.01, n_layers: int = 5,
@@ -69,7 +70,7 @@ def experiment_histograms(acts: list[np.ndarray], activation: str, bins: int = H
     int64, "edges": (bins + 1,), "range": (lo, hi), "zero_fraction": list,
     "outside_fraction": list}`` (share of the shown values outside the range).
     """
-    relu = activation in RELU_FAMILY
+    relu = is_relu_like(activation)
     if activation in ("sigmoid", "tanh"):     # fixed range: np.histogram needs no sorting
         lo, hi = experiment_range(activation)
         shown = [a[np.isfinite(a)] for a in acts]

@@ -14,13 +14,13 @@ import time
 
 import numpy as np
 
+from .activations import is_relu_like
 from .network import Network
 
 # TensorBoard's distribution percentiles (its basis points 0, 668, 1587, 3085,
 # 5000, …): the median and the points ±0.5σ, ±1σ, ±1.5σ of a normal
 # distribution, plus the minimum and the maximum.
 TB_PERCENTILES = (0.0, 6.68, 15.87, 30.85, 50.0, 69.15, 84.13, 93.32, 100.0)
-RELU_FAMILY = ("relu", "leaky_relu", "elu")
 HIST_BINS = 30
 # larger arrays are subsampled (evenly, along the first axis) for percentiles
 # and histograms, keeping layer_stats cheap for convolution outputs
@@ -165,7 +165,7 @@ def layer_stats(net: Network, x: np.ndarray, y: np.ndarray, bins: int = HIST_BIN
         entry["weights"], entry["weight_hist"] = _summary(w, bins)
         entry["activations"], entry["act_hist"] = _summary(_subsample(out), bins)
         entry["gradients"], entry["grad_hist"] = _summary(g, bins)
-        entry["dead_fraction"] = dead_fraction(out) if act_name in RELU_FAMILY else None
+        entry["dead_fraction"] = dead_fraction(out) if is_relu_like(act_name) else None
         entry["mean_abs_grad"] = mean_abs_grad_per_weight(g)
         layers.append(entry)
     return {"loss": float(loss), "n_samples": int(len(y)), "layers": layers,
