@@ -335,7 +335,8 @@ class OptimizerLabPanel(QWidget):
                 text = self.tr("diverged at step {n}").format(n=path.stopped_at)
             label = f"<b style='color:{color(name)}'>{self.names[name]}</b>"
             rows.append(f"<tr><td>{label} {text}</td></tr>")
-        self.readout.setHtml(f"<div style='font-size:8pt'><b>{self.tr('step {k}').format(k=k)}</b>"
+        title = self.tr("step {k}").format(k=k)
+        self.readout.setHtml(f"<div style='font-size:8pt'><b>{title}</b>"
                              f"<table cellspacing='0' cellpadding='0'>{''.join(rows)}</table></div>")
         self.hover_marks.setData([m[0] for m in marks], [m[1] for m in marks])
         vb = self.loss_plot.getPlotItem().getViewBox()      # beside the cursor line, at the top

@@ -1,7 +1,7 @@
-"""GUI test fixtures: pyqtgraph's light style, temp QSettings, and a guard that
-fails any test leaving a training thread or background job running."""
+"""GUI test fixtures: pyqtgraph's light style, temp QSettings, and a check that the draw budget
+ends idle. (Threads, timers and pool tasks left running are caught by ``tests/conftest.py``.)"""
 import pytest
-from PySide6.QtCore import QCoreApplication, QSettings, QThreadPool
+from PySide6.QtCore import QCoreApplication, QSettings
 
 
 @pytest.fixture(autouse=True, scope="session")
@@ -13,19 +13,6 @@ def _qt_style_and_settings(tmp_path_factory):
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
                       str(tmp_path_factory.mktemp("settings")))
-
-
-@pytest.fixture(autouse=True)
-def no_threads_left_running(qapp):
-    yield
-    from gui import worker_registry
-    running = worker_registry.running_threads()
-    jobs_done = QThreadPool.globalInstance().waitForDone(10000)
-    for t in running:                       # don't poison later tests
-        t.quit()
-        t.wait(5000)
-    assert not running, f"test left {len(running)} training thread(s) running"
-    assert jobs_done, "test left background jobs running"
 
 
 @pytest.fixture(autouse=True)
