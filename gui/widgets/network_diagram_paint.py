@@ -1,13 +1,18 @@
 """Painting of ``NetworkDiagram`` (kept apart from its model and hover logic)."""
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 
 from gui import style
 
 INK = QColor("#333333")
 MUTED = QColor("#6b6b6b")
+
+
+def _tr(text: str) -> str:
+    """The diagram's own strings (lupdate files them under the NetworkDiagram class)."""
+    return QCoreApplication.translate("NetworkDiagram", text)
 
 
 def small_font(font: QFont) -> QFont:
@@ -37,7 +42,7 @@ def paint_diagram(w, p: QPainter) -> None:
     if not cols:
         p.setPen(MUTED)
         p.drawText(w.rect(), Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                   w.tr("Add layers to see the network here."))
+                   _tr("Add layers to see the network here."))
         return
     _paint_links(p, cols)
     hover = w._hover
@@ -62,7 +67,7 @@ def paint_diagram(w, p: QPainter) -> None:
         p.setPen(MUTED)
         p.drawText(QRectF(w.width() * 0.55, 0, w.width() * 0.4, w.height()),
                    Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                   w.tr("Only the input so far: add layers with “Add layer” or load a preset."))
+                   _tr("Only the input so far: add layers with “Add layer” or load a preset."))
     _paint_legend(w, p, fonts[2])
 
 
@@ -176,20 +181,20 @@ def _paint_legend(w, p: QPainter, font: QFont) -> None:
     width = w.width() - 16
     if not w.has_weights():
         p.setPen(MUTED)
-        text = w.tr("After Apply, lines show the weights: blue negative, red positive, thicker = larger. "
+        text = _tr("After Apply, lines show the weights: blue negative, red positive, thicker = larger. "
                     "Hover a neuron for its weights.")
         p.drawText(QRectF(8, y - fm.height(), width, 2 * fm.height()),
                    Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap, text)
         return
     x = 8.0
-    for value, label in ((-1.0, w.tr("negative")), (1.0, w.tr("positive"))):
+    for value, label in ((-1.0, _tr("negative")), (1.0, _tr("positive"))):
         color, _ = w._color(value, 1.0)
         p.setPen(QPen(color, 3))
         p.drawLine(QPointF(x, y + fm.height() / 2), QPointF(x + 18, y + fm.height() / 2))
         p.setPen(INK)
         p.drawText(QPointF(x + 22, y + fm.ascent()), label)
         x += 30 + fm.horizontalAdvance(label)
-    p.drawText(QPointF(x, y + fm.ascent()), w.tr("weight, thickness = |w|"))
+    p.drawText(QPointF(x, y + fm.ascent()), _tr("weight, thickness = |w|"))
     if w._step is not None:
-        text = w.tr("step {0}").format(f"{w._step:,}")
+        text = _tr("step {0}").format(f"{w._step:,}")
         p.drawText(QPointF(w.width() - 8 - fm.horizontalAdvance(text), y + fm.ascent()), text)
