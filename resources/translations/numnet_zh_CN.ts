@@ -324,6 +324,10 @@
         <translation>你的网络</translation>
     </message>
     <message>
+        <source>Which network reads your drawing: the pretrained default model (works right away), or the network you are training now.</source>
+        <translation>用哪个网络识别你写的数字：预训练的默认模型（马上就能用），或你正在训练的网络。</translation>
+    </message>
+    <message>
         <source>Read with</source>
         <translation>识别用</translation>
     </message>
@@ -740,6 +744,10 @@ Delete 清空，Ctrl+Z 撤销最后一笔。</translation>
         <translation>个数</translation>
     </message>
     <message>
+        <source>Per layer, over the iterations. Top: the share of ReLU units whose output is 0 for every probe sample — dead units no longer learn (a lower learning rate, leaky ReLU or He initialisation help). Bottom: the mean size of the gradient of the weights, on a log scale: if the first layers&apos; gradients are far smaller than the last ones&apos;, gradients vanish on their way back.</source>
+        <translation>逐层显示，随迭代变化。上图：对每个探测样本都输出 0 的 ReLU 神经元所占的比例——死亡的神经元不再学习（降低学习率、改用 Leaky ReLU 或 He 初始化会有帮助）。下图：权重梯度的平均大小，对数坐标：如果前几层的梯度远小于最后几层的，梯度就是在反向传播途中消失了。</translation>
+    </message>
+    <message>
         <source>Dead ReLU units (output 0 for every probe sample)</source>
         <translation>死亡的 ReLU 神经元（对每个探测样本都输出 0）</translation>
     </message>
@@ -842,6 +850,10 @@ Press Start (Ctrl+Return) to train: while the network learns, this panel shows h
         <translation>行：真实类别 · 列：网络的预测。点击一个单元格可查看对应的图像。</translation>
     </message>
     <message>
+        <source>The share of each digit&apos;s test images that the network classifies correctly: the classes it finds hard stand out.</source>
+        <translation>每个数字的测试图像中被网络正确分类的比例：网络觉得难的类别一目了然。</translation>
+    </message>
+    <message>
         <source>Accuracy per class</source>
         <translation>各类别准确率</translation>
     </message>
@@ -856,6 +868,10 @@ Press Start (Ctrl+Return) to train: while the network learns, this panel shows h
     <message>
         <source>Show all mistakes</source>
         <translation>显示所有错误</translation>
+    </message>
+    <message>
+        <source>Show every misclassified test image, not only those of the chosen cell of the confusion matrix</source>
+        <translation>显示所有识别错误的测试图像，而不只是混淆矩阵中选中单元格的那些</translation>
     </message>
     <message>
         <source>The gallery shows images; this data set holds 2-D points. The confusion matrix and the accuracy per class still apply.</source>
@@ -970,6 +986,14 @@ Press Evaluate now, or pause training (Space), to test the network on all {0:,} 
     <message>
         <source>&lt;b&gt;Before training&lt;/b&gt;</source>
         <translation>&lt;b&gt;训练前&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>The same weights before training: random noise</source>
+        <translation>训练前的同一组权重：随机噪声</translation>
+    </message>
+    <message>
+        <source>Each tile is one first-layer neuron&apos;s weights drawn as an image of the input: the pattern it responds to. Early layers learn simple features such as strokes and edges.</source>
+        <translation>每个图块是第一层一个神经元的权重，画成输入图像的样子：即它所响应的图案。前面的层学到笔画、边缘之类的简单特征。</translation>
     </message>
     <message>
         <source>Point at a tile to read its weights; wheel zooms, double-click resets</source>
@@ -1102,8 +1126,16 @@ Press Evaluate now, or pause training (Space), to test the network on all {0:,} 
         <translation>高斯分布权重初始值的标准差；每个神经元 n = 100 个输入</translation>
     </message>
     <message>
+        <source>The standard deviation σ of the initial weights, when “custom σ” is chosen</source>
+        <translation>选择“自定义 σ”时，权重初始值的标准差 σ</translation>
+    </message>
+    <message>
         <source>Drag to change σ (logarithmic: 0.001 to 10)</source>
         <translation>拖动以改变 σ（对数刻度：0.001 到 10）</translation>
+    </message>
+    <message>
+        <source>The activation function of the five layers: the book&apos;s experiment compares sigmoid, tanh and ReLU</source>
+        <translation>五层所用的激活函数：书中的实验比较了 sigmoid、tanh 和 ReLU</translation>
     </message>
     <message>
         <source>New inputs</source>
@@ -1120,6 +1152,10 @@ Press Evaluate now, or pause training (Space), to test the network on all {0:,} 
     <message>
         <source>Activation:</source>
         <translation>激活函数：</translation>
+    </message>
+    <message>
+        <source>Histograms of the activations of each of five layers of 100 units, for 1000 random inputs: with σ = 1 sigmoid outputs pile up at 0 and 1 (gradients vanish); with σ = 0.01 they all become alike (the layers lose their expressiveness); Xavier and He keep them spread out.</source>
+        <translation>对 1000 个随机输入，五层（每层 100 个神经元）中每一层激活值的直方图：σ = 1 时 sigmoid 的输出堆积在 0 和 1（梯度消失）；σ = 0.01 时它们都变得一样（各层失去表达能力）；Xavier 和 He 让它们保持分散。</translation>
     </message>
     <message>
         <source>layer {0}</source>
@@ -1652,6 +1688,10 @@ Output per sample: {1}. Drag to reorder.</source>
         <translation>叠加在批次损失上的移动平均的窗口大小</translation>
     </message>
     <message>
+        <source>Top: the loss function after every mini-batch (faint) and its moving average; dots are the loss per epoch on the training and validation data. Bottom: accuracy per epoch on training, validation and test data. Validation falling behind training is overfitting. Vertical lines mark a setting changed during training. Drag to pan, wheel to zoom, hover for values.</source>
+        <translation>上图：每个小批量之后的损失函数（淡线）及其移动平均；圆点是每个纪元在训练数据和验证数据上的损失。下图：每个纪元在训练数据、验证数据和测试数据上的准确率。验证准确率落后于训练准确率，就是过拟合。竖线标出训练中修改了设置的位置。拖动可平移，滚轮缩放，悬停查看数值。</translation>
+    </message>
+    <message>
         <source>loss</source>
         <translation>损失</translation>
     </message>
@@ -1783,8 +1823,20 @@ Press Start (Ctrl+Return) to train the network and watch its loss fall and its a
         <translation>{0}：个数 {1}，均值 {2}，标准差 {3}，最小 {4}，最大 {5}，|w| 均值 {6}</translation>
     </message>
     <message>
+        <source>Add layers to see the network here.</source>
+        <translation>添加层后，这里会显示网络。</translation>
+    </message>
+    <message>
+        <source>After Apply, lines show the weights: blue negative, red positive, thicker = larger. Hover a neuron for its weights.</source>
+        <translation>按“应用”后，连线表示权重：蓝色为负，红色为正，越粗越大。把鼠标移到神经元上可查看它的权重。</translation>
+    </message>
+    <message>
         <source>Layer {0}</source>
         <translation>第 {0} 层</translation>
+    </message>
+    <message>
+        <source>Only the input so far: add layers with “Add layer” or load a preset.</source>
+        <translation>目前只有输入：用“添加层”添加层，或加载预设。</translation>
     </message>
     <message>
         <source>Output</source>
@@ -1793,6 +1845,22 @@ Press Start (Ctrl+Return) to train the network and watch its loss fall and its a
     <message>
         <source>dropout {0:g}</source>
         <translation>Dropout {0:g}</translation>
+    </message>
+    <message>
+        <source>negative</source>
+        <translation>负</translation>
+    </message>
+    <message>
+        <source>positive</source>
+        <translation>正</translation>
+    </message>
+    <message>
+        <source>step {0}</source>
+        <translation>第 {0} 步</translation>
+    </message>
+    <message>
+        <source>weight, thickness = |w|</source>
+        <translation>权重，粗细 = |w|</translation>
     </message>
     <message>
         <source>{0} pieces</source>
@@ -2327,6 +2395,10 @@ with each checked optimizer (the book&apos;s ch06 experiment).</source>
     <message>
         <source>weight w</source>
         <translation>权重 w</translation>
+    </message>
+    <message>
+        <source>The chosen layer&apos;s weight matrix W: a row per input, a column per neuron of the layer (W has shape (n_in, n_out)). Blue is negative, red positive; hover a cell for its value. Drag to pan, wheel to zoom.</source>
+        <translation>所选层的权重矩阵 W：每个输入一行，该层的每个神经元一列（W 的形状为 (n_in, n_out)）。蓝色为负，红色为正；悬停在单元格上可查看它的值。拖动可平移，滚轮缩放。</translation>
     </message>
     <message>
         <source>bias b</source>
@@ -3159,37 +3231,6 @@ with each checked optimizer (the book&apos;s ch06 experiment).</source>
     <message>
         <source>β₂: how much of the average squared gradient v (the RMSProp part) is kept at each step.</source>
         <translation>β₂：每一步保留梯度平方平均值 v（RMSProp 部分）的比例。</translation>
-    </message>
-</context>
-<context>
-    <name>w</name>
-    <message>
-        <source>Add layers to see the network here.</source>
-        <translation>添加层后，这里会显示网络。</translation>
-    </message>
-    <message>
-        <source>Only the input so far: add layers with “Add layer” or load a preset.</source>
-        <translation>目前只有输入：用“添加层”添加层，或加载预设。</translation>
-    </message>
-    <message>
-        <source>After Apply, lines show the weights: blue negative, red positive, thicker = larger. Hover a neuron for its weights.</source>
-        <translation>按“应用”后，连线表示权重：蓝色为负，红色为正，越粗越大。把鼠标移到神经元上可查看它的权重。</translation>
-    </message>
-    <message>
-        <source>negative</source>
-        <translation>负</translation>
-    </message>
-    <message>
-        <source>positive</source>
-        <translation>正</translation>
-    </message>
-    <message>
-        <source>weight, thickness = |w|</source>
-        <translation>权重，粗细 = |w|</translation>
-    </message>
-    <message>
-        <source>step {0}</source>
-        <translation>第 {0} 步</translation>
     </message>
 </context>
 </TS>
