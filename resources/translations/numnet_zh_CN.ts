@@ -2218,15 +2218,15 @@ with each checked optimizer (the book&apos;s ch06 experiment).</source>
     </message>
     <message>
         <source>the architecture: which functions the network can compute</source>
-        <translation>网络结构：定义函数集——网络能计算哪些函数</translation>
+        <translation>网络结构：网络能计算哪些函数</translation>
     </message>
     <message>
         <source>the loss: how far its answers are from the right ones</source>
-        <translation>损失函数：评价函数的好坏——它的答案离正确答案有多远</translation>
+        <translation>损失函数：它的答案离正确答案有多远</translation>
     </message>
     <message>
         <source>the optimizer: how the weights move to lower the loss</source>
-        <translation>优化器：选出最好的函数——权重如何移动以降低损失</translation>
+        <translation>优化器：权重如何移动以降低损失</translation>
     </message>
     <message>
         <source>Step {0} of the three steps of deep learning: {1}.</source>
