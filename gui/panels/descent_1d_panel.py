@@ -163,6 +163,10 @@ class Descent1DPanel(QWidget):
     def pause(self) -> None:
         self.play_button.setChecked(False)
 
+    def hideEvent(self, ev):
+        self.pause()                            # nobody watches: the step timer stops
+        super().hideEvent(ev)
+
     # -- internals ---------------------------------------------------------------------
     def _set_slider(self, lr):
         self.slider.blockSignals(True)

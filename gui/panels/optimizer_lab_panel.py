@@ -24,7 +24,15 @@ from PySide6.QtWidgets import (
 
 from core import optimizers, surfaces
 from gui import style
-from gui.widgets.optimizer_widgets import color, marker, optimizer_names, optimizer_table, rate_spin
+from gui.widgets.hover_readout import HoverReadout
+from gui.widgets.optimizer_widgets import (
+    color,
+    marker,
+    optimizer_curve,
+    optimizer_names,
+    optimizer_table,
+    rate_spin,
+)
 
 COLORMAP = "cividis"     # perceptually uniform and colour-blind safe; lightened so the paths stand out
 LIGHTEN = 0.4
@@ -40,21 +48,6 @@ def surface_colormap() -> pg.ColorMap:
     colors = colors.copy()
     colors[:, :3] = colors[:, :3] * (1 - LIGHTEN) + LIGHTEN
     return pg.ColorMap(pos, np.round(colors * 255).astype(np.uint8), name="surface")
-
-
-def _readout(plot: pg.PlotWidget) -> pg.TextItem:
-    """A hover readout in the plot's view box (pixel coordinates), above the legend."""
-    item = pg.TextItem(color="k", fill=pg.mkBrush(255, 255, 255, 240), border=pg.mkPen(150, 150, 150))
-    item.setParentItem(plot.getPlotItem().getViewBox())
-    item.setZValue(1000)
-    item.hide()
-    return item
-
-
-def _path_item(plot_item, name: str, size: int, label: str | None = None) -> pg.PlotDataItem:
-    """A path in the optimizer's colour and marker (white marker edges keep it readable)."""
-    return plot_item.plot(pen=style.pen(color(name), 2), symbol=marker(name), symbolSize=size,
-                          symbolBrush=color(name), symbolPen=pg.mkPen("w", width=0.9), name=label)
 
 
 def _button(text: str, slot, tip: str = "", checkable: bool = False) -> QPushButton:
@@ -101,7 +94,7 @@ class OptimizerLabPanel(QWidget):
         self.halos, self.lines = {}, {}
         for name in optimizers.OPTIMIZERS:       # a white halo under each path keeps it readable
             self.halos[name] = pi.plot(pen=pg.mkPen(255, 255, 255, 170, width=4.5))
-            self.lines[name] = _path_item(pi, name, 8)
+            self.lines[name] = optimizer_curve(pi, name, 8)
         self.minima = pg.ScatterPlotItem(symbol="star", size=20, pen=pg.mkPen("k", width=1.2), brush="w")
         self.start_marker = pg.ScatterPlotItem(symbol="o", size=16, pen=pg.mkPen("k", width=2), brush=None)
         self.heads = pg.ScatterPlotItem(pen=pg.mkPen("k", width=1.5))
@@ -122,12 +115,12 @@ class OptimizerLabPanel(QWidget):
         legend = lp.addLegend(offset=(6, -6), brush=pg.mkBrush(255, 255, 255, 230), colCount=3,
                               pen=pg.mkPen(150, 150, 150), labelTextColor="k", labelTextSize="9pt")
         legend.setZValue(100)
-        self.loss_curves = {name: _path_item(lp, name, 7, self.names[name])
+        self.loss_curves = {name: optimizer_curve(lp, name, 7, self.names[name])
                             for name in optimizers.OPTIMIZERS}
         self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen(0, 0, 0, 120, width=1))
         self.cursor.hide()
         lp.addItem(self.cursor, ignoreBounds=True)
-        self.readout = _readout(self.loss_plot)
+        self.readout = HoverReadout(self.loss_plot)
         self.loss_plot.scene().sigMouseMoved.connect(self._on_loss_hover)
 
     def _build_controls(self):
@@ -227,6 +220,10 @@ class OptimizerLabPanel(QWidget):
             self.body.setRowStretch(i, s)
         for i, s in enumerate(cols):
             self.body.setColumnStretch(i, s)
+
+    def hideEvent(self, ev):
+        self.pause()                             # nobody watches: the animation timer stops
+        super().hideEvent(ev)
 
     def resizeEvent(self, ev):
         self._arrange(ev.size().width() >= WIDE)
@@ -340,7 +337,7 @@ class OptimizerLabPanel(QWidget):
                              f"<table cellspacing='0' cellpadding='0'>{''.join(rows)}</table></div>")
         self.hover_marks.setData([m[0] for m in marks], [m[1] for m in marks])
         vb = self.loss_plot.getPlotItem().getViewBox()      # beside the cursor line, at the top
-        self._place(self.readout, vb, vb.mapViewToScene(pg.Point(k, vb.viewRange()[1][1])))
+        self.readout.place(vb.mapViewToScene(pg.Point(k, vb.viewRange()[1][1])))
         return self.readout.textItem.toPlainText()
 
     # -- computing and drawing -----------------------------------------------------------------
@@ -415,14 +412,4 @@ class OptimizerLabPanel(QWidget):
             self.hover_marks.setData([], [])
             return
         self.show_step_info(round(vb.mapSceneToView(scene_pos).x()))
-        self._place(self.readout, vb, scene_pos)
-
-    @staticmethod
-    def _place(item: pg.TextItem, vb, scene_pos):
-        """Put a readout beside the cursor, inside the view box."""
-        p, size, box = vb.mapFromScene(scene_pos), item.boundingRect(), vb.boundingRect()
-        x = p.x() + 12 if p.x() + 12 + size.width() <= box.width() else p.x() - 12 - size.width()
-        y = p.y() + 12 if p.y() + 12 + size.height() <= box.height() else p.y() - 12 - size.height()
-        item.setPos(max(0.0, min(x, box.width() - size.width())),
-                    max(0.0, min(y, box.height() - size.height())))
-        item.show()
+        self.readout.place(scene_pos)

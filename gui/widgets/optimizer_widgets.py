@@ -65,6 +65,13 @@ def marker_icon(name: str, size: int = 16) -> QIcon:
     return QIcon(pm)
 
 
+def optimizer_curve(plot_item: pg.PlotItem, name: str, symbol_size: int, label: str | None = None,
+                    width: float = 2.0) -> pg.PlotDataItem:
+    """A curve in the optimizer's colour with its marker (white marker edges keep it readable)."""
+    return plot_item.plot(pen=style.pen(color(name), width), symbol=marker(name), symbolSize=symbol_size,
+                          symbolBrush=color(name), symbolPen=pg.mkPen("w", width=0.9), name=label)
+
+
 def rate_spin(value: float = 0.1) -> QDoubleSpinBox:
     """A learning-rate box: 0.0001 … 10, adaptive steps."""
     spin = QDoubleSpinBox()

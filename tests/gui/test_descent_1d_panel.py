@@ -78,6 +78,13 @@ def test_autoplay_advances_and_pauses(panel, qtbot, shot_dir):
     assert panel.grab().save(str(shot_dir / "descent_1d_lr0.9.png"))
 
 
+def test_hiding_the_panel_pauses_autoplay(panel):
+    panel.play()
+    assert panel.is_playing
+    panel.hide()
+    assert not panel.is_playing and not panel.play_button.isChecked()
+
+
 def test_screenshots(panel, shot_dir):
     for lr, k in ((1.0, 4), (1.1, 8), (0.1, 8)):
         panel.set_learning_rate(lr)

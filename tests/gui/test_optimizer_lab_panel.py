@@ -80,6 +80,18 @@ def test_animation_play_pause_step_reset(panel, qtbot):
     assert panel.current_step == 0 and not panel.is_playing
 
 
+def test_hiding_the_panel_pauses_the_animation(panel, qtbot):
+    panel.reset_animation()
+    panel.play()
+    assert panel.is_playing
+    panel.hide()
+    assert not panel.is_playing and panel.play_button.text() == "Play"
+    k = panel.current_step
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert not panel.is_playing and panel.current_step == k
+
+
 def test_checkboxes_show_and_hide_paths(panel):
     panel.checks["sgd"].setChecked(False)
     assert not panel.lines["sgd"].isVisible() and not panel.loss_curves["sgd"].isVisible()
