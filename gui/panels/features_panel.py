@@ -34,14 +34,8 @@ from PySide6.QtWidgets import (
 
 from gui import style
 from gui.throttle import LivePoller, draw_budget
-from gui.widgets.heatmap import (
-    HeatmapWidget,
-    format_value,
-    mosaic_index,
-    mosaic_zoom,
-    tile_centre,
-    tile_mosaic,
-)
+from gui.widgets.heatmap import HeatmapWidget, format_value
+from gui.widgets.mosaic import mosaic_index, mosaic_zoom, tile_centre, tile_mosaic
 
 PAGE_SIZE = 100
 

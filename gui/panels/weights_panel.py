@@ -23,14 +23,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QStacke
 from core.layers import LAYER_TYPES
 from gui import style
 from gui.throttle import LivePoller, draw_budget
-from gui.widgets.heatmap import (
-    HeatmapWidget,
-    format_value,
-    mosaic_index,
-    mosaic_zoom,
-    tile_centre,
-    tile_mosaic,
-)
+from gui.widgets.heatmap import HeatmapWidget, format_value
+from gui.widgets.mosaic import mosaic_index, mosaic_zoom, tile_centre, tile_mosaic
 
 SNAPSHOT_INTERVAL_MS = 333          # at most ~3 snapshot requests a second
 ROBUST_PERCENTILE = 99.0

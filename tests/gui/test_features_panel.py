@@ -6,7 +6,7 @@ import pytest
 from core import Network, Trainer, presets
 from core.trainer import Config
 from gui.panels.features_panel import FeaturesPanel
-from gui.widgets.heatmap import mosaic_zoom
+from gui.widgets.mosaic import mosaic_zoom
 
 
 def trained(name, mnist, steps_data=512):

@@ -4,14 +4,8 @@ import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
 
-from gui.widgets.heatmap import (
-    HeatmapWidget,
-    mosaic_index,
-    mosaic_zoom,
-    symmetric_levels,
-    tile_centre,
-    tile_mosaic,
-)
+from gui.widgets.heatmap import HeatmapWidget, symmetric_levels
+from gui.widgets.mosaic import mosaic_index, mosaic_zoom, tile_centre, tile_mosaic
 
 
 @pytest.fixture

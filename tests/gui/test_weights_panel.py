@@ -7,7 +7,7 @@ import pytest
 
 from core import Network, presets
 from gui.panels.weights_panel import ROBUST_PERCENTILE, WeightsPanel
-from gui.widgets.heatmap import mosaic_zoom
+from gui.widgets.mosaic import mosaic_zoom
 
 
 def snapshot(name, seed=0):
