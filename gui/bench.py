@@ -63,7 +63,6 @@ def gui_run(steps: int, batch: int, warmup: int, floating=True, share: float | N
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QObject, QTimer, Slot
 
     from gui.app import create_main_window, ensure_app
-    from gui.run_state import RunState
     from gui.throttle import draw_budget
     app = ensure_app([])
     w = create_main_window(restore=False)
@@ -107,15 +106,14 @@ def gui_run(steps: int, batch: int, warmup: int, floating=True, share: float | N
     class Probe(QObject):                # lives in the GUI thread: slots run here
         @Slot(bool)
         def on_paused(self, paused):
-            if paused and c._trainer.step >= target[0]:
+            if paused and c.trainer_step >= target[0]:
                 t1[0] = time.perf_counter()
                 loop.quit()
 
     def run_until(n_steps: int) -> float:
-        target[0] = c._trainer.step + n_steps
+        target[0] = c.trainer_step + n_steps
         t0 = time.perf_counter()
-        c.worker.step_batches(n_steps)
-        c._set_state(RunState.RUNNING)
+        c.step_batches(n_steps)
         loop.exec()                      # the real event loop, as in the app
         return t1[0] - t0
 

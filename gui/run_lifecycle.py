@@ -88,10 +88,19 @@ class RunLifecycle:
             self.resume()
 
     def step_batch(self) -> None:
+        self.step_batches(1)
+
+    def step_batches(self, n: int) -> None:
+        """Train ``n`` mini-batches, then pause (starting a paused run if none exists)."""
         if not self.busy and not self.start(paused=True):
             return
-        self.worker.step_batches(1)
+        self.worker.step_batches(n)
         self._set_state(RunState.RUNNING)
+
+    @property
+    def trainer_step(self) -> int:
+        """Steps of the current (or last) run, counted from its start; 0 before any run."""
+        return self._trainer.step if self._trainer is not None else 0
 
     def step_epoch(self) -> None:
         if not self.busy and not self.start(paused=True):

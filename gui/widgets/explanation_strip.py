@@ -48,6 +48,7 @@ class ExplanationStrip(QFrame):
         # three lines of text: a long explanation never makes the window jump
         self.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
         self._shown_for: QWidget | None = None
+        self._last_pos: QPoint | None = None
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self.poll)
@@ -62,9 +63,14 @@ class ExplanationStrip(QFrame):
 
     def poll(self, pos: QPoint | None = None) -> None:
         """Explain the widget at ``pos`` (global; default: the pointer) if it is in our window."""
-        if not self._window.isActiveWindow() and pos is None:
-            return
-        widget = QApplication.widgetAt(QCursor.pos() if pos is None else pos)
+        if pos is None:
+            if not self._window.isActiveWindow():
+                return
+            pos = QCursor.pos()
+            if pos == self._last_pos:           # the pointer has not moved: nothing new to explain
+                return
+            self._last_pos = pos
+        widget = QApplication.widgetAt(pos)
         if widget is None or widget is self or self.isAncestorOf(widget):
             return
         if widget.window() is not self._window:
