@@ -42,7 +42,7 @@ def _n(text: str) -> str:
 
 PANELS: list[PanelEntry] = [
     PanelEntry("trainingDock", _n("Training"), "gui.panels.training_panel", "TrainingPanel", LEFT),
-    PanelEntry("startDock", _n("Start"), "gui.panels.start_panel", "StartPanel"),
+    PanelEntry("startDock", _n("Welcome"), "gui.panels.start_panel", "StartPanel"),
     PanelEntry("metricsDock", _n("Loss and accuracy"), "gui.panels.metrics_panel", "MetricsPanel"),
     PanelEntry("architectureDock", _n("Architecture"), "gui.panels.architecture_panel",
                "ArchitecturePanel"),

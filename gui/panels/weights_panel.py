@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QStacke
 
 from core.layers import LAYER_TYPES
 from gui import style
+from gui.labels import layer_label
 from gui.throttle import LivePoller, draw_budget
 from gui.widgets.heatmap import HeatmapWidget, format_value
 from gui.widgets.mosaic import mosaic_index, mosaic_zoom, tile_centre, tile_mosaic
@@ -170,7 +171,7 @@ class WeightsPanel(QWidget):
 
     def _layer_title(self, name: str) -> str:
         i = int(name.split(".")[0])
-        kind = self._spec["layers"][i].get("type", "?")
+        kind = layer_label(self._spec["layers"][i].get("type"))
         w = self._params[name]
         if w.ndim == 4:
             return self.tr("Layer {i} · {kind} {f} filters {kh}×{kw}").format(

@@ -26,17 +26,12 @@ from PySide6.QtWidgets import (
 from core import activations, initializers
 from core.layers import LAYER_TYPES, settings_of
 from gui import style
+from gui.labels import activation_label
 from gui.tooltips import tooltip
 
 
 def _tr(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
-
-
-def activation_label(name: str | None) -> str:
-    """The translated display name of an activation (None: identity)."""
-    cls = activations.ACTIVATIONS.get(name or "identity")
-    return _tr("activations", cls.label) if cls is not None else str(name)
 
 
 def kind_names() -> dict[str, str]:

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from core.layers import LAYER_TYPES
 from gui import style
-from gui.widgets.layer_editor import activation_label
+from gui.labels import activation_label
 
 ProblemRole = Qt.ItemDataRole.UserRole + 1
 ShapeRole = Qt.ItemDataRole.UserRole + 2

@@ -30,6 +30,7 @@ from core import checkpoint
 from core import spec as spec_mod
 from core.network import Network
 from gui import style
+from gui.labels import activation_label, layer_label
 from gui.widgets.digit_canvas import ImageGrid
 
 TOP = QColor(style.VERMILION)      # the winning class / the strongest unit
@@ -212,7 +213,8 @@ class LayerActivations(QWidget):
         shapes = [info.out_shape for info in spec_mod.infer(net.spec)]
         for i in shown_layers(net):
             shape, layer = shapes[i], net.layers[i]
-            act = getattr(getattr(layer, "act", None), "name", "")
+            act = activation_label(layer.activation_name)
+            kind = layer_label(layer.kind)
             if len(shape) == 3:
                 cols = grid_columns(shape[0])
                 view = ImageGrid(max(10, min(28, 200 // cols)), cols)
@@ -221,7 +223,7 @@ class LayerActivations(QWidget):
                     i=i, kh=kh, kw=kw, act=act, c=shape[0], h=shape[1], w=shape[2])
             else:
                 view = ActivationBars()
-                text = self.tr("layer {i} · {kind}, {act}").format(i=i, kind=layer.kind, act=act)
+                text = self.tr("layer {i} · {kind}, {act}").format(i=i, kind=kind, act=act)
             caption = QLabel(text)              # no word wrap: keeps the column's height exact
             caption.setStyleSheet("color: #555; font-size: 11px;")
             self._layout.addWidget(caption)

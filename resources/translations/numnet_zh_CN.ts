@@ -1656,6 +1656,10 @@ Output per sample: {1}. Drag to reorder.</source>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
+    <message>
+        <source>Welcome</source>
+        <translation>欢迎</translation>
+    </message>
 </context>
 <context>
     <name>MetricsPanel</name>
