@@ -4,8 +4,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from . import activations, initializers
-from . import threads as parallel
+from . import activations, initializers, threads
 from .layer_base import ACTIVATION, INIT, SIGMA, Layer, Setting, _fmt, _pair
 from .translatable import QT_TRANSLATE_NOOP
 
@@ -23,7 +22,7 @@ class Conv2D(Layer):
     that col2im adds up, is made of contiguous runs of OW·n values: long
     inner loops for NumPy, where channels-last gave runs of only C values.
 
-    With more than one thread (``parallel.py``) forward and backward take
+    With more than one thread (``threads.py``) forward and backward take
     other paths that give the same values up to rounding: each thread copies,
     multiplies and activates a block of im2col columns (those of some output
     rows), then in backward works through a block of columns of dz, and
@@ -120,7 +119,7 @@ class Conv2D(Layer):
         col, win = self.col[:k].reshape(c, kh, kw, oh, ow, n), win.transpose(0, 4, 5, 1, 2, 3)
         self.col[k] = 1
         wb = np.concatenate([self.params["W"].reshape(f, k), self.params["b"][:, None]], axis=1)
-        if parallel.get_threads() > 1:
+        if threads.get_threads() > 1:
             z = self._forward_parts(col, win, wb)
         else:
             np.copyto(col, win)
@@ -129,7 +128,7 @@ class Conv2D(Layer):
 
     def _forward_parts(self, col, win, wb):
         """The im2col copy, the product and the activation, split over the threads
-        (parallel.split): each does all three for some output rows, whose columns
+        (threads.split): each does all three for some output rows, whose columns
         of the im2col matrix are then still in its cache."""
         oh, run = col.shape[3], col.shape[4] * col.shape[5]    # ow·n columns per output row
         z = np.empty((wb.shape[0], self.col.shape[1]), dtype=np.result_type(wb, self.col))
@@ -141,8 +140,8 @@ class Conv2D(Layer):
             np.matmul(wb, self.col[:, cols], out=z[:, cols])
             if act is not None:
                 act((slice(None), cols))
-        with parallel.own_products():
-            parallel.split(oh, part, work=self.col.size)
+        with threads.own_products():
+            threads.split(oh, part, work=self.col.size)
         return z if act is not None else self.act.forward(z)
 
     def backward(self, dy):
@@ -153,7 +152,7 @@ class Conv2D(Layer):
         c, h, w = self.in_shape
         kh, kw = self.kernel
         dcol = self._scratch("dcol", (c * kh * kw, da.shape[1]), da.dtype) if self.need_dx else None
-        if parallel.get_threads() > 1:
+        if threads.get_threads() > 1:
             self._backward_parts(da, dcol)
         else:
             dz = self.act.backward(da)
@@ -175,7 +174,7 @@ class Conv2D(Layer):
             for i in range(kh):
                 for j in range(kw):
                     dx[ch, i:i + s * (oh - 1) + 1:s, j:j + s * (ow - 1) + 1:s] += dcol[ch, i, j]
-        parallel.split(c, col2im, work=dcol.size)
+        threads.split(c, col2im, work=dcol.size)
         return dx[:, p:p + h, p:p + w].transpose(3, 0, 1, 2)
 
     def _backward_parts(self, da, dcol):
@@ -196,8 +195,8 @@ class Conv2D(Layer):
             partial[cols.start] = self.col[:, cols] @ dz[:, cols].T
             if dcol is not None:
                 np.matmul(wt, dz[:, cols], out=dcol[:, cols])
-        with parallel.own_products():
-            parallel.split(da.shape[1], part, work=self.col.size)
+        with threads.own_products():
+            threads.split(da.shape[1], part, work=self.col.size)
         g = sum(partial[start] for start in sorted(partial))    # (C·kh·kw + 1, F)
         self.grads["W"].reshape(f, -1)[...] = g[:-1].T
         self.grads["b"][...] = g[-1]
@@ -215,7 +214,7 @@ class MaxPool2D(Layer):
     x : (n, C, H, W) -> (n, C, (H − size)//stride + 1, (W − size)//stride + 1)
     Works batch-innermost internally, like Conv2D: each window offset is then a
     strided slice whose inner runs are n contiguous values. With more than one
-    thread (``parallel.py``) each thread does this for some of the channels.
+    thread (``threads.py``) each thread does this for some of the channels.
     """
 
     kind = "maxpool"
@@ -282,7 +281,7 @@ class MaxPool2D(Layer):
                 np.equal(win[ch], top, out=hit)
                 hit &= free
                 free ^= hit
-        parallel.split(out.shape[0], pool, work=xc.size)
+        threads.split(out.shape[0], pool, work=xc.size)
         self.masks = masks
         self.in_hw = xc.shape[1:3]
         return out.transpose(3, 0, 1, 2)
@@ -302,7 +301,7 @@ class MaxPool2D(Layer):
                     np.multiply(dyc[ch], mask, out=dxwin[ch])
                 else:
                     dxwin[ch] += dyc[ch] * mask
-        parallel.split(dx.shape[0], unpool, work=dx.size)
+        threads.split(dx.shape[0], unpool, work=dx.size)
         return dx.transpose(3, 0, 1, 2)
 
     def __repr__(self):

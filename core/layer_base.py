@@ -95,7 +95,7 @@ class Layer:
     diagram = "badge"
     SETTINGS: tuple[Setting, ...] = ()
     weight_names: tuple[str, ...] = ()   # parameters that weight decay applies to
-    splits_work = False                  # cuts its own big work over threads (parallel.split)
+    splits_work = False                  # cuts its own big work over threads (threads.split)
 
     def __init__(self):
         self.params: dict[str, np.ndarray] = {}

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import activations, initializers
-from . import threads as parallel
+from . import activations, initializers, threads
 from .conv_layers import Conv2D, MaxPool2D
 from .layer_base import ACTIVATION, INIT, SIGMA, UNITS, Layer, Setting, _prod
 from .translatable import QT_TRANSLATE_NOOP
@@ -57,17 +56,17 @@ class Dense(Layer):
 
     def forward(self, x, training=False):
         self.x = x.reshape(x.shape[0], -1)
-        z = parallel.matmul(self.x, self.params["W"])
+        z = threads.matmul(self.x, self.params["W"])
         z += self.params["b"]
         return self.act.forward(z)
 
     def backward(self, dy):
         dz = self.act.backward(dy)
-        parallel.matmul(self.x.T, dz, out=self.grads["W"])
+        threads.matmul(self.x.T, dz, out=self.grads["W"])
         np.sum(dz, axis=0, out=self.grads["b"])
         if not self.need_dx:
             return None
-        return parallel.matmul(dz, self.params["W"].T).reshape((dz.shape[0],) + self.in_shape)
+        return threads.matmul(dz, self.params["W"].T).reshape((dz.shape[0],) + self.in_shape)
 
     def __repr__(self):
         return f"Dense({_prod(self.in_shape)} → {self.units}, {self.act.name})"
@@ -289,7 +288,7 @@ class Maxout(Layer):
 
     def forward(self, x, training=False):
         self.x = x.reshape(x.shape[0], -1)
-        z = (parallel.matmul(self.x, self.params["W"]) + self.params["b"]).reshape(
+        z = (threads.matmul(self.x, self.params["W"]) + self.params["b"]).reshape(
             -1, self.units, self.pieces)
         self.arg = z.argmax(axis=2)[..., None]
         return np.take_along_axis(z, self.arg, axis=2)[..., 0]
@@ -299,11 +298,11 @@ class Maxout(Layer):
         dz = np.zeros((n, self.units, self.pieces), dtype=dy.dtype)
         np.put_along_axis(dz, self.arg, dy[..., None], axis=2)
         dz = dz.reshape(n, -1)
-        parallel.matmul(self.x.T, dz, out=self.grads["W"])
+        threads.matmul(self.x.T, dz, out=self.grads["W"])
         np.sum(dz, axis=0, out=self.grads["b"])
         if not self.need_dx:
             return None
-        return parallel.matmul(dz, self.params["W"].T).reshape((n,) + self.in_shape)
+        return threads.matmul(dz, self.params["W"].T).reshape((n,) + self.in_shape)
 
     def __repr__(self):
         return f"Maxout({_prod(self.in_shape)} → {self.units}, {self.pieces} pieces)"
