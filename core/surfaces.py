@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from . import optimizers
+from .translatable import QT_TRANSLATE_NOOP
 
 ESCAPE = 1e6          # a path whose coordinates exceed this has diverged
 LOG_FLOOR = 1e-16     # f − f_min on a log axis: exact zeros sit on this floor
@@ -33,7 +34,7 @@ class Surface:
     """
 
     key: str
-    name: str                                  # formula as shown to the learner
+    name: str                                  # display name with the formula (translatable)
     f: Callable[[np.ndarray, np.ndarray], np.ndarray]
     grad: Callable[[np.ndarray, np.ndarray], tuple[np.ndarray, np.ndarray]]
     x_range: tuple[float, float]
@@ -44,6 +45,7 @@ class Surface:
     steps: int = 30                            # a good number of steps to watch
     lrs: dict[str, float] | None = None        # rates tuned for this surface by optimizer name
     #                                            (None, or a name missing: the book's)
+    note: str = ""                             # what the surface shows a learner (translatable)
 
     def grid(self, n: int = 200) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Sample f on an n×n grid of pixel centres over the plot range.
@@ -133,30 +135,41 @@ def _saddle_grad(x, y):
 
 
 SURFACES: dict[str, Surface] = {s.key: s for s in (
-    Surface("book", "x²/20 + y²", _book, _book_grad, (-10.0, 10.0), (-5.0, 5.0),
-            ((0.0, 0.0),), (-7.0, 2.0)),
-    Surface("rosenbrock", "Rosenbrock (1 − x)² + 100 (y − x²)²", _rosenbrock, _rosenbrock_grad,
-            (-2.0, 2.0), (-1.0, 3.0), ((1.0, 1.0),), (-1.2, 1.0),
+    Surface("book", QT_TRANSLATE_NOOP("surfaces", "x²/20 + y² (the book)"), _book, _book_grad,
+            (-10.0, 10.0), (-5.0, 5.0), ((0.0, 0.0),), (-7.0, 2.0),
+            note=QT_TRANSLATE_NOOP("surfaces", "20 times flatter along x than along y: SGD zig-zags "
+                                               "across y while it creeps along x.")),
+    Surface("rosenbrock", QT_TRANSLATE_NOOP("surfaces", "Rosenbrock (1 − x)² + 100(y − x²)²"), _rosenbrock,
+            _rosenbrock_grad, (-2.0, 2.0), (-1.0, 3.0), ((1.0, 1.0),), (-1.2, 1.0),
             steps=200, lrs={"sgd": 0.004, "momentum": 0.001, "nesterov": 0.001,
-                            "adagrad": 1.5, "rmsprop": 0.1, "adam": 0.6}),
-    Surface("beale", "Beale", _beale, _beale_grad, (-4.5, 4.5), (-4.5, 4.5),
-            ((3.0, 0.5),), (1.0, 1.5),
+                            "adagrad": 1.5, "rmsprop": 0.1, "adam": 0.6},
+            note=QT_TRANSLATE_NOOP("surfaces", "A long curved valley: easy to find, hard to follow to "
+                                               "(1, 1).")),
+    Surface("beale", QT_TRANSLATE_NOOP("surfaces", "Beale"), _beale, _beale_grad,
+            (-4.5, 4.5), (-4.5, 4.5), ((3.0, 0.5),), (1.0, 1.5),
             steps=100, lrs={"sgd": 0.02, "momentum": 0.003, "nesterov": 0.003,
-                            "adagrad": 1.0, "rmsprop": 0.1, "adam": 0.3}),
-    Surface("himmelblau", "Himmelblau (x² + y − 11)² + (x + y² − 7)²", _himmelblau,
-            _himmelblau_grad, (-5.0, 5.0), (-5.0, 5.0),
+                            "adagrad": 1.0, "rmsprop": 0.1, "adam": 0.3},
+            note=QT_TRANSLATE_NOOP("surfaces", "Flat plateaus and steep walls; the minimum is at "
+                                               "(3, 0.5).")),
+    Surface("himmelblau", QT_TRANSLATE_NOOP("surfaces", "Himmelblau (x² + y − 11)² + (x + y² − 7)²"),
+            _himmelblau, _himmelblau_grad, (-5.0, 5.0), (-5.0, 5.0),
             ((3.0, 2.0), (-2.805118, 3.131312), (-3.779310, -3.283186), (3.584428, -1.848126)),
             (0.0, -0.5),
             steps=50, lrs={"sgd": 0.01, "momentum": 0.002, "nesterov": 0.004,
-                            "adagrad": 0.5, "rmsprop": 0.05, "adam": 0.3}),
-    Surface("saddle", "saddle x² − y²", _saddle, _saddle_grad, (-2.0, 2.0), (-2.0, 2.0),
-            (), (-1.8, 0.01), f_min=None,
+                           "adagrad": 0.5, "rmsprop": 0.05, "adam": 0.3},
+            note=QT_TRANSLATE_NOOP("surfaces", "Four equally deep minima: which one is reached depends "
+                                               "on the path.")),
+    Surface("saddle", QT_TRANSLATE_NOOP("surfaces", "Saddle x² − y²"), _saddle, _saddle_grad,
+            (-2.0, 2.0), (-2.0, 2.0), (), (-1.8, 0.01), f_min=None,
             lrs={"sgd": 0.1, "momentum": 0.05, "nesterov": 0.05,
-                 "adagrad": 0.5, "rmsprop": 0.05, "adam": 0.1}),
-    Surface("bowl", "bowl x² + y²", _bowl, _bowl_grad, (-5.0, 5.0), (-5.0, 5.0),
-            ((0.0, 0.0),), (-4.0, 3.0),
+                 "adagrad": 0.5, "rmsprop": 0.05, "adam": 0.1},
+            note=QT_TRANSLATE_NOOP("surfaces", "No minimum: a saddle point at (0, 0). A good optimizer "
+                                               "escapes along y.")),
+    Surface("bowl", QT_TRANSLATE_NOOP("surfaces", "Bowl x² + y²"), _bowl, _bowl_grad,
+            (-5.0, 5.0), (-5.0, 5.0), ((0.0, 0.0),), (-4.0, 3.0),
             lrs={"sgd": 0.1, "momentum": 0.05, "nesterov": 0.05,
-                 "adagrad": 1.0, "rmsprop": 0.1, "adam": 0.3}),
+                 "adagrad": 1.0, "rmsprop": 0.1, "adam": 0.3},
+            note=QT_TRANSLATE_NOOP("surfaces", "Round: every direction is equally steep.")),
 )}
 DEFAULT = "book"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QRectF, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
@@ -128,8 +128,8 @@ class OptimizerLabPanel(QWidget):
         self.surface_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.surface_combo.setMinimumContentsLength(16)
         self.surface_combo.setToolTip(self.tr("The function f(x, y) the optimizers go down"))
-        for key in surfaces.SURFACES:
-            self.surface_combo.addItem(self._surface_text(key)[0], key)
+        for key, surface in surfaces.SURFACES.items():
+            self.surface_combo.addItem(QCoreApplication.translate("surfaces", surface.name), key)
         self.surface_combo.currentIndexChanged.connect(
             lambda i: self.set_surface(self.surface_combo.itemData(i)))
         self.steps_spin = QSpinBox()
@@ -229,23 +229,6 @@ class OptimizerLabPanel(QWidget):
         self._arrange(ev.size().width() >= WIDE)
         super().resizeEvent(ev)
 
-    def _surface_text(self, key: str) -> tuple[str, str]:
-        """(name, one-line note) of a surface, translated."""
-        return {
-            "book": (self.tr("x²/20 + y² (the book)"),
-                     self.tr("20 times flatter along x than along y: SGD zig-zags across y while it "
-                             "creeps along x.")),
-            "rosenbrock": (self.tr("Rosenbrock (1 − x)² + 100(y − x²)²"),
-                           self.tr("A long curved valley: easy to find, hard to follow to (1, 1).")),
-            "beale": (self.tr("Beale"),
-                      self.tr("Flat plateaus and steep walls; the minimum is at (3, 0.5).")),
-            "himmelblau": (self.tr("Himmelblau (x² + y − 11)² + (x + y² − 7)²"),
-                           self.tr("Four equally deep minima: which one is reached depends on the path.")),
-            "saddle": (self.tr("Saddle x² − y²"),
-                       self.tr("No minimum: a saddle point at (0, 0). A good optimizer escapes along y.")),
-            "bowl": (self.tr("Bowl x² + y²"), self.tr("Round: every direction is equally steep.")),
-        }[key]
-
     # -- public API ------------------------------------------------------------------------
     @property
     def current_step(self) -> int:
@@ -269,7 +252,7 @@ class OptimizerLabPanel(QWidget):
         self.surface_combo.blockSignals(True)
         self.surface_combo.setCurrentIndex(self.surface_combo.findData(key))
         self.surface_combo.blockSignals(False)
-        self.surface_note.setText(self._surface_text(key)[1])
+        self.surface_note.setText(QCoreApplication.translate("surfaces", surfaces.get(key).note))
         img, is_log = s.height_map(GRID)
         lo, hi = float(img.min()), float(img.max())
         self.image.setImage(img, autoLevels=False)

@@ -1970,54 +1970,6 @@ Press Start (Ctrl+Return) to train the network and watch its loss fall and its a
         <translation>比较时要小心：不同方法的学习率不能直接比较——SGD 用 lr 缩放梯度，而 Adam 和 RMSProp 不论梯度大小，每步大约走 lr。书中的学习率是针对 x²/20 + y² 为每种方法分别调好的；所有方法用同一个学习率时，排名会改变。</translation>
     </message>
     <message>
-        <source>x²/20 + y² (the book)</source>
-        <translation>x²/20 + y²（书中）</translation>
-    </message>
-    <message>
-        <source>20 times flatter along x than along y: SGD zig-zags across y while it creeps along x.</source>
-        <translation>沿 x 方向比沿 y 方向平缓 20 倍：SGD 在 y 方向上来回之字形摆动，沿 x 方向却只能缓慢前进。</translation>
-    </message>
-    <message>
-        <source>Rosenbrock (1 − x)² + 100(y − x²)²</source>
-        <translation>Rosenbrock (1 − x)² + 100(y − x²)²</translation>
-    </message>
-    <message>
-        <source>A long curved valley: easy to find, hard to follow to (1, 1).</source>
-        <translation>一条弯曲的长山谷：容易找到，却很难沿着它走到 (1, 1)。</translation>
-    </message>
-    <message>
-        <source>Beale</source>
-        <translation>Beale</translation>
-    </message>
-    <message>
-        <source>Flat plateaus and steep walls; the minimum is at (3, 0.5).</source>
-        <translation>平坦的高原和陡峭的崖壁；最小值在 (3, 0.5)。</translation>
-    </message>
-    <message>
-        <source>Himmelblau (x² + y − 11)² + (x + y² − 7)²</source>
-        <translation>Himmelblau (x² + y − 11)² + (x + y² − 7)²</translation>
-    </message>
-    <message>
-        <source>Four equally deep minima: which one is reached depends on the path.</source>
-        <translation>四个同样深的极小值：到达哪一个取决于路径。</translation>
-    </message>
-    <message>
-        <source>Saddle x² − y²</source>
-        <translation>鞍面 x² − y²</translation>
-    </message>
-    <message>
-        <source>No minimum: a saddle point at (0, 0). A good optimizer escapes along y.</source>
-        <translation>没有最小值：(0, 0) 处是一个鞍点。好的优化器会沿 y 方向逃离。</translation>
-    </message>
-    <message>
-        <source>Bowl x² + y²</source>
-        <translation>碗形 x² + y²</translation>
-    </message>
-    <message>
-        <source>Round: every direction is equally steep.</source>
-        <translation>圆形：各个方向同样陡。</translation>
-    </message>
-    <message>
         <source>log₁₀ f(x, y)</source>
         <translation>log₁₀ f(x, y)</translation>
     </message>
@@ -3235,6 +3187,57 @@ with each checked optimizer (the book&apos;s ch06 experiment).</source>
     <message>
         <source>β₂: how much of the average squared gradient v (the RMSProp part) is kept at each step.</source>
         <translation>β₂：每一步保留梯度平方平均值 v（RMSProp 部分）的比例。</translation>
+    </message>
+</context>
+<context>
+    <name>surfaces</name>
+    <message>
+        <source>x²/20 + y² (the book)</source>
+        <translation>x²/20 + y²（书中）</translation>
+    </message>
+    <message>
+        <source>20 times flatter along x than along y: SGD zig-zags across y while it creeps along x.</source>
+        <translation>沿 x 方向比沿 y 方向平缓 20 倍：SGD 在 y 方向上来回之字形摆动，沿 x 方向却只能缓慢前进。</translation>
+    </message>
+    <message>
+        <source>Rosenbrock (1 − x)² + 100(y − x²)²</source>
+        <translation>Rosenbrock (1 − x)² + 100(y − x²)²</translation>
+    </message>
+    <message>
+        <source>A long curved valley: easy to find, hard to follow to (1, 1).</source>
+        <translation>一条弯曲的长山谷：容易找到，却很难沿着它走到 (1, 1)。</translation>
+    </message>
+    <message>
+        <source>Beale</source>
+        <translation>Beale</translation>
+    </message>
+    <message>
+        <source>Flat plateaus and steep walls; the minimum is at (3, 0.5).</source>
+        <translation>平坦的高原和陡峭的崖壁；最小值在 (3, 0.5)。</translation>
+    </message>
+    <message>
+        <source>Himmelblau (x² + y − 11)² + (x + y² − 7)²</source>
+        <translation>Himmelblau (x² + y − 11)² + (x + y² − 7)²</translation>
+    </message>
+    <message>
+        <source>Four equally deep minima: which one is reached depends on the path.</source>
+        <translation>四个同样深的极小值：到达哪一个取决于路径。</translation>
+    </message>
+    <message>
+        <source>Saddle x² − y²</source>
+        <translation>鞍面 x² − y²</translation>
+    </message>
+    <message>
+        <source>No minimum: a saddle point at (0, 0). A good optimizer escapes along y.</source>
+        <translation>没有最小值：(0, 0) 处是一个鞍点。好的优化器会沿 y 方向逃离。</translation>
+    </message>
+    <message>
+        <source>Bowl x² + y²</source>
+        <translation>碗形 x² + y²</translation>
+    </message>
+    <message>
+        <source>Round: every direction is equally steep.</source>
+        <translation>圆形：各个方向同样陡。</translation>
     </message>
 </context>
 </TS>
