@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
         missing = [entry for entry, _ in self.panel_errors
                    if entry.object_name in panel_registry.REQUIRED]
         if missing:
+            self.deleteLater()           # and every panel already built, with its timers
             raise PanelBuildError("the main window cannot work without these panels:\n"
                                   + "\n".join(lines)) from self.panel_errors[0][1]
         self._panel_error_text = self.tr("These panels could not be built and are missing:") \
