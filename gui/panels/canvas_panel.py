@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import time
 from collections import deque
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -29,10 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 from core import checkpoint, data, digits
-from core.activations import softmax
 from core.network import Network
+from gui.digit_reading import read_digit, reads_digits
 from gui.throttle import LivePoller, draw_budget
-from gui.widgets.digit_canvas import DEFAULT_PEN, MIN_SIDE, PEN_RANGE, DigitCanvas, ImageGrid
+from gui.widgets.digit_canvas import DEFAULT_PEN, MIN_SIDE, PEN_RANGE, DigitCanvas
+from gui.widgets.preprocessing_stages import PreprocessingStages
 from gui.widgets.probability_bars import CompareModels, LayerActivations, ProbabilityBars
 
 DEFAULT_MODEL_PATH = data.RESOURCES / "default_model.npz"
@@ -40,30 +40,6 @@ FRAME_MS = 16            # at most one prediction per ~60 Hz frame
 SNAPSHOT_MS = 500        # ask for fresh weights at 2 Hz while training runs
 WIDE, MEDIUM = 980, 640  # panel widths (px) for the three-column and two-column layouts
 DIGIT_NAMES = [str(i) for i in range(10)]
-
-
-@dataclass
-class Reading:
-    """What a network made of one drawing (pure data, computed without Qt)."""
-
-    stages: digits.Stages
-    proba: np.ndarray | None                           # (n_classes,), None for a blank canvas
-    layers: list[tuple[int, np.ndarray]]                # (layer index, output for this sample)
-
-
-def reads_digits(spec: dict) -> bool:
-    """True if a network with this spec takes a 28x28 image (784 values per sample)."""
-    return int(np.prod(spec["input_shape"])) == digits.SIZE * digits.SIZE
-
-
-def read_digit(net: Network | None, canvas: np.ndarray) -> Reading:
-    """Preprocess ``canvas`` ``(H, W)`` (ink = 1) and run ``net`` on it, recording every layer."""
-    stages = digits.preprocess(canvas)
-    if net is None or stages.empty:
-        return Reading(stages, None, [])
-    record: list[np.ndarray] = []
-    scores = net.forward(stages.centred[None, None], record=record)
-    return Reading(stages, softmax(scores)[0], [(i, a[0]) for i, a in enumerate(record)])
 
 
 class CanvasPanel(QWidget):
@@ -163,18 +139,10 @@ class CanvasPanel(QWidget):
         self.compare.changed.connect(self._schedule)
         compare_col = self.compare
 
-        self.stage_canvas, self.stage_scaled, self.stage_input = (ImageGrid(80) for _ in range(3))
-        stages = QGridLayout()
-        stages.setHorizontalSpacing(6)
-        captions = (self.tr("1. your drawing and the ink's bounding box"),
-                    self.tr("2. scaled to fit 20×20 pixels"),
-                    self.tr("3. centred in 28×28: the network's input"))
-        for k, (grid, text) in enumerate(zip((self.stage_canvas, self.stage_scaled, self.stage_input),
-                                             captions, strict=True)):
-            stages.addWidget(grid, 0, k, Qt.AlignmentFlag.AlignHCenter)
-            stages.addWidget(_caption(text), 1, k, Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
-        stages.setColumnStretch(3, 1)
-        see_col = _column(_header(self.tr("What the network sees")), stages)
+        self.stages = PreprocessingStages()
+        self.stage_canvas, self.stage_scaled, self.stage_input = (
+            self.stages.canvas, self.stages.scaled, self.stages.input)
+        see_col = _column(_header(self.tr("What the network sees")), self.stages)
         self.inside = LayerActivations()
         inside_col = _column(_header(self.tr("Inside the network")), self.inside)
 
@@ -350,9 +318,7 @@ class CanvasPanel(QWidget):
         net = self.active_network()
         r = read_digit(net, self.canvas.image())
         s = r.stages
-        self.stage_canvas.set_array(s.canvas, vmax=1.0, box=s.bbox)
-        self.stage_scaled.set_array(_in_box(s.scaled), vmax=1.0)
-        self.stage_input.set_array(s.centred, vmax=1.0)
+        self.stages.set_stages(s)
         self.bars.set_probabilities(r.proba)
         self.inside.set_outputs(dict(r.layers))
         blank = r.proba is None
@@ -386,29 +352,11 @@ class CanvasPanel(QWidget):
         return self.tr("read by your network, step {step}").format(step=self._user_step)
 
 
-def _in_box(scaled: np.ndarray) -> np.ndarray:
-    """The scaled digit ``(h, w)``, longer side 20, centred on a black 20x20 square."""
-    box = np.zeros((digits.BOX, digits.BOX), np.float32)
-    h, w = scaled.shape[:2]
-    h, w = min(h, digits.BOX), min(w, digits.BOX)
-    top, left = (digits.BOX - h) // 2, (digits.BOX - w) // 2
-    box[top:top + h, left:left + w] = scaled[:h, :w]
-    return box
-
-
 def _header(text: str) -> QLabel:
     label = QLabel(text)
     f = label.font()
     f.setBold(True)
     label.setFont(f)
-    return label
-
-
-def _caption(text: str) -> QLabel:
-    # wrapped at a fixed width: a height that depends only on the text keeps layouts exact
-    label = QLabel(text, alignment=Qt.AlignmentFlag.AlignHCenter, wordWrap=True)
-    label.setFixedWidth(92)
-    label.setStyleSheet("color: #555; font-size: 11px;")
     return label
 
 

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QLabel
 from core import checkpoint, presets
 from core.network import Network
 from core.trainer import Config, Trainer
-from gui.panels.canvas_panel import CanvasPanel, read_digit
+from gui.digit_reading import read_digit
+from gui.panels.canvas_panel import CanvasPanel
 from gui.widgets.digit_canvas import DigitCanvas
 from gui.widgets.probability_bars import ActivationBars, ProbabilityBars
 from tests.gui.drawing import drag, move_to
