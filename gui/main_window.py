@@ -315,8 +315,7 @@ class MainWindow(QMainWindow):
     def set_state(self, state: RunState):
         state, a = RunState(state), self.actions_by_id
         paused = state == RunState.PAUSED
-        a["start"].setEnabled(state != RunState.RUNNING)
-        a["start"].setText(self.tr("Resume") if paused else self.tr("Start"))
+        a["start"].setEnabled(not state.busy)     # while paused, Pause reads Resume: one button for it
         a["pause"].setEnabled(state.busy)
         a["pause"].setText(self.tr("Resume") if paused else self.tr("Pause"))
         a["pause"].setIcon(QIcon(str(ICONS / ("start.svg" if paused else "pause.svg"))))

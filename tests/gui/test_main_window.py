@@ -280,3 +280,15 @@ def test_strange_saved_settings_fall_back_to_their_defaults(qtbot):
     assert s.epochs == 7                                  # a sound value is kept
     w.controller.shutdown(5000)
     QSettings().clear()
+
+
+def test_while_paused_one_button_resumes(qtbot, window):
+    c = window.controller
+    trigger(window, "step")
+    qtbot.waitUntil(lambda: c.state == "paused", timeout=10000)
+    a = window.actions_by_id
+    assert a["pause"].text() == "Resume" and a["pause"].isEnabled()
+    assert not a["start"].isEnabled() and a["start"].text() == "Start"
+    window.stop()
+    qtbot.waitUntil(lambda: not c.busy, timeout=5000)
+    assert a["start"].isEnabled()
