@@ -17,14 +17,11 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QFont, QIcon, QImage, QPixmap
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QBoxLayout,
     QLabel,
-    QListView,
-    QListWidget,
-    QListWidgetItem,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -39,11 +36,9 @@ from .. import style
 from ..run_state import RunState
 from ..tasks import Task
 from ..widgets.heatmap import HeatmapWidget
+from ..widgets.sample_gallery import QWIDGETSIZE_MAX, SampleGallery
 
-MAX_THUMBS = 200                 # gallery images shown at once
-THUMB = 56                       # 28×28 images drawn at 2×
 NARROW = 640                     # below this width the matrix and the bars stack
-QWIDGETSIZE_MAX = 16777215
 # cells are coloured by their share of the row (of the true class), white → dark
 # blue, with much of the colour range spent on small shares so that a handful of
 # mistakes stands out next to a diagonal of a thousand
@@ -133,37 +128,14 @@ class EvaluationPanel(QWidget):
         self.upper_layout.addWidget(self.matrix, 3)
         self.upper_layout.addWidget(self.bars_view, 2)
 
-        self.gallery_title = QLabel()
-        self.gallery_title.setWordWrap(True)
-        self.all_button = QPushButton(self.tr("Show all mistakes"))
-        self.all_button.clicked.connect(lambda: self.select_cell(-1, -1))
-        self.all_button.setToolTip(self.tr("Show every misclassified test image, not only those of "
-                                           "the chosen cell of the confusion matrix"))
-        self.gallery = QListWidget()
-        self.gallery.setViewMode(QListView.ViewMode.IconMode)
-        self.gallery.setIconSize(QSize(THUMB, THUMB))
-        self.gallery.setGridSize(QSize(THUMB + 28, THUMB + 38))
-        self.gallery.setResizeMode(QListView.ResizeMode.Adjust)
-        self.gallery.setMovement(QListView.Movement.Static)
-        self.gallery.setUniformItemSizes(True)
-        self.gallery.setWordWrap(True)
-        self.no_gallery = QLabel(self.tr("The gallery shows images; this data set holds 2-D points. "
-                                         "The confusion matrix and the accuracy per class still apply."))
-        self.no_gallery.setWordWrap(True)
-        self.no_gallery.setStyleSheet(f"color: {style.GREY};")
-        self.lower = lower = QWidget()
-        lower_layout = QVBoxLayout(lower)
-        lower_layout.setContentsMargins(0, 0, 0, 0)
-        title_row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
-        title_row.addWidget(self.gallery_title, 1)
-        title_row.addWidget(self.all_button)
-        lower_layout.addLayout(title_row)
-        lower_layout.addWidget(self.gallery, 1)
-        lower_layout.addWidget(self.no_gallery)
+        self.lower = SampleGallery()
+        self.lower.show_all.connect(lambda: self.select_cell(-1, -1))
+        self.gallery_title, self.all_button = self.lower.title, self.lower.all_button
+        self.gallery, self.no_gallery = self.lower.images, self.lower.no_images
 
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.splitter.addWidget(self.upper)
-        self.splitter.addWidget(lower)
+        self.splitter.addWidget(self.lower)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 2)
         self.splitter.setChildrenCollapsible(False)
@@ -338,49 +310,18 @@ class EvaluationPanel(QWidget):
             what = self.tr("correct") if row == col else self.tr("mistakes")
             title = self.tr("True {0}, predicted {1} ({2}): {3:,} test samples, most confident "
                             "first").format(names[row], names[col], what, len(idx))
-        self.all_button.setVisible(self.cell is not None)
-        image = self._dataset.is_image
-        self.gallery.setVisible(image)
-        self.no_gallery.setVisible(not image)
-        # without a gallery the lower part shrinks to its two lines of text
-        self.lower.setMaximumHeight(QWIDGETSIZE_MAX if image else self.lower.sizeHint().height())
-        if len(idx) > MAX_THUMBS and image:
-            title += self.tr(" (showing {0})").format(MAX_THUMBS)
-        self.gallery_title.setText(title)
-        if image:
-            self._fill_gallery(idx[:MAX_THUMBS])
-
-    def _fill_gallery(self, idx: np.ndarray) -> None:
-        r, ds = self.result, self._dataset
-        names = ds.class_names
-        self.gallery.clear()
-        if not len(idx):
-            return
-        imgs = ds.as_float(ds.x_test[idx])
-        imgs = np.clip(imgs.reshape(len(idx), -1, imgs.shape[-1]) * 255, 0, 255).astype(np.uint8)
-        for i, img in zip(idx, imgs, strict=True):
-            t, p = int(r["y"][i]), int(r["pred"][i])
-            conf = float(r["proba"][i, p])
-            qimg = QImage(img.tobytes(), img.shape[1], img.shape[0], img.shape[1],
-                          QImage.Format.Format_Grayscale8)
-            pix = QPixmap.fromImage(qimg).scaled(THUMB, THUMB, Qt.AspectRatioMode.KeepAspectRatio,
-                                                 Qt.TransformationMode.FastTransformation)
-            item = QListWidgetItem(QIcon(pix), f"{names[t]} → {names[p]}\n{conf:.0%}")
-            item.setData(Qt.ItemDataRole.UserRole, int(i))
-            item.setToolTip(self.tr("test sample #{0}: true {1}, predicted {2} with probability "
-                                    "{3:.1%}").format(int(i), names[t], names[p], conf))
-            self.gallery.addItem(item)
+        self.lower.show_samples(title, idx, r, self._dataset, one_cell=self.cell is not None)
 
     def gallery_indices(self) -> list[int]:
         """Test-set indices of the thumbnails shown, in order."""
-        return [self.gallery.item(k).data(Qt.ItemDataRole.UserRole) for k in range(self.gallery.count())]
+        return self.lower.indices()
 
     # -- state ------------------------------------------------------------------------------------
     def _clear(self) -> None:
         self._generation += 1
         self._want_eval = False
         self.result, self.cell = None, None
-        self.gallery.clear()
+        self.lower.clear()
         self.matrix.clear()
         self.stack.setCurrentIndex(0)
         self.eval_button.setEnabled(self._ready())

@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt
 
 from core import Network, data, evaluation, presets
 from core.trainer import Config, Trainer
-from gui.panels.evaluation_panel import MAX_THUMBS, EvaluationPanel
+from gui.panels.evaluation_panel import EvaluationPanel
+from gui.widgets.sample_gallery import MAX_THUMBS
 
 
 @pytest.fixture(scope="module")
