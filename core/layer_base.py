@@ -119,6 +119,11 @@ class Layer:
     def param_shapes(self) -> dict[str, tuple[int, ...]]:
         return {}
 
+    def z_shape(self) -> tuple[int, ...]:
+        """Shape per sample of the weighted sums Z before the activation (the dimension table's
+        Z[l]); the output's shape unless the layer combines several sums into one output."""
+        return self.out_shape
+
     def buffer_shapes(self) -> dict[str, tuple[int, ...]]:
         return {}
 

@@ -304,6 +304,9 @@ class Maxout(Layer):
             return None
         return threads.matmul(dz, self.params["W"].T).reshape((n,) + self.in_shape)
 
+    def z_shape(self):
+        return (self.units * self.pieces,)
+
     def __repr__(self):
         return f"Maxout({_prod(self.in_shape)} → {self.units}, {self.pieces} pieces)"
 

@@ -216,9 +216,7 @@ def dimension_table(spec: dict, m: int) -> list[dict]:
         ps = info.params
         w = ps.get("W", ps.get("gamma"))
         b = ps.get("b", ps.get("beta"))
-        z = info.out_shape
-        if info.kind == "maxout":
-            z = (info.layer.units * info.layer.pieces,)
+        z = info.layer.z_shape()
         rows.append({
             "index": info.index, "kind": info.kind, "layer": repr(info.layer),
             "X": (m,) + info.in_shape, "W": w, "b": b, "Z": (m,) + z,

@@ -22,6 +22,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
 
+from core import activations
+
 from .. import style
 from ..run_state import RunState
 from ..throttle import LivePoller, draw_budget
@@ -299,7 +301,7 @@ class DistributionsPanel(QWidget):
         for j, (index, _kind, act) in enumerate(shape):
             pen = style.pen(style.PALETTE[j % len(style.PALETTE)], 2)
             name = self.tr("layer {0}").format(index)
-            if act in ("relu", "leaky_relu", "elu"):
+            if activations.is_relu_like(act):
                 self.dead_curves[j] = self.dead_plot.plot(pen=pen, name=name)
             self.grad_curves[j] = self.grad_plot.plot(pen=pen, name=name)
         has_relu = bool(self.dead_curves) or not shape

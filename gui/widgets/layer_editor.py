@@ -210,7 +210,7 @@ class LayerForm(QWidget):
             return c
         if setting.type == "init":
             c = _combo()
-            default = self.tr("default (Xavier)") if kind == "maxout" else \
+            default = self.tr("default (Xavier)") if "activation" not in settings_of(kind) else \
                 self.tr("default (He for ReLU, else Xavier)")
             c.addItem(default, None)
             for name, init in initializers.INITIALIZERS.items():

@@ -4,10 +4,17 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 
+from core.layers import LAYER_TYPES
 from gui import style
 
 INK = QColor("#333333")
 MUTED = QColor("#6b6b6b")
+
+
+def _pale(color: str, white: float = 0.72) -> QColor:
+    """The layer kind's colour mixed with white: a light fill that dark text reads on."""
+    c = QColor(color)
+    return QColor(*(round(v + (255 - v) * white) for v in (c.red(), c.green(), c.blue())))
 
 
 def _tr(text: str) -> str:
@@ -111,8 +118,7 @@ def _paint_column(w, p: QPainter, k: int, col, fonts, lower: bool) -> None:
             p.setFont(bold)
             p.drawText(QRectF(x - 20, col.ellipsis.y() - 10, 40, 20), Qt.AlignmentFlag.AlignCenter, "⋮")
     elif col.kind == "block":
-        fill = QColor("#e6e6e6") if col.layer is None else (
-            QColor("#cfe8f7") if col.op == "conv2d" else QColor("#fbe3b5"))
+        fill = QColor("#e6e6e6") if col.layer is None else _pale(LAYER_TYPES[col.op].color)
         sheets = min(col.shape[0], 4)
         front = front_rect(col)
         p.setPen(QPen(QColor("#5b6670"), 1))
