@@ -4,11 +4,10 @@ Per mini-batch: the raw loss (faint) and its moving average; the running
 batch accuracy. Per epoch: train and validation loss; train, validation and
 test accuracy. Setting changes are marked with labelled vertical lines.
 Data arrive in batches from the controller, are appended to buffers grown by
-doubling, and are drawn by one 10 Hz timer only when something new arrived.
+doubling (``gui.metric_series``, which also writes the CSV), and are drawn by
+one 10 Hz timer only when something new arrived.
 """
 from __future__ import annotations
-
-import csv
 
 import numpy as np
 import pyqtgraph as pg
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QStacked
 from core import live_settings, optimizers
 
 from .. import style
+from ..metric_series import MetricSeries, moving_average
 from ..throttle import draw_budget
 from ..tooltips import tooltip
 
@@ -29,58 +29,20 @@ from ..tooltips import tooltip
 REDRAW_MS = 100
 
 
-class GrowBuffer:
-    """A 1-D float array that grows by doubling; ``view()`` is the filled part."""
-
-    def __init__(self, capacity: int = 1024):
-        self._a = np.empty(capacity)
-        self.n = 0
-
-    def extend(self, values) -> None:
-        values = np.asarray(values, dtype=float)
-        need = self.n + len(values)
-        if need > len(self._a):
-            new = np.empty(max(need, 2 * len(self._a)))
-            new[:self.n] = self._a[:self.n]
-            self._a = new
-        self._a[self.n:need] = values
-        self.n = need
-
-    def view(self) -> np.ndarray:
-        return self._a[:self.n]
-
-    def clear(self) -> None:
-        self.n = 0
-
-
 def nice_ceiling(x: float) -> float:
     """The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k that is ≥ x (x > 0)."""
     k = 10.0 ** np.floor(np.log10(x))
     return float(next(m * k for m in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10) if m * k >= x * (1 - 1e-12)))
 
 
-def moving_average(values: np.ndarray, window: int) -> np.ndarray:
-    """Trailing mean over ``window`` points (shorter at the start)."""
-    if len(values) == 0:
-        return values
-    cs = np.cumsum(values)
-    out = cs.copy()
-    out[window:] = cs[window:] - cs[:-window]
-    counts = np.minimum(np.arange(1, len(values) + 1), window)
-    return out / counts
-
-
 class MetricsPanel(QWidget):
     status_message = Signal(str)
-
-    STEP_KEYS = ("step", "epoch", "loss", "acc", "lr")
-    EPOCH_KEYS = ("step", "epoch", "train_loss", "val_loss", "train_acc", "val_acc", "test_acc")
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("metricsPanel")
-        self._steps = {k: GrowBuffer() for k in self.STEP_KEYS}
-        self._epochs = {k: GrowBuffer(64) for k in self.EPOCH_KEYS}
+        self.data = MetricSeries()
+        self._steps, self._epochs = self.data.steps, self.data.epochs
         self._markers: list[tuple[int, str, list]] = []
         self._dirty = False
         self._epochs_dirty = False
@@ -197,15 +159,11 @@ class MetricsPanel(QWidget):
     # -- slots ------------------------------------------------------------------------------
     def add_steps(self, cols: dict) -> None:
         """Append per-batch metrics (arrays of equal length); non-finite rows are dropped."""
-        ok = np.isfinite(cols["loss"]) & np.isfinite(cols["acc"])
-        for k in self.STEP_KEYS:
-            self._steps[k].extend(np.asarray(cols[k])[ok])
+        self.data.add_steps(cols)
         self._mark_dirty()
 
     def add_epoch(self, ep: dict) -> None:
-        for k in self.EPOCH_KEYS:
-            v = ep.get(k)
-            self._epochs[k].extend([np.nan if v is None or not np.isfinite(v) else v])
+        self.data.add_epoch(ep)
         self._epochs_dirty = True
         self._mark_dirty()
 
@@ -229,8 +187,7 @@ class MetricsPanel(QWidget):
         self._markers.append((step, text, lines))
 
     def clear(self) -> None:
-        for buf in (*self._steps.values(), *self._epochs.values()):
-            buf.clear()
+        self.data.clear()
         for _, _, lines in self._markers:
             for line, plot in zip(lines, (self.loss_plot, self.acc_plot), strict=True):
                 plot.removeItem(line)
@@ -409,28 +366,8 @@ class MetricsPanel(QWidget):
     def export_csv(self, path: str) -> int:
         """One row per mini-batch; epoch metrics on the row of the epoch's last batch.
         Returns the number of rows written."""
-        s = {k: b.view() for k, b in self._steps.items()}
-        e = {k: b.view() for k, b in self._epochs.items()}
-        at_step = {int(st): j for j, st in enumerate(e["step"])}
-        avg = moving_average(s["loss"], self.window_spin.value())
-        header = ["iteration", "epoch", "batch_loss", "batch_loss_moving_average", "batch_accuracy",
-                  "learning_rate", "train_loss", "validation_loss", "train_accuracy",
-                  "validation_accuracy", "test_accuracy"]
-        with open(path, "w", newline="", encoding="utf-8") as f:
-            out = csv.writer(f)
-            out.writerow(header)
-            for i in range(len(s["step"])):
-                row = [int(s["step"][i]), int(s["epoch"][i]), f"{s['loss'][i]:.6g}", f"{avg[i]:.6g}",
-                       f"{s['acc'][i]:.6g}", f"{s['lr'][i]:.6g}"]
-                j = at_step.get(int(s["step"][i]))
-                for key in ("train_loss", "val_loss", "train_acc", "val_acc", "test_acc"):
-                    v = e[key][j] if j is not None else np.nan
-                    row.append("" if not np.isfinite(v) else f"{v:.6g}")
-                out.writerow(row)
-        return len(s["step"])
+        return self.data.write_csv(path, self.window_spin.value())
 
     def series(self) -> dict[str, np.ndarray]:
         """Copies of everything plotted (for tests and export)."""
-        out = {f"step_{k}": b.view().copy() for k, b in self._steps.items()}
-        out.update({f"epoch_{k}": b.view().copy() for k, b in self._epochs.items()})
-        return out
+        return self.data.copies()

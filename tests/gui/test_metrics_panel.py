@@ -3,7 +3,8 @@ import csv
 import numpy as np
 import pytest
 
-from gui.panels.metrics_panel import GrowBuffer, MetricsPanel, moving_average
+from gui.metric_series import GrowBuffer, moving_average
+from gui.panels.metrics_panel import MetricsPanel
 
 
 def cols(start, n, loss=None):
