@@ -11,32 +11,26 @@ from __future__ import annotations
 import copy
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
-    QComboBox,
-    QFileDialog,
-    QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPushButton,
     QScrollArea,
-    QSpinBox,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from core import losses, presets
+from core import losses
 from core import spec as spec_mod
-from core.layers import settings_of
 from core.spec import SpecError
 from gui import style
 from gui.panels.architecture_document import ArchitectureDocument
 from gui.run_state import RunState
 from gui.throttle import LivePoller, draw_budget
-from gui.tooltips import tooltip
+from gui.widgets.architecture_controls import BuildControls, LossChoice, SourceBar
 from gui.widgets.dimension_table import DimensionTable
 from gui.widgets.layer_editor import LayerForm, kind_names
 from gui.widgets.layer_list import LayerButtons, LayerList, shape_txt
@@ -77,27 +71,11 @@ class ArchitecturePanel(QWidget):
 
     # -- UI ------------------------------------------------------------------------------
     def _build_ui(self):
-        top = QHBoxLayout()
-        self.preset_combo = QComboBox()
-        self.preset_combo.addItem(self.tr("Load a preset…"), None)
-        for key, p in presets.PRESETS.items():
-            self.preset_combo.addItem(p["name"], key)
-        self.preset_combo.setToolTip(self.tr("Ready-made architectures, from the book's TwoLayerNet to "
-                                             "a small CNN. Loading one replaces the layers (Undo "
-                                             "brings them back)."))
-        self.preset_combo.currentIndexChanged.connect(self._on_preset)
-        self.preset_combo.setMinimumContentsLength(8)
-        self.preset_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.open_button = QPushButton(self.tr("Open…"))
-        self.open_button.setToolTip(self.tr("Load an architecture from a JSON file."))
-        self.open_button.clicked.connect(self._on_open)
-        self.save_button = QPushButton(self.tr("Save…"))
-        self.save_button.setToolTip(self.tr("Save this architecture as a JSON file."))
-        self.save_button.clicked.connect(self._on_save)
-        top.addWidget(QLabel(self.tr("Preset")))
-        top.addWidget(self.preset_combo, 1)
-        top.addWidget(self.open_button)
-        top.addWidget(self.save_button)
+        top = SourceBar()
+        top.preset_chosen.connect(self.doc.load_preset)
+        top.open_chosen.connect(self._open_file)
+        top.save_chosen.connect(self._save_file)
+        self.preset_combo, self.save_button = top.preset_combo, top.save_button
 
         editor = QWidget()
         ed = QVBoxLayout(editor)
@@ -123,7 +101,10 @@ class ArchitecturePanel(QWidget):
         self.form.changed.connect(self._on_setting)
         self.form.type_changed.connect(self._on_type)
         ed.addWidget(self.form)
-        ed.addLayout(self._build_loss_row())
+        loss = LossChoice()
+        loss.chosen.connect(self.doc.set_loss)
+        self.loss_combo = loss.combo
+        ed.addWidget(loss)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(editor)
@@ -134,7 +115,12 @@ class ArchitecturePanel(QWidget):
         left_lay = QVBoxLayout(left)
         left_lay.setContentsMargins(0, 0, 0, 0)
         left_lay.addWidget(scroll, 1)
-        left_lay.addLayout(self._build_apply_row())
+        self.build = BuildControls()
+        self.build.init_changed.connect(self._show_status)
+        self.build.apply_button.clicked.connect(self.apply)
+        self.seed_spin, self.init_combo = self.build.seed_spin, self.build.init_combo
+        self.apply_button = self.build.apply_button
+        left_lay.addWidget(self.build)
 
         self.diagram = NetworkDiagram()
         self.diagram.setMinimumSize(160, 160)
@@ -152,7 +138,7 @@ class ArchitecturePanel(QWidget):
         self.splitter.setChildrenCollapsible(False)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 6)
-        lay.addLayout(top)
+        lay.addWidget(top)
         lay.addWidget(self.splitter, 1)
 
     def _build_buttons(self):
@@ -172,56 +158,6 @@ class ArchitecturePanel(QWidget):
         bar.add_undo_actions(self.undo_action, self.redo_action)
         self.layer_buttons = bar
         return bar
-
-    def _build_loss_row(self):
-        row = QHBoxLayout()
-        self.loss_combo = QComboBox()
-        translate = QCoreApplication.translate
-        for name, cls in losses.LOSSES.items():
-            self.loss_combo.addItem(translate("losses", cls.label), name)
-            self.loss_combo.setItemData(self.loss_combo.count() - 1,
-                                        tooltip(translate("losses", cls.help), cls.formula),
-                                        Qt.ItemDataRole.ToolTipRole)
-        tip = tooltip(self.tr("How wrong the output is: the loss function. Both first turn the scores "
-                              "into probabilities with a softmax. Cross-entropy, −log p(correct class), "
-                              "is the standard for classifying; mean squared error, ½·Σ(p − t)², "
-                              "compares with the one-hot target and learns more slowly when the "
-                              "network is confidently wrong."))
-        self.loss_combo.setToolTip(tip)
-        self.loss_combo.currentIndexChanged.connect(
-            lambda _i: self.doc.set_loss(self.loss_combo.currentData()))
-        label = QLabel(self.tr("Loss"))
-        label.setToolTip(tip)
-        row.addWidget(label)
-        row.addWidget(self.loss_combo, 1)
-        return row
-
-    def _build_apply_row(self):
-        box, row = QVBoxLayout(), QHBoxLayout()
-        self.seed_spin = QSpinBox()
-        self.seed_spin.setRange(0, 999_999)
-        self.seed_spin.setToolTip(self.tr("Random seed for the initial weights: the same seed gives "
-                                          "the same starting network, so runs can be compared."))
-        self.init_combo = QComboBox()
-        for name, data in ((self.tr("per layer"), None), (self.tr("He for all"), "he"),
-                           (self.tr("Xavier for all"), "xavier"), (self.tr("normal σ for all"), "normal")):
-            self.init_combo.addItem(name, data)
-        self.init_combo.setToolTip(self.tr("Initial weights for every layer, overriding the per-layer "
-                                           "choice — compare how training starts with He, Xavier or "
-                                           "a small fixed σ (the book's 0.01)."))
-        self.init_combo.currentIndexChanged.connect(lambda _i: self._show_status())
-        for label, w in ((self.tr("Seed"), self.seed_spin), (self.tr("Initial weights"), self.init_combo)):
-            lab = QLabel(label)
-            lab.setToolTip(w.toolTip())
-            row.addWidget(lab)
-            row.addWidget(w, 1 if w is self.init_combo else 0)
-        self.apply_button = QPushButton(self.tr("Apply"))
-        self.apply_button.setObjectName("applyButton")
-        self.apply_button.setMinimumHeight(30)
-        self.apply_button.clicked.connect(self.apply)
-        box.addLayout(row)
-        box.addWidget(self.apply_button)
-        return box
 
     def resizeEvent(self, ev):
         wide = ev.size().width() >= WIDE
@@ -384,21 +320,10 @@ class ArchitecturePanel(QWidget):
         if self.doc.selected is not None:
             self.doc.change_type(self.doc.selected, kind)
 
-    def _on_preset(self, index: int):
-        key = self.preset_combo.itemData(index)
-        if key is not None:
-            self.doc.load_preset(key)
-
     # -- apply -------------------------------------------------------------------------------
     def spec_to_apply(self) -> dict:
         """The spec with the initializer override, if one is chosen."""
-        spec = self.current_spec()
-        init = self.init_combo.currentData()
-        if init is not None:
-            for cfg in spec["layers"]:
-                if "init" in settings_of(cfg.get("type", "")):
-                    cfg["init"] = init
-        return spec
+        return self.build.with_init(self.current_spec())
 
     def apply(self) -> bool:
         """Emit apply_requested (asking first if training runs); False if nothing was emitted."""
@@ -435,14 +360,10 @@ class ArchitecturePanel(QWidget):
         self.last_error = error or ""
         return error is None
 
-    def _on_open(self):
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open architecture"), "",
-                                              self.tr("Architecture (*.json);;All files (*)"))
-        if path and not self.load_spec_file(path):
+    def _open_file(self, path: str) -> None:
+        if not self.load_spec_file(path):
             QMessageBox.warning(self, self.tr("Could not open the architecture"), self.last_error)
 
-    def _on_save(self):
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save architecture"), "architecture.json",
-                                              self.tr("Architecture (*.json)"))
-        if path and not self.save_spec_file(path):
+    def _save_file(self, path: str) -> None:
+        if not self.save_spec_file(path):
             QMessageBox.warning(self, self.tr("Could not save the architecture"), self.last_error)
