@@ -19,10 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 QT = ("PySide6", "PyQt5", "PyQt6", "shiboken6", "pyqtgraph", "gui")
 APP = ("gui.controller", "gui.main_window")
 # (importer, imported): why it is allowed for now. An entry that is no longer needed fails.
-KNOWN_EXCEPTIONS = {
-    ("gui.panels.architecture_panel", "gui.panels.architecture_document"):
-        "the architecture panel's undo document, not a panel: to move out of gui/panels/",
-}
+KNOWN_EXCEPTIONS: dict[tuple[str, str], str] = {}
 
 
 def module_name(path: Path) -> str:

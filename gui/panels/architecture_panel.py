@@ -27,7 +27,7 @@ from core import losses
 from core import spec as spec_mod
 from core.spec import SpecError
 from gui import style
-from gui.panels.architecture_document import ArchitectureDocument
+from gui.architecture_document import ArchitectureDocument
 from gui.run_state import RunState
 from gui.throttle import LivePoller, draw_budget
 from gui.widgets.architecture_controls import BuildControls, LossChoice, SourceBar
