@@ -24,3 +24,27 @@ def draw_budget_left_idle(qapp):
     if budget is not None and budget.active:
         budget.set_active(False)
         pytest.fail("test left the draw budget active (training still marked as running)")
+
+
+@pytest.fixture
+def new_window(qtbot):
+    """Makes real main windows (fresh settings, errors kept out of dialogs, shown at 1280×800)
+    and shuts each one's training down after the test."""
+    from gui.app import create_main_window
+    made = []
+
+    def make(clear_settings: bool = True, show: bool = True):
+        if clear_settings:
+            QSettings().clear()
+        w = create_main_window(restore=False)
+        w.quiet_errors = True
+        qtbot.addWidget(w)
+        made.append(w)
+        if show:
+            w.resize(1280, 800)
+            w.show()
+        return w
+
+    yield make
+    for w in made:
+        w.controller.shutdown(5000)

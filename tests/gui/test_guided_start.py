@@ -1,23 +1,15 @@
 """The guided start in the real window: the Start page opens the right panels, Help → Concepts
 opens where a concept lives, and View offers the language."""
 import pytest
-from PySide6.QtCore import QSettings
 
-from gui.app import create_main_window
 from gui.run_state import RunState
 
 
 @pytest.fixture
-def window(qtbot):
-    QSettings().clear()
-    w = create_main_window(restore=False)
-    w.quiet_errors = True
+def window(new_window):
+    w = new_window()
     w.controller.settings.epochs = 1
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    yield w
-    w.controller.shutdown(5000)
+    return w
 
 
 def on_top(w, name) -> bool:

@@ -1,7 +1,7 @@
 """Every control and plot of the main window explains itself, in English and in Chinese."""
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
 )
 
 from gui import language
-from gui.app import create_main_window
 from gui.widgets.explanation_strip import explanation_of
 
 CONTROLS = (QAbstractButton, QAbstractSpinBox, QComboBox, QSlider, QLineEdit, pg.GraphicsView)
@@ -41,16 +40,9 @@ def _unexplained(window) -> list[str]:
 
 
 @pytest.fixture(params=["en", "zh_CN"])
-def window(request, qtbot, qapp):
-    QSettings().clear()
+def window(request, qapp, new_window):
     language.install_translators(qapp, QLocale(request.param))
-    w = create_main_window(restore=False)
-    w.quiet_errors = True
-    qtbot.addWidget(w)
-    w.resize(1280, 800)
-    w.show()
-    yield w
-    w.controller.shutdown(5000)
+    yield new_window()
     language.install_translators(qapp, QLocale(QLocale.Language.English))
 
 

@@ -4,18 +4,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QTabBar
 
 from gui import window_layout
-from gui.app import create_main_window
 
 
 @pytest.fixture
-def window(qtbot):
-    from PySide6.QtCore import QSettings
-    QSettings().clear()
-    w = create_main_window(restore=False)
-    w.quiet_errors = True
-    qtbot.addWidget(w)
-    yield w
-    w.controller.shutdown(5000)
+def window(new_window):
+    return new_window(show=False)
 
 
 def column(w):
@@ -48,12 +41,10 @@ def test_training_column_keeps_its_width_when_the_window_grows_and_shrinks(qtbot
         qtbot.waitUntil(lambda: abs(column(window) - first) <= 4)
 
 
-def test_tab_titles_are_whole_after_a_restored_layout(qtbot, window):
+def test_tab_titles_are_whole_after_a_restored_layout(qtbot, window, new_window):
     _laid_out(qtbot, window)
     state = window.saveState(1)
-    again = create_main_window(restore=False)
-    again.quiet_errors = True
-    qtbot.addWidget(again)
+    again = new_window(clear_settings=False, show=False)
     again._restored_state = again.restoreState(state, 1)
     again.resize(1280, 800)
     again.show()
@@ -61,4 +52,3 @@ def test_tab_titles_are_whole_after_a_restored_layout(qtbot, window):
     assert bars
     whole = Qt.TextElideMode.ElideNone
     qtbot.waitUntil(lambda: all(b.elideMode() == whole for b in again.findChildren(QTabBar)))
-    again.controller.shutdown(5000)
