@@ -18,7 +18,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import augment, checkpoint, data, optimizers, presets, threads
+from . import augment, checkpoint, data, optimizers, presets, threads, toy_data
 from . import spec as spec_mod
 from .network import Network
 from .trainer import Config, Diverged, Done, Epoch, Step, Trainer
@@ -29,7 +29,7 @@ def load_dataset(name: str, seed: int = 0) -> data.Dataset:
     if name == "mnist":
         return data.load_mnist()
     if name in data.TOY_SETS:
-        return data.make_toy(name, n=1000, noise=0.1, rng=np.random.default_rng(seed))
+        return toy_data.load(name, seed)
     if Path(name).is_dir():
         return data.load_idx_folder(name)
     raise ValueError(f"unknown data set {name!r}: use mnist, one of {', '.join(data.TOY_SETS)}, "

@@ -15,15 +15,16 @@ import io
 import struct
 import zipfile
 import zlib
-from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
+from .dataset import Dataset
+from .toy_data import TOY_SETS, make_toy  # noqa: F401  (the toy sets live there)
+
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
 MNIST_PATH = RESOURCES / "mnist.npz"
 MNIST_SHA256 = "06af5dfe73b70e3bc1c36439982b18a8d76803db9b544f6fdf838a37fbb01b64"
-TOY_SETS = ("circle", "xor", "gauss", "spiral", "moons")
 FASHION_NAMES = ("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
                  "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot")
 
@@ -32,58 +33,6 @@ _IDX_TYPES = {0x08: ("u1", "unsigned byte"), 0x09: ("i1", "signed byte"),
               0x0D: ("f4", "float"), 0x0E: ("f8", "double")}
 _IDX_FILES = (("train-images", "idx3"), ("train-labels", "idx1"),
               ("t10k-images", "idx3"), ("t10k-labels", "idx1"))
-
-
-@dataclass(frozen=True, eq=False)
-class Dataset:
-    """A classification data set: raw read-only train/test arrays plus metadata.
-
-    Raw storage is uint8 ``(n, h, w)`` for images and float32 ``(n, 2)`` for toy
-    sets; labels are int64 ``(n,)``. Use :meth:`gather` to get network inputs.
-    """
-
-    name: str  # "mnist", a toy set name, or the IDX folder name
-    x_train: np.ndarray  # raw samples (n_train, ...)
-    y_train: np.ndarray  # int64 (n_train,), values in 0 .. n_classes - 1
-    x_test: np.ndarray  # raw samples (n_test, ...)
-    y_test: np.ndarray  # int64 (n_test,)
-    input_shape: tuple[int, ...]  # per sample as the network sees it: (1, 28, 28), (2,)
-    n_classes: int
-    scale: float  # raw value * scale = network input (1/255 for uint8 images)
-    class_names: tuple[str, ...]  # one readable name per class
-
-    @property
-    def is_image(self) -> bool:
-        """True for image data (``input_shape`` is ``(channels, h, w)``)."""
-        return len(self.input_shape) == 3
-
-    def as_float(self, x_raw: np.ndarray) -> np.ndarray:
-        """Convert raw samples ``(n, ...)`` to scaled float32 ``(n, *input_shape)``."""
-        x_raw = np.asarray(x_raw)
-        x = x_raw.astype(np.float32)  # always a fresh, writeable copy
-        if self.scale != 1.0:
-            x *= np.float32(self.scale)
-        try:
-            return x.reshape((x_raw.shape[0], *self.input_shape))
-        except (ValueError, IndexError):
-            raise ValueError(f"{self.name}: cannot shape raw data {x_raw.shape} "
-                             f"as samples of shape {self.input_shape}") from None
-
-    def gather(self, split: str, idx: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Return the samples ``idx`` of ``split`` (``"train"`` or ``"test"``).
-
-        Returns
-        -------
-        x : np.ndarray
-            float32 ``(len(idx), *input_shape)``, scaled.
-        y : np.ndarray
-            int64 ``(len(idx),)`` labels.
-        """
-        if split not in ("train", "test"):
-            raise ValueError(f"unknown split {split!r}, expected 'train' or 'test'")
-        x_raw, y = (self.x_train, self.y_train) if split == "train" else (self.x_test, self.y_test)
-        idx = np.asarray(idx, dtype=np.int64)
-        return self.as_float(x_raw[idx]), y[idx]
 
 
 def _frozen(*arrays: np.ndarray) -> None:
@@ -254,90 +203,6 @@ def load_idx_folder(folder: str | Path, name: str | None = None) -> Dataset:
     name = folder.resolve().name if name is None else name
     return Dataset(name, x_train, y_train, x_test, y_test, (1, *x_train.shape[1:]),
                    n_classes, 1.0 / 255.0, _class_names(name, n_classes))
-
-
-def _toy_points(name: str, n0: int, n1: int, rng: np.random.Generator) -> list[np.ndarray]:
-    """Clean points of class 0 and class 1, float64 ``(n_c, 2)`` in about [-1, 1]²."""
-    if name == "circle":  # class 0: ring 0.7 <= r <= 1, class 1: disc r <= 0.5
-        r = [rng.uniform(0.7, 1.0, n0), rng.uniform(0.0, 0.5, n1)]
-        t = [rng.uniform(0, 2 * np.pi, n0), rng.uniform(0, 2 * np.pi, n1)]
-        return [np.column_stack([ri * np.cos(ti), ri * np.sin(ti)]) for ri, ti in zip(r, t, strict=True)]
-    if name == "xor":  # class 1 where sign(x) == sign(y); kept 0.05 away from the axes
-        out = []
-        for m, sign in ((n0, -1.0), (n1, 1.0)):
-            sx = rng.choice([-1.0, 1.0], m)
-            out.append(rng.uniform(0.05, 1.0, (m, 2)) * np.column_stack([sx, sign * sx]))
-        return out
-    if name == "gauss":  # blobs around (-0.45, -0.45) and (0.45, 0.45)
-        return [rng.normal(c, 0.15, (m, 2)) for c, m in ((-0.45, n0), (0.45, n1))]
-    if name == "spiral":  # two arms, half a turn apart
-        out = []
-        for delta, m in ((0.0, n0), (np.pi, n1)):
-            r = rng.uniform(0.05, 1.0, m)
-            t = 1.75 * 2 * np.pi * r + delta
-            out.append(np.column_stack([r * np.sin(t), r * np.cos(t)]))
-        return out
-    # moons: the two scikit-learn half moons, centred and scaled into [-1, 1]
-    t0, t1 = rng.uniform(0, np.pi, n0), rng.uniform(0, np.pi, n1)
-    upper = np.column_stack([np.cos(t0), np.sin(t0)])
-    lower = np.column_stack([1 - np.cos(t1), 0.5 - np.sin(t1)])
-    return [(p - [0.5, 0.25]) / 1.5 for p in (upper, lower)]
-
-
-def make_toy(name: str, n: int = 500, noise: float = 0.1,
-             rng: np.random.Generator | None = None,
-             test_fraction: float = 0.2) -> Dataset:
-    """Make a 2-D, two-class toy set like TensorFlow Playground's.
-
-    Parameters
-    ----------
-    name : str
-        One of :data:`TOY_SETS`: ``"circle"`` (class 1 = disc r <= 0.5 inside
-        class 0 = ring 0.7 <= r <= 1), ``"xor"`` (class 1 where x*y > 0),
-        ``"gauss"`` (two blobs), ``"spiral"`` (two arms), ``"moons"``.
-    n : int
-        Total number of points (>= 4), split evenly between the classes.
-    noise : float
-        0 (clean) to 1; Gaussian jitter with standard deviation ``noise / 2``
-        (the data spans about [-1, 1]).
-    rng : np.random.Generator, optional
-        Source of randomness; default ``np.random.default_rng(0)``.
-    test_fraction : float
-        Share of each class put in the test split, in [0, 0.9].
-
-    Returns
-    -------
-    Dataset
-        float32 ``x`` ``(n_split, 2)``, int64 ``y``, ``input_shape (2,)``.
-    """
-    if name not in TOY_SETS:
-        raise ValueError(f"unknown toy data set {name!r}; valid names: {', '.join(TOY_SETS)}")
-    if int(n) != n or n < 4:
-        raise ValueError(f"toy data set needs n >= 4 points, got {n}")
-    if not 0.0 <= noise <= 1.0:
-        raise ValueError(f"noise must be between 0 and 1, got {noise}")
-    if not 0.0 <= test_fraction <= 0.9:
-        raise ValueError(f"test_fraction must be between 0 and 0.9, got {test_fraction}")
-    rng = np.random.default_rng(0) if rng is None else rng
-    n = int(n)
-    parts = _toy_points(name, n // 2, n - n // 2, rng)
-    train, test = [], []
-    for cls, p in enumerate(parts):
-        p = p + rng.normal(0.0, noise / 2, p.shape) if noise > 0 else p
-        p = p[rng.permutation(len(p))]
-        k = round(len(p) * float(test_fraction))
-        test.append((p[:k], np.full(k, cls)))
-        train.append((p[k:], np.full(len(p) - k, cls)))
-
-    def stack(pairs: list) -> tuple[np.ndarray, np.ndarray]:
-        x = np.concatenate([a for a, _ in pairs]).astype(np.float32)
-        y = np.concatenate([b for _, b in pairs]).astype(np.int64)
-        order = rng.permutation(len(y))
-        return x[order], y[order]
-
-    (x_train, y_train), (x_test, y_test) = stack(train), stack(test)
-    _frozen(x_train, y_train, x_test, y_test)
-    return Dataset(name, x_train, y_train, x_test, y_test, (2,), 2, 1.0, ("0", "1"))
 
 
 def split_indices(n: int, val_fraction: float,

@@ -11,7 +11,7 @@ import copy
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 
-from core import data, presets
+from core import data, presets, toy_data
 from core import spec as spec_mod
 from core.network import Network
 
@@ -49,7 +49,7 @@ class ModelSetup:
             if name == "mnist":
                 ds = data.load_mnist()
             elif name in data.TOY_SETS:
-                ds = data.make_toy(name, n=600, noise=0.1, rng=np.random.default_rng(self.settings.seed))
+                ds = toy_data.load(name, self.settings.seed)
             else:
                 ds = data.load_idx_folder(name)
         except (ValueError, OSError) as e:
