@@ -133,6 +133,10 @@ class Network:
         """ValueError naming the shapes if a batch ``x`` (n, *input_shape) does not fit."""
         self._prepare(x)
 
+    def as_input(self, x: np.ndarray) -> np.ndarray:
+        """``x`` as the first layer sees it: (n, *input_shape) in the network's dtype."""
+        return self._prepare(x)
+
     def _prepare(self, x: np.ndarray) -> np.ndarray:
         x = np.asarray(x)
         per_sample = int(np.prod(self.input_shape))
@@ -156,25 +160,31 @@ class Network:
                     record.append(a)
         return a
 
-    def loss(self, x: np.ndarray, y: np.ndarray, training: bool = True) -> float:
+    def loss(self, x: np.ndarray, y: np.ndarray, training: bool = True,
+             record: list | None = None) -> float:
         """Forward pass including the loss (and the L2 penalty ½λΣW²).
 
-        x : (n, *input_shape) float; y : (n,) integer labels.
+        x : (n, *input_shape) float; y : (n,) integer labels. ``record`` as in ``forward``.
         """
         y = np.asarray(y)
-        if y.ndim != 1 or len(y) != len(x):
-            raise ValueError(f"labels must have shape ({len(x)},), got {y.shape}")
-        self.scores = self.forward(x, training)
+        self.loss_fn.check_targets(y, len(x), self.n_classes)   # labels, or values for regression
+        self.scores = self.forward(x, training, record)
         value = self.loss_fn.forward(self.scores, y)
         if self.weight_decay:
             value += 0.5 * self.weight_decay * sum(float(np.vdot(p, p)) for p, _ in self._decayed)
         return value
 
-    def backward(self) -> dict[str, np.ndarray]:
-        """Gradients of the last ``loss`` call, written into the flat buffer."""
+    def backward(self, record: list | None = None) -> dict[str, np.ndarray]:
+        """Gradients of the last ``loss`` call, written into the flat buffer.
+
+        If ``record`` is a list, the gradient arriving at each layer's output (dA, last
+        layer first) is appended to it, for as far as backward goes.
+        """
         d = self.loss_fn.backward()
         with threads.own_products(self._own_products):
             for layer in reversed(self.layers):
+                if record is not None:
+                    record.append(d)
                 d = layer.backward(d)
                 if d is None:
                     break
