@@ -16,8 +16,10 @@ the spec and every array (presence, shape, dtype, finiteness) before a
 network is filled, so a bad file raises :class:`CheckpointError` naming the
 file and the problem and never half-loads. Saving writes a temporary file in
 the target's folder, syncs it and renames it over the target, so a failed or
-refused save leaves an existing file untouched. ``path`` is used exactly as
-given (no ``.npz`` is appended).
+refused save leaves an existing file untouched; the temporary file is removed
+on any failure, and one left behind by a killed process is removed by the next
+save to the same name. ``path`` is used exactly as given (no ``.npz`` is
+appended).
 """
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ import json
 import os
 import stat
 import tempfile
+import time
 import zipfile
 import zlib
 from datetime import datetime, timezone
@@ -76,10 +79,11 @@ def save_run(trainer: Trainer, path: PathLike) -> None:
 
     Stores the optimizer (name, hyperparameters, step count ``t``, state
     arrays), the trainer's config, epoch, step, batch size, weight decay,
-    dropout rates, both random generators' states and the metric history.
-    Save between epochs for a bit-exact continuation; a run saved in the middle
-    of an epoch (``meta["trainer"]["epoch_complete"]`` false) resumes at the
-    start of the next epoch.
+    dropout rates, both random generators' states and the metric history with
+    its setting marks (``meta["history"]["marks"]``). A run saved in the middle
+    of an epoch (``meta["trainer"]["epoch_complete"]`` false) also stores where
+    the epoch stands (``position``, ``order_rng``, ``epoch_sums``) and resumes
+    there, bit-exact (files without them resume at the next epoch).
     """
     net = trainer.net
     arrays = _model_arrays(net, path)
@@ -146,8 +150,10 @@ def _write(path: PathLike, meta: dict, arrays: dict[str, np.ndarray]) -> None:
         mode = stat.S_IMODE(os.stat(target).st_mode)
     except OSError:
         mode = 0o666 & ~_umask()
+    _remove_stale_temporaries(folder, os.path.basename(target))
     try:
-        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(target)}.", suffix=".tmp")
+        fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(target)}.{os.getpid()}.",
+                                   suffix=".tmp")
     except FileNotFoundError:
         raise CheckpointError(p, f"cannot save: the folder {folder} does not exist") from None
     except OSError as e:
@@ -172,6 +178,38 @@ def _write(path: PathLike, meta: dict, arrays: dict[str, np.ndarray]) -> None:
             os.fsync(dfd)
         finally:
             os.close(dfd)
+
+
+STALE_AFTER_S = 3600     # a temporary file this old is left over, whoever made it
+
+
+def _remove_stale_temporaries(folder: str, name: str) -> None:
+    """Delete temporary files that an interrupted save of ``name`` left in ``folder`` (a killed
+    process cannot clean up after itself): those whose process is gone, and any over an hour
+    old. A save in progress elsewhere keeps its file."""
+    prefix, now = f".{name}.", time.time()
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if not (entry.name.startswith(prefix) and entry.name.endswith(".tmp")):
+                continue
+            pid = entry.name[len(prefix):-4].split(".")[0]
+            with contextlib.suppress(OSError):
+                if now - entry.stat(follow_symlinks=False).st_mtime > STALE_AFTER_S or \
+                        (pid.isdigit() and not _alive(int(pid))):
+                    os.unlink(entry.path)
+
+
+def _alive(pid: int) -> bool:
+    """Whether process ``pid`` runs (always True where that cannot be asked safely)."""
+    if os.name != "posix" or pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:            # e.g. another user's process
+        return True
+    return True
 
 
 def _umask() -> int:

@@ -4,57 +4,45 @@
 every epoch (with validation and test evaluation) and finally a ``Done``. The
 caller drives it (a CLI loop, the GUI's worker thread, a test) and may change
 the learning rate, optimizer, batch size, weight decay or dropout between any
-two steps; the change applies to the next batch.
+two steps; the change applies to the next batch and is recorded in the history
+as a ``Mark``.
+
+A run can be interrupted anywhere (close the generator) and continued: the next
+``run()`` goes on with the same epoch, the same shuffled order and the same
+optimizer state, until ``config.epochs`` epochs are done (``set_epochs`` moves
+that target). Epochs count data seen: an interrupted epoch is finished, not
+started again.
 
 If the loss or a parameter turns non-finite, or the loss explodes to 1000
 times its first value, the generator yields a ``Diverged`` event naming the
-first layer with non-finite values (or "the loss"). The caller may then call
-``recover(lr)`` — restore the last good weights (saved every
+first layer with non-finite values or, if every weight is still finite, the
+layer whose gradient exploded first (``core.divergence``). The caller may then
+call ``recover(lr)`` — restore the last good weights (saved every
 ``good_every`` steps), reset the optimizer, continue with a new learning rate
-— and keep iterating; otherwise the run ends with ``Done("diverged")``.
+— and keep iterating; otherwise the run ends with ``Done("diverged")`` (and a
+later ``run()`` starts from the last good weights).
 """
 from __future__ import annotations
 
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
 from . import optimizers
 from .augment import augment_level
 from .data import Dataset, split_indices
-from .layers import Dropout
+from .divergence import GradientWatch
 from .network import Network
+from .run_history import Epoch, History, Mark, Step
+from .trainer_state import RunStateIO
 from .training_config import Config, check_batch_size, check_weight_decay
+
+__all__ = ["Config", "Diverged", "Done", "Epoch", "Evaluating", "History", "Mark", "Step", "Trainer"]
 
 # A loss this many times its first value counts as diverged: numerics are stable, so a
 # huge learning rate gives astronomically large but finite losses rather than NaN.
 EXPLODED = 1000.0
-
-
-@dataclass
-class Step:
-    epoch: int            # 1-based
-    step: int             # global step count, 1-based
-    loss: float
-    acc: float            # accuracy on this batch
-    lr: float
-    batch_size: int
-    epoch_progress: float  # fraction of the current epoch done, (0, 1]
-
-
-@dataclass
-class Epoch:
-    epoch: int
-    step: int
-    train_loss: float      # mean over the epoch's batches
-    train_acc: float
-    val_loss: float | None
-    val_acc: float | None
-    test_loss: float | None
-    test_acc: float | None
-    seconds: float         # training time of this epoch (evaluation excluded)
-    samples_per_s: float
 
 
 @dataclass
@@ -74,6 +62,9 @@ class Diverged:
     where: str             # "layer 1 (dense)" or "the loss"
     message: str
     loss: float            # the batch loss that gave it away (may be inf or NaN)
+    cause: str = "loss"    # "nonfinite" (weights of ``where``), "gradient" (of ``where``) or "loss"
+    grad_norm: float | None = None     # cause "gradient": the layer's gradient norm ...
+    grad_growth: float | None = None   # ... and how many times its size at the first step
 
 
 @dataclass
@@ -83,23 +74,7 @@ class Done:
     steps: int
 
 
-@dataclass
-class History:
-    """Metric history: per step and per epoch, as plain lists."""
-
-    steps: list[Step] = field(default_factory=list)
-    epochs: list[Epoch] = field(default_factory=list)
-
-    def as_dict(self) -> dict[str, list]:
-        out = {"step_loss": [s.loss for s in self.steps], "step_acc": [s.acc for s in self.steps],
-               "step_lr": [s.lr for s in self.steps]}
-        for key in ("train_loss", "train_acc", "val_loss", "val_acc", "test_loss", "test_acc",
-                    "seconds", "samples_per_s"):
-            out[key] = [getattr(e, key) for e in self.epochs]
-        return out
-
-
-class Trainer:
+class Trainer(RunStateIO):
     """Trains ``net`` on ``dataset`` according to ``config``; deterministic for a seed."""
 
     def __init__(self, net: Network, dataset: Dataset, config: Config | None = None):
@@ -131,6 +106,13 @@ class Trainer:
         self._good = net.flat_params.copy()
         self._recover_lr: float | None = None
         self._loss_limit: float | None = None
+        self._watch = GradientWatch(net)
+        self._diverged = False               # ended diverged: the next run() starts from _good
+        # the epoch in progress: its order, how far it got, its sums (seen, loss, correct, s)
+        self._order: np.ndarray | None = None
+        self._order_rng: dict | None = None  # the generator's state the order was drawn from
+        self._pos = 0
+        self._sums = [0, 0.0, 0.0, 0.0]
 
     # -- settings that may change between steps -----------------------------------------
     @property
@@ -150,6 +132,22 @@ class Trainer:
         takes = {h.name for h in cls.HYPERPARAMETERS} if cls is not None else set()
         return {k: v for k, v in self.config.optimizer_args.items() if k in takes}
 
+    def set_hyperparameter(self, name: str, value: float) -> bool:
+        """Change an optimizer hyperparameter (momentum α, β₁ …) keeping the optimizer's state;
+        it is also remembered for an optimizer chosen later. True if the current optimizer takes
+        it (and a mark is recorded)."""
+        known = {h.name: h for cls in optimizers.OPTIMIZERS.values() for h in cls.HYPERPARAMETERS}
+        if name not in known:
+            raise ValueError(f"unknown optimizer hyperparameter {name!r}")
+        value = known[name].check(value)
+        self.config.optimizer_args = dict(self.config.optimizer_args, **{name: value})
+        if name not in {h.name for h in type(self.optimizer).HYPERPARAMETERS}:
+            return False
+        if getattr(self.optimizer, name) != value:
+            setattr(self.optimizer, name, value)
+            self.history.marks.append(Mark(self.step + 1, name, value))
+        return True
+
     def set_batch_size(self, b: int) -> None:
         self.batch_size = check_batch_size(b)
 
@@ -159,12 +157,29 @@ class Trainer:
     def set_dropout(self, rate: float) -> None:
         self.net.set_dropout(rate)
 
+    def set_epochs(self, total: int) -> None:
+        """Train until ``total`` epochs are done (counted from this run's start)."""
+        e = total
+        if isinstance(e, bool) or not isinstance(e, (int, np.integer)) or not 1 <= e <= 100_000:
+            raise ValueError(f"epochs must be a whole number from 1 to 100000, got {total!r}")
+        self.config.epochs = int(e)
+
+    @property
+    def epochs_done(self) -> int:
+        """Epochs finished (an epoch interrupted in the middle is not)."""
+        return self.epoch - (self._order is not None)
+
+    @property
+    def finished(self) -> bool:
+        """Every epoch of ``config.epochs`` is done: ``run()`` would end at once."""
+        return self._order is None and self.epoch >= self.config.epochs
+
     def apply_setting(self, name: str, value):
         """Change one live setting of ``core.live_settings`` (learning rate, optimizer, batch
         size, weight decay, dropout) from the next step on; returns the value as applied.
 
         The value is checked against the setting's declaration: a ValueError names the
-        setting and its range, and nothing changes.
+        setting and its range, and nothing changes. The change is recorded as a ``Mark``.
         """
         from .live_settings import Target, get  # live_settings imports optimizers, not trainer
         setting = get(name)
@@ -172,83 +187,20 @@ class Trainer:
             raise ValueError(f"{setting.label} ({name}) does not change a running trainer")
         value = setting.check(value)
         getattr(self, setting.setter)(value)
+        self.history.marks.append(Mark(self.step + 1, name, value))
         return value
-
-    # -- the run's state, for checkpoints ------------------------------------------------------
-    def state_dict(self) -> tuple[dict, dict[str, np.ndarray]]:
-        """Everything beyond the network's weights that continuing this run exactly needs.
-
-        Returns JSON-able values (optimizer name, hyperparameters and step count, config,
-        epoch, step, batch size, weight decay, dropout rates, random generator states, history)
-        and arrays: the optimizer's state as ``"opt/<param>/<slot>"`` and, if they differ from
-        the current weights, the last good weights as ``"good"``. Arrays are the live ones:
-        copy them before training goes on.
-        """
-        net, opt = self.net, self.optimizer
-        done = self.history.epochs[-1].epoch if self.history.epochs else 0
-        values = {
-            "optimizer": {"name": opt.name, "hyperparameters": opt.hyperparameters(), "t": opt.t},
-            "config": asdict(self.config),
-            "trainer": {"epoch": self.epoch, "step": self.step, "batch_size": self.batch_size,
-                        "weight_decay": net.weight_decay, "epoch_complete": done == self.epoch,
-                        "dropout": {str(i): layer.rate for i, layer in enumerate(net.layers)
-                                    if isinstance(layer, Dropout)}},
-            "rng": {"trainer": self.rng.bit_generator.state, "net": net.rng.bit_generator.state},
-            "history": {"steps": [asdict(s) for s in self.history.steps],
-                        "epochs": [asdict(e) for e in self.history.epochs]},
-        }
-        arrays = {f"opt/{k}": a for k, a in opt.state_arrays().items()}
-        if not np.array_equal(self._good, net.flat_params):
-            arrays["good"] = self._good
-        return values, arrays
-
-    def load_state_dict(self, values: dict, arrays: dict[str, np.ndarray]) -> None:
-        """Restore a ``state_dict()`` onto this trainer (built with the same network, data and
-        config). Every field is checked first: a ValueError names the bad one and nothing changes.
-        Array shapes are the caller's to check (the checkpoint loader does, naming the file)."""
-        o = values["optimizer"]
-        hp = dict(o["hyperparameters"])
-        opt = optimizers.make(o["name"], hp.pop("lr", None), **hp)
-        t = o["t"]
-        if isinstance(t, bool) or not isinstance(t, int) or t < 0:
-            raise ValueError(f"optimizer step count {t!r}")
-        tr = values["trainer"]
-        for key in ("epoch", "step"):
-            if isinstance(tr[key], bool) or not isinstance(tr[key], int) or tr[key] < 0:
-                raise ValueError(f"{key} = {tr[key]!r}")
-        batch_size = check_batch_size(tr["batch_size"])
-        weight_decay = check_weight_decay(tr["weight_decay"])
-        dropout = {int(i): float(r) for i, r in tr["dropout"].items()}
-        layers = self.net.layers
-        for i, r in dropout.items():
-            if not (0 <= i < len(layers) and isinstance(layers[i], Dropout) and 0 <= r < 1):
-                raise ValueError(f"dropout rate {r} for layer {i}")
-        rngs = {}
-        for which in ("trainer", "net"):
-            rngs[which] = g = np.random.default_rng()
-            try:
-                g.bit_generator.state = values["rng"][which]
-            except (TypeError, ValueError, KeyError) as e:
-                raise ValueError(f"random generator state of the {which}: {e}") from None
-        h = values["history"]
-        history = History([Step(**s) for s in h["steps"]], [Epoch(**e) for e in h["epochs"]])
-
-        opt.load_state_arrays({k[4:]: a for k, a in arrays.items() if k.startswith("opt/")}, t)
-        self.optimizer = opt
-        self.epoch, self.step = tr["epoch"], tr["step"]
-        self.batch_size = batch_size
-        self.net.weight_decay = weight_decay
-        for i, r in dropout.items():
-            layers[i].rate = r
-        self.rng.bit_generator.state = rngs["trainer"].bit_generator.state
-        self.net.rng.bit_generator.state = rngs["net"].bit_generator.state   # shared by the layers
-        self.history = history
-        good = arrays.get("good")
-        self._good[...] = self.net.flat_params if good is None else good
 
     def recover(self, lr: float) -> None:
         """After a ``Diverged`` event: restore the last good weights and go on with ``lr``."""
         self._recover_lr = optimizers.check_learning_rate(lr)
+
+    def _restore_good(self, lr: float) -> None:
+        """Back to the last good weights with a fresh optimizer (its state had diverged too)."""
+        self.net.flat_params[...] = self._good
+        name = self.optimizer.name
+        self.optimizer = optimizers.make(name, lr, **self._optimizer_args(name))
+        self._diverged = False
+        self.history.marks.append(Mark(self.step + 1, "lr", float(lr)))
 
     # -- evaluation ---------------------------------------------------------------------
     def evaluate(self, split: str, chunk: int = 500) -> tuple[float | None, float | None]:
@@ -279,6 +231,7 @@ class Trainer:
             yield Evaluating(self.epoch, split, min(i + chunk, len(idx)), len(idx))
         return total_loss / len(idx), correct / len(idx)
 
+    # -- divergence -------------------------------------------------------------------------
     def _check_loss(self, loss: float) -> str | None:
         """Where training diverged, judging by this batch's loss, or None."""
         if not np.isfinite(loss):
@@ -293,65 +246,99 @@ class Trainer:
         name = self.net.first_nonfinite()
         return None if name is None else self.net.describe_layer(name)
 
+    def _diverged_event(self, bad: str, loss: float) -> Diverged:
+        """The Diverged event for a batch whose loss (or weights) gave it away. If every weight
+        is finite, the gradients of this batch say which layer's gradient exploded."""
+        cause, norm, growth = "nonfinite", None, None
+        if bad == "the loss":
+            cause = "loss"
+            with np.errstate(all="ignore"):
+                self.net.backward()                   # the bad batch's gradients, once
+            blamed = self._watch.blame()
+            if blamed is not None:
+                layer, norm, growth = blamed
+                bad, cause = f"layer {layer} ({self.net.layers[layer].kind})", "gradient"
+        if cause == "nonfinite":
+            what = f"non-finite values in {bad}"
+        elif cause == "gradient":
+            what = f"the gradient of {bad} exploded ({growth:.3g} times its size at the start)"
+        elif np.isfinite(loss):
+            what = f"the loss exploded to {loss:.3g}"
+        else:
+            what = "the loss is not a finite number"
+        return Diverged(self.epoch, self.step, bad,
+                        f"training diverged at step {self.step}: {what}; "
+                        f"try a lower learning rate (now {self.lr:g})", float(loss), cause, norm, growth)
+
     # -- the loop -------------------------------------------------------------------------
+    def _next_epoch(self) -> bool:
+        """Begin the next epoch (draw its order); False if every epoch is done."""
+        if self.epoch >= self.config.epochs:
+            return False
+        self.epoch += 1
+        self._order_rng = self.rng.bit_generator.state
+        self._order = self.rng.permutation(self.train_idx)
+        self._pos, self._sums = 0, [0, 0.0, 0.0, 0.0]
+        return True
+
     def run(self):
-        """Generator of Step / Evaluating / Epoch / Diverged events, ending with Done."""
+        """Generator of Step / Evaluating / Epoch / Diverged events, ending with Done.
+        Continues an interrupted run where it stopped."""
         net, opt_params = self.net, {"all": self.net.flat_params}
         grads = {"all": self.net.flat_grads}
-        while self.epoch < self.config.epochs:
-            self.epoch += 1
-            order = self.rng.permutation(self.train_idx)
-            t0, seen, loss_sum, correct, i = time.perf_counter(), 0, 0.0, 0, 0
-            while i < len(order):
-                b = self.batch_size
-                x, y = self.data.gather("train", order[i:i + b])
-                if self.config.augment:
-                    x = augment_level(x, self.rng, self.config.augment)
-                i += len(y)
-                self.step += 1
-                loss = net.loss(x, y, training=True)
-                bad = self._check_loss(loss)
-                if bad is None:
-                    net.backward()
-                    self.optimizer.update(opt_params, grads)
-                    # a non-finite weight shows up in the next loss; the full scan runs only
-                    # before the last-good copy is refreshed (and at the end of an epoch)
-                    if self.step % self.config.good_every == 0 or i >= len(order):
-                        bad = self._check_params()
-                        if bad is None:
-                            self._good[...] = net.flat_params
-                if bad is not None:
-                    if bad != "the loss":
-                        what = f"non-finite values in {bad}"
-                    elif np.isfinite(loss):
-                        what = f"the loss exploded to {loss:.3g}"
-                    else:
-                        what = "the loss is not a finite number"
-                    yield Diverged(self.epoch, self.step, bad,
-                                   f"training diverged at step {self.step}: {what}; "
-                                   f"try a lower learning rate (now {self.lr:g})", float(loss))
-                    if self._recover_lr is None:
-                        yield Done("diverged", self.epoch, self.step)
-                        return
-                    net.flat_params[...] = self._good
-                    name = self.optimizer.name
-                    self.optimizer = optimizers.make(name, self._recover_lr, **self._optimizer_args(name))
-                    self._recover_lr = None
-                    continue
-                acc = float((net.scores.argmax(axis=1) == y).mean())
-                seen += len(y)
-                loss_sum += loss * len(y)
-                correct += acc * len(y)
-                step = Step(self.epoch, self.step, float(loss), acc, self.lr, len(y), i / len(order))
-                self.history.steps.append(step)
-                yield step
-            seconds = time.perf_counter() - t0
+        if self._diverged:
+            self._restore_good(self.lr)
+        while self._order is not None or self._next_epoch():
+            order, sums = self._order, self._sums
+            t0 = time.perf_counter()
+            try:
+                while self._pos < len(order):
+                    i = self._pos
+                    x, y = self.data.gather("train", order[i:i + self.batch_size])
+                    if self.config.augment:
+                        x = augment_level(x, self.rng, self.config.augment)
+                    i = self._pos = i + len(y)
+                    self.step += 1
+                    loss = net.loss(x, y, training=True)
+                    bad = self._check_loss(loss)
+                    if bad is None:
+                        net.backward()
+                        if self._watch.base is None:
+                            self._watch.check()
+                        self.optimizer.update(opt_params, grads)
+                        # a non-finite weight shows up in the next loss; the full scan runs only
+                        # before the last-good copy is refreshed (and at the end of an epoch)
+                        if self.step % self.config.good_every == 0 or i >= len(order):
+                            self._watch.check()
+                            bad = self._check_params()
+                            if bad is None:
+                                self._good[...] = net.flat_params
+                    if bad is not None:
+                        self._diverged = True
+                        yield self._diverged_event(bad, loss)
+                        if self._recover_lr is None:
+                            yield Done("diverged", self.epoch, self.step)
+                            return
+                        self._restore_good(self._recover_lr)
+                        self._recover_lr = None
+                        continue
+                    acc = float((net.scores.argmax(axis=1) == y).mean())
+                    sums[0] += len(y)
+                    sums[1] += loss * len(y)
+                    sums[2] += acc * len(y)
+                    step = Step(self.epoch, self.step, float(loss), acc, self.lr, len(y), i / len(order))
+                    self.history.add_step(step)
+                    yield step
+            finally:
+                sums[3] += time.perf_counter() - t0
+            seen, loss_sum, correct, seconds = sums
             val_loss, val_acc = yield from self._evaluate_iter("val")
             test_loss, test_acc = (yield from self._evaluate_iter("test")) \
                 if self.config.evaluate_test else (None, None)
             ep = Epoch(self.epoch, self.step, loss_sum / max(seen, 1), correct / max(seen, 1),
                        val_loss, val_acc, test_loss, test_acc, seconds, seen / max(seconds, 1e-9))
             self.history.epochs.append(ep)
+            self._order = None
             if self.config.lr_decay != 1.0:
                 self.optimizer.lr *= self.config.lr_decay
             yield ep

@@ -171,6 +171,51 @@ def test_interrupt_while_writing_is_not_swallowed_but_cleans_up(tmp_path, monkey
     assert sorted(os.listdir(tmp_path)) == ["good.ckpt"]
 
 
+KILLED_SAVE = """
+import json, sys, time
+import numpy as np
+from core import Network, checkpoint
+
+def stall(f, **arrays):                  # half a file written, then the process is killed
+    f.write(b"PK" + bytes(100_000))
+    f.flush()
+    print("writing", flush=True)
+    time.sleep(60)
+
+np.savez = np.savez_compressed = stall
+checkpoint.save_model(Network.from_spec(json.loads(sys.argv[1])), sys.argv[2])
+"""
+
+
+@pytest.mark.skipif(os.name != "posix", reason="kill -9")
+def test_a_killed_save_leaves_its_temporary_file_only_until_the_next_save(tmp_path):
+    import signal
+    import subprocess
+    path = saved_model(tmp_path)
+    root = Path(__file__).resolve().parents[2]
+    for _ in range(3):
+        proc = subprocess.Popen([sys.executable, "-c", KILLED_SAVE, json.dumps(MLP), str(path)],
+                                cwd=root, stdout=subprocess.PIPE, text=True)
+        assert proc.stdout.readline() == "writing\n"
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        proc.stdout.close()
+    left = [n for n in os.listdir(tmp_path) if n.endswith(".tmp")]
+    assert len(left) == 1 and left[0].startswith(".good.ckpt.")    # each save removed the one before
+    alive = tmp_path / f".good.ckpt.{os.getppid()}.abcd1234.tmp"      # a save still in progress
+    alive.write_bytes(b"PK")
+    other = tmp_path / ".other.ckpt.1.abcd1234.tmp"                    # another file's
+    other.write_bytes(b"PK")
+    net = make_net(MLP, seed=4)
+    checkpoint.save_model(net, path)
+    assert sorted(os.listdir(tmp_path)) == sorted(["good.ckpt", alive.name, other.name])
+    x = inputs(net)
+    np.testing.assert_array_equal(checkpoint.load_model(path).predict_proba(x), net.predict_proba(x))
+    os.utime(alive, (0, 0))                                            # ... left for hours
+    checkpoint.save_model(net, path)
+    assert sorted(os.listdir(tmp_path)) == sorted(["good.ckpt", other.name])
+
+
 def test_save_into_missing_folder(tmp_path):
     path = tmp_path / "nowhere" / "m.ckpt"
     with pytest.raises(CheckpointError, match="does not exist") as e:
@@ -349,9 +394,12 @@ def test_run_resume_keeps_changed_settings(tmp_path, opt):
     np.testing.assert_array_equal(resumed.net.flat_params, straight.net.flat_params)
 
 
-def test_run_saved_mid_epoch_resumes_at_the_next_epoch(tmp_path):
+def test_run_saved_mid_epoch_resumes_where_it_stopped(tmp_path):
     toy = data.make_toy("xor", n=100)
-    trainer = Trainer(make_net(TOY), toy, Config(epochs=2, batch_size=10))
+    config = dict(epochs=2, batch_size=10, optimizer="momentum")
+    straight = [ev.loss for ev in Trainer(make_net(TOY), toy, Config(**config)).run()
+                if isinstance(ev, Step)]
+    trainer = Trainer(make_net(TOY), toy, Config(**config))
     gen = trainer.run()
     for _ in range(3):
         next(gen)
@@ -360,6 +408,22 @@ def test_run_saved_mid_epoch_resumes_at_the_next_epoch(tmp_path):
     assert checkpoint.read_metadata(path)["trainer"]["epoch_complete"] is False
     resumed = checkpoint.load_run(path, toy)
     assert (resumed.epoch, resumed.step, len(resumed.history.steps)) == (1, 3, 3)
+    steps = [ev for ev in resumed.run() if isinstance(ev, Step)]
+    assert steps[0].epoch == 1 and steps[0].step == 4           # the same epoch, in its order
+    assert [s.loss for s in resumed.history.steps] == straight
+
+
+def test_run_saved_mid_epoch_by_an_older_version_resumes_at_the_next_epoch(tmp_path):
+    toy = data.make_toy("xor", n=100)
+    trainer = Trainer(make_net(TOY), toy, Config(epochs=2, batch_size=10))
+    gen = trainer.run()
+    for _ in range(3):
+        next(gen)
+    path = tmp_path / "old.run"
+    checkpoint.save_run(trainer, path)
+    for key in ("position", "order_rng", "epoch_sums"):        # what older run files lack
+        rewrite(path, meta=lambda m, key=key: m["trainer"].pop(key))
+    resumed = checkpoint.load_run(path, toy)
     steps = [ev for ev in resumed.run() if isinstance(ev, Step)]
     assert steps[0].epoch == 2 and steps[0].step == 4
 

@@ -186,3 +186,133 @@ def test_load_state_dict_names_a_bad_field_and_changes_nothing(path, bad, words)
         fresh.load_state_dict(values, arrays)
     assert (fresh.step, fresh.batch_size, fresh.optimizer) == before[:3]
     np.testing.assert_array_equal(fresh.net.flat_params, before[3])
+
+
+# -- interrupted runs continue; epochs count data seen --------------------------------------
+def _losses(events):
+    return [e.loss for e in events if isinstance(e, Step)]
+
+
+@pytest.mark.parametrize("stop_after, epoch, later_epochs", [(3, 1, [1, 2]), (13, 2, [2]),
+                                                             ("evaluating", 1, [1, 2])])
+def test_an_interrupted_run_continues_exactly(stop_after, epoch, later_epochs):
+    straight = _trainer(epochs=2, optimizer="adam")
+    full = _run(straight)
+    tr = _trainer(epochs=2, optimizer="adam")
+    gen, first = tr.run(), []
+    for ev in gen:
+        first.append(ev)
+        if isinstance(ev, Evaluating) if stop_after == "evaluating" else len(_losses(first)) == stop_after:
+            break
+    gen.close()                                   # Stop: the worker closes the generator
+    assert tr.epoch == epoch and tr.epochs_done == epoch - 1 and not tr.finished
+    rest = _run(tr)
+    assert _losses(first) + _losses(rest) == _losses(full)
+    # the interrupted epoch was finished, not started again
+    assert [e.epoch for e in rest if isinstance(e, Epoch)] == later_epochs
+    assert [e.epoch for e in tr.history.epochs] == [1, 2]
+    np.testing.assert_array_equal(tr.net.flat_params, straight.net.flat_params)
+    assert tr.history.steps == straight.history.steps and tr.finished
+
+
+def test_many_stops_count_epochs_by_data_seen():
+    tr = _trainer(epochs=2, batch_size=16)
+    per_epoch = -(-len(tr.train_idx) // 16)
+    seen = 0
+    while not tr.finished:
+        gen = tr.run()
+        for ev in gen:
+            if isinstance(ev, Step):
+                seen += 1
+                break
+        gen.close()
+    assert seen == 2 * per_epoch and tr.epoch == 2 and tr.step == seen
+
+
+def test_a_finished_run_goes_on_when_given_more_epochs():
+    tr = _trainer(epochs=1)
+    _run(tr)
+    assert tr.finished and _run(tr)[-1] == Done("completed", 1, tr.step)
+    tr.set_epochs(3)
+    more = [e.epoch for e in _run(tr) if isinstance(e, Epoch)]
+    assert more == [2, 3] and tr.epochs_done == 3
+    with pytest.raises(ValueError, match="epochs"):
+        tr.set_epochs(0)
+
+
+def test_a_state_dict_taken_mid_epoch_continues_exactly():
+    straight = _trainer(epochs=2, optimizer="rmsprop", augment=None)
+    full = _losses(_run(straight))
+    tr = _trainer(epochs=2, optimizer="rmsprop")
+    gen = tr.run()
+    for _ in range(5):
+        next(gen)
+    gen.close()
+    values, arrays = tr.state_dict()
+    assert values["trainer"]["epoch_complete"] is False and values["trainer"]["position"] == 5 * 32
+    fresh = _trainer(epochs=2, optimizer="rmsprop", seed=0)
+    fresh.net.load_snapshot(tr.net.snapshot())
+    fresh.load_state_dict(values, {k: a.copy() for k, a in arrays.items()})
+    _run(fresh)
+    assert [s.loss for s in fresh.history.steps] == full
+    np.testing.assert_array_equal(fresh.net.flat_params, straight.net.flat_params)
+
+
+# -- the history: compact, with the setting changes marked ---------------------------------
+def test_history_is_compact_and_records_setting_marks():
+    tr = _trainer(epochs=1, optimizer="momentum")
+    gen = tr.run()
+    next(gen)
+    assert tr.apply_setting("lr", 0.05) == 0.05
+    assert tr.set_hyperparameter("momentum", 0.5) and tr.optimizer.momentum == 0.5
+    assert not tr.set_hyperparameter("beta1", 0.8)          # not momentum's: only remembered
+    next(gen)
+    gen.close()
+    assert [(m.step, m.name, m.value) for m in tr.history.marks] == [(2, "lr", 0.05), (2, "momentum", 0.5)]
+    cols = tr.history.step_columns()
+    assert cols["loss"].dtype == np.float64 and list(cols["step"]) == [1, 2]
+    assert cols["lr"][1] == 0.05 and cols["lr"][0] != 0.05
+    values, _ = tr.state_dict()
+    again = _trainer(epochs=1, optimizer="momentum")
+    again.load_state_dict(values, {})
+    assert again.history.marks == tr.history.marks and again.history.steps == tr.history.steps
+    tr.set_optimizer("adam")
+    assert tr.optimizer.beta1 == 0.8                        # the remembered value is used
+
+
+def test_history_grows_past_its_first_capacity():
+    from core.run_history import History
+    h = History()
+    for i in range(1, 3001):
+        h.add_step(Step(1, i, 1.0 / i, 0.5, 0.01, 32, i / 3000))
+    assert h.n_steps == 3000 and h.step_columns()["loss"][-1] == 1 / 3000
+    assert History.from_json(h.to_json()).steps == h.steps
+
+
+# -- divergence names the layer whose gradient exploded --------------------------------------
+@pytest.mark.parametrize("lr", [50, 1e3, 1e6])
+def test_divergence_with_finite_weights_names_the_layer_whose_gradient_exploded(mnist, lr):
+    net = Network.from_spec(presets.get("mlp"), rng=np.random.default_rng(0))
+    tr = Trainer(net, mnist, Config(epochs=1, optimizer="sgd", lr=lr, max_train=2000,
+                                    evaluate_test=False, max_eval=100))
+    div = next(e for e in tr.run() if isinstance(e, Diverged))
+    assert np.isfinite(tr.net.flat_params).all()          # no weight turned NaN: the loss gave it away
+    assert div.cause == "gradient" and div.where == "layer 1 (dense)"
+    assert div.grad_growth > 100 and np.isfinite(div.grad_norm)
+    assert "gradient of layer 1 (dense) exploded" in div.message
+
+
+def test_a_run_that_ended_diverged_starts_again_from_the_last_good_weights(mnist):
+    net = Network.from_spec(presets.get("mlp"), rng=np.random.default_rng(0))
+    tr = Trainer(net, mnist, Config(epochs=1, optimizer="sgd", lr=50, max_train=2000,
+                                    evaluate_test=False, max_eval=100))
+    events = _run(tr)
+    assert events[-1].reason == "diverged"
+    good = tr._good.copy()
+    tr.set_learning_rate(0.05)
+    gen = tr.run()
+    first = next(gen)
+    gen.close()
+    assert isinstance(first, Step) and np.isfinite(first.loss) and first.loss < 3
+    assert tr.history.marks[-1].name == "lr" and tr.history.marks[-1].value == 0.05
+    assert not np.array_equal(good, tr.net.flat_params)     # it trained on from there

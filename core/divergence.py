@@ -1,0 +1,79 @@
+"""Which layer made a run diverge: a watch on the gradient norm of every layer.
+
+With stable numerics a too-large learning rate rarely turns a weight into NaN: the loss grows
+astronomically large first. The layer to blame is the one whose gradient blew up. The trainer
+asks :class:`GradientWatch` to note each layer's gradient norm on the first step and then only
+every few steps (one dot product per layer: a few microseconds), and once more on the batch that
+diverged. A layer whose norm grew more than :data:`GRAD_EXPLODED` times its first value at a
+check before the divergence exploded first; otherwise the layer whose norm grew most on the bad
+batch is named.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+GRAD_EXPLODED = 100.0     # a gradient norm this many times its first value has exploded
+
+
+class GradientWatch:
+    """Per-layer gradient norms of a network's flat gradient buffer."""
+
+    def __init__(self, net):
+        self.net = net
+        # the parameters are consecutive views of net.flat_grads, in order: one slice per layer
+        spans: dict[int, list[int]] = {}
+        offset = 0
+        for name, p in net.parameters().items():
+            layer = int(name.split(".")[0])
+            span = spans.setdefault(layer, [offset, offset])
+            offset += p.size
+            span[1] = offset
+        self.layers = list(spans)
+        self._slices = [slice(a, b) for a, b in spans.values()]
+        self.base: np.ndarray | None = None           # norms at the first check
+        self.first_exploded: tuple[int, float, float] | None = None   # (layer, norm, ratio)
+
+    def norms(self) -> np.ndarray:
+        """The gradient norm of every layer with parameters (float64; inf/NaN if not finite)."""
+        g = self.net.flat_grads
+        with np.errstate(all="ignore"):
+            return np.array([np.sqrt(np.dot(g[s].astype(np.float64, copy=False),
+                                            g[s].astype(np.float64, copy=False)))
+                             for s in self._slices])
+
+    def check(self) -> None:
+        """Note the norms of the gradients just computed (the first call sets the baseline)."""
+        if not self._slices:
+            return
+        n = self.norms()
+        if self.base is None:
+            self.base = np.where(np.isfinite(n) & (n > 0), n, np.nan)
+            return
+        if self.first_exploded is None:
+            ratio = self._ratios(n)
+            k = int(np.argmax(ratio))
+            if ratio[k] > GRAD_EXPLODED:
+                self.first_exploded = (self.layers[k], float(n[k]), float(ratio[k]))
+
+    def _ratios(self, n: np.ndarray) -> np.ndarray:
+        with np.errstate(all="ignore"):
+            r = n / self.base
+        r[~np.isfinite(n)] = np.inf
+        r[np.isnan(r)] = 0.0                          # no baseline for this layer
+        return r
+
+    def blame(self) -> tuple[int, float, float] | None:
+        """(layer index, gradient norm, growth factor) of the layer to blame, judged from the
+        gradients just computed on the batch that diverged; None if nothing can be said."""
+        if self.first_exploded is not None:
+            return self.first_exploded
+        if not self._slices or self.base is None:
+            return None
+        n = self.norms()
+        ratio = self._ratios(n)
+        if not (ratio > 0).any():
+            return None
+        top = ratio.max()
+        # several non-finite ones: the one nearest the output, where backpropagation begins
+        k = max(i for i, r in enumerate(ratio) if r == top)
+        return self.layers[k], float(n[k]), float(top)

@@ -1,0 +1,119 @@
+"""What a training run has reported so far, kept compactly: every mini-batch's metrics in one
+growing float64 array (one row per step), the epochs' metrics, and the setting changes
+(marks) with the step from which each applied.
+
+``History.step_columns()`` gives the per-step series as NumPy views (what the GUI plots);
+``History.steps`` rebuilds the ``Step`` records. ``to_json()`` / ``from_json()`` are the run
+file's form of it (lists of plain dicts, so older run files load too).
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+
+import numpy as np
+
+
+@dataclass
+class Step:
+    epoch: int            # 1-based
+    step: int             # global step count, 1-based
+    loss: float
+    acc: float            # accuracy on this batch
+    lr: float
+    batch_size: int
+    epoch_progress: float  # fraction of the current epoch done, (0, 1]
+
+
+@dataclass
+class Epoch:
+    epoch: int
+    step: int
+    train_loss: float      # mean over the epoch's batches
+    train_acc: float
+    val_loss: float | None
+    val_acc: float | None
+    test_loss: float | None
+    test_acc: float | None
+    seconds: float         # training time of this epoch (evaluation excluded)
+    samples_per_s: float
+
+
+@dataclass
+class Mark:
+    """A setting changed during the run; it applies from ``step`` on."""
+
+    step: int
+    name: str              # a core.live_settings name ("lr", "optimizer", "momentum" …)
+    value: float | int | str
+
+
+STEP_FIELDS = tuple(f.name for f in fields(Step))
+_INT_FIELDS = {"epoch", "step", "batch_size"}
+
+
+class History:
+    """Metric history: steps in a float64 array grown by doubling, epochs and marks as lists."""
+
+    def __init__(self, steps=(), epochs=(), marks=()):
+        self._rows = np.empty((max(1024, len(steps)), len(STEP_FIELDS)))
+        self.n_steps = 0
+        self.epochs: list[Epoch] = list(epochs)
+        self.marks: list[Mark] = list(marks)
+        for s in steps:
+            self.add_step(s)
+
+    def add_step(self, s: Step) -> None:
+        n = self.n_steps
+        if n == len(self._rows):
+            grown = np.empty((2 * n, len(STEP_FIELDS)))
+            grown[:n] = self._rows
+            self._rows = grown
+        self._rows[n] = (s.epoch, s.step, s.loss, s.acc, s.lr, s.batch_size, s.epoch_progress)
+        self.n_steps = n + 1
+
+    def step_columns(self) -> dict[str, np.ndarray]:
+        """Every per-step field as a float64 view of length ``n_steps`` (do not keep them
+        while the run goes on: the array is replaced when it grows)."""
+        rows = self._rows[:self.n_steps]
+        return {k: rows[:, j] for j, k in enumerate(STEP_FIELDS)}
+
+    @property
+    def steps(self) -> list[Step]:
+        """The per-step records (rebuilt from the array: for tests and tools, not per step)."""
+        return [self._step(row) for row in self._rows[:self.n_steps]]
+
+    @staticmethod
+    def _step(row) -> Step:
+        return Step(**{k: int(v) if k in _INT_FIELDS else float(v)
+                       for k, v in zip(STEP_FIELDS, row, strict=True)})
+
+    def as_dict(self) -> dict[str, list]:
+        cols = self.step_columns()
+        out = {"step_loss": cols["loss"].tolist(), "step_acc": cols["acc"].tolist(),
+               "step_lr": cols["lr"].tolist()}
+        for key in ("train_loss", "train_acc", "val_loss", "val_acc", "test_loss", "test_acc",
+                    "seconds", "samples_per_s"):
+            out[key] = [getattr(e, key) for e in self.epochs]
+        return out
+
+    # -- the run file's form ---------------------------------------------------------------
+    def to_json(self) -> dict:
+        steps = [{k: int(v) if k in _INT_FIELDS else float(v)
+                  for k, v in zip(STEP_FIELDS, row, strict=True)} for row in self._rows[:self.n_steps]]
+        return {"steps": steps, "epochs": [asdict(e) for e in self.epochs],
+                "marks": [asdict(m) for m in self.marks]}
+
+    @classmethod
+    def from_json(cls, h: dict) -> History:
+        """From ``to_json()`` (``marks`` may be missing: run files before marks were saved).
+        Raises TypeError/ValueError/KeyError on damaged data."""
+        steps = [Step(**s) for s in h["steps"]]
+        epochs = [Epoch(**e) for e in h["epochs"]]
+        marks = []
+        for m in h.get("marks", []):
+            mark = Mark(**m)
+            if not isinstance(mark.step, int) or not isinstance(mark.name, str) \
+                    or not isinstance(mark.value, (int, float, str)):
+                raise ValueError(f"setting mark {m!r}")
+            marks.append(mark)
+        return cls(steps, epochs, marks)
