@@ -76,6 +76,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--no-torch", action="store_true", help="skip the PyTorch comparison")
     b.add_argument("--only", choices=("mlp", "mlp2", "cnn"),
                    help="time just this network (and skip the 3-epoch runs)")
+    from . import gradcheck_cli
+    gradcheck_cli.add_parser(sub)
     return p
 
 
@@ -186,6 +188,9 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_train(args)
         if args.command == "eval":
             return cmd_eval(args)
+        if args.command == "gradcheck":
+            from . import gradcheck_cli
+            return gradcheck_cli.run(args)
         from . import bench
         return bench.run(threads_n=args.threads, steps=args.steps, with_torch=not args.no_torch,
                          only=args.only)
