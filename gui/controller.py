@@ -48,6 +48,7 @@ class TrainingController(ModelSetup, ModelFiles, RunLifecycle, SignalRelay, QObj
     diverged = Signal(object)
     run_finished = Signal(object)             # the worker's FinishReason
     saved = Signal(str, str)                  # (kind "model" or "run", path) once written
+    settings_shown = Signal(object)           # the RunSettings changed to match the run: show them
     message = Signal(str)                     # informational line for the status bar
     error = Signal(str)                       # something failed; nothing was changed
 
@@ -64,9 +65,9 @@ class TrainingController(ModelSetup, ModelFiles, RunLifecycle, SignalRelay, QObj
         self._snapshot_in_flight = False
         self._stats_in_flight = False
         self._last_diverged: dict | None = None
-        self._trainer: Trainer | None = None           # the running (or last) run
-        self._loaded_trainer: Trainer | None = None    # a run opened from a file, not yet continued
-        self._finished_trainer: Trainer | None = None
+        self._trainer: Trainer | None = None  # the model's run: running, stopped, finished or opened
+        self._epoch_base = 0                  # epochs done when the current Start's epochs began
+        self._saved_at = 0                    # steps_done when the model was last saved or opened
 
     def set_setting(self, name: str, value) -> bool:
         """Change a run setting (``core.live_settings``); live ones reach a running worker

@@ -45,6 +45,9 @@ class DivergenceBar(QToolBar):
             if where.startswith("layer "):
                 index, kind = where[6:].split(" ", 1)
                 where = self.tr("layer {0} {1}").format(index, kind)
+            if info.get("cause") == "gradient":
+                return self.tr("the gradient of {0} exploded ({1:.3g} times its size at the start)"
+                               ).format(where, info["grad_growth"])
             return self.tr("non-finite values in {0}").format(where)
         if math.isfinite(info["loss"]):
             return self.tr("the loss exploded to {0:.3g}").format(info["loss"])

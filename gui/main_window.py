@@ -172,6 +172,7 @@ class MainWindow(QMainWindow):
         training = self.panels["trainingDock"]
         training.add_action_buttons([self.actions_by_id[k] for k in ("start", "pause", "step", "stop")])
         training.setting_changed.connect(self.change_setting)
+        c.settings_shown.connect(training.set_settings)
         training.dataset_requested.connect(self.change_dataset)
         c.steps_ready.connect(self.status.add_steps)
         c.state_changed.connect(self.set_state)

@@ -5,14 +5,23 @@ On any error the current model stays as it was and ``error`` says why. While a
 worker thread exists only it touches the network, so saving is handed to it and
 done between two steps; ``saved(kind, path)`` reports success either way.
 
+An opened run is shown as it was: its curves are replayed point for point through
+the same signals training sends (``steps_ready``, ``epoch_ready``, ``setting_changed``
+for its marks), its settings go into the controls (``settings_shown``), and Start
+continues it.
+
 ``ModelFiles`` is a part of ``gui.controller.TrainingController`` (a mixin).
 """
 from __future__ import annotations
 
+from dataclasses import asdict
+
 from PySide6.QtCore import QCoreApplication
 
 from core import checkpoint
+from core.trainer import Trainer
 
+from . import run_sync
 from .model_setup import fits
 
 
@@ -44,11 +53,27 @@ class ModelFiles:
             return False
         self.stop(wait=True)
         self._install(trainer.net)
-        self._loaded_trainer = trainer
-        self.step_offset = 0
+        self._trainer = trainer
+        self._saved_at = trainer.step
+        run_sync.show_run_in_settings(trainer, self.settings, opened=True)
+        self._epoch_base = trainer.config.epochs - self.settings.epochs
+        self.settings_shown.emit(self.settings)
+        self._replay(trainer)
         self.message.emit(QCoreApplication.translate(
             "TrainingController", "Opened run {0}; press Start to continue it.").format(path))
         return True
+
+    def _replay(self, trainer: Trainer) -> None:
+        """Send an opened run's history as training sent it: the same points, the same marks."""
+        h = trainer.history
+        if h.n_steps:
+            cols = {k: v.copy() for k, v in h.step_columns().items()}
+            cols["progress"] = cols.pop("epoch_progress")
+            self.steps_ready.emit(cols)
+        for ep in h.epochs:
+            self.epoch_ready.emit(asdict(ep))
+        for mark in h.marks:
+            self.setting_changed.emit(mark.name, mark.value, mark.step)
 
     def save_model(self, path: str) -> bool:
         """Save the current weights; while a worker exists it saves them between two steps
@@ -71,7 +96,7 @@ class ModelFiles:
         if self.worker is not None:
             self.worker.request_save("run", path)
             return True
-        trainer = self._finished_trainer
+        trainer = self._trainer
         if trainer is None:
             self.error.emit(QCoreApplication.translate(
                 "TrainingController", "There is no training run to save yet; save the model instead."))
@@ -89,6 +114,7 @@ class ModelFiles:
         if err:
             self.error.emit(err)
             return
+        self._saved_at = self.steps_done
         if kind == "model":
             text = QCoreApplication.translate("TrainingController", "Saved model to {0}.")
         else:

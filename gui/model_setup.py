@@ -86,8 +86,8 @@ class ModelSetup:
     def _install(self, net: Network) -> None:
         """Make ``net`` the model: no run yet, history cleared, panels get a copy."""
         self.net = net
-        self._loaded_trainer = self._finished_trainer = None
-        self.step_offset = self.epoch_offset = 0
+        self._trainer = None
+        self.step_offset = self.epoch_offset = self._epoch_base = self._saved_at = 0
         self._set_state(RunState.IDLE)
         self.model_changed.emit(copy.deepcopy(net.spec), net.snapshot())
 

@@ -3,8 +3,14 @@ step, stop, recover from divergence, and take the thread down when it ends.
 
 While a worker thread exists (running *or* paused) only that thread touches the
 network; these methods reach it through the worker's thread-safe controls. When
-the worker finishes, the thread is joined, the step/epoch offsets grow by the
-run's length and the panels get a final snapshot.
+the worker finishes, the thread is joined and the panels get a final snapshot.
+
+Start continues the model's run where it stopped (the same epoch, data order and
+optimizer state; a finished run for another ``epochs`` epochs), after bringing it
+up to date with the controls (``gui.run_sync``). Only Reset weights, a new or
+opened model, another data set, seed or validation split start a new run; the
+step and epoch numbers of a new run on weights trained before go on from the
+old run's (``step_offset``/``epoch_offset``).
 
 ``RunLifecycle`` is a part of ``gui.controller.TrainingController`` (a mixin).
 """
@@ -16,7 +22,7 @@ from core import live_settings
 from core.live_settings import Target
 from core.trainer import Config, Trainer
 
-from . import worker_registry
+from . import run_sync, worker_registry
 from .run_state import FinishReason, RunState
 from .worker import TrainingWorker
 
@@ -31,16 +37,15 @@ class RunLifecycle:
         return self.thread is not None
 
     def start(self, paused: bool = False) -> bool:
-        """Start a run (a fresh one, or the one opened from a file); resume a paused one."""
+        """Train: continue the model's run (or begin one); resume a paused one."""
         if self.busy:
             if self.state == RunState.PAUSED:
                 self.resume()
             return True
         if self.net is None or self.dataset is None:
             return False
-        trainer, self._loaded_trainer = self._loaded_trainer, None
         try:
-            trainer = trainer or self._new_trainer()
+            trainer = self._trainer_to_train()
         except ValueError as e:
             self.error.emit(str(e))
             return False
@@ -57,6 +62,26 @@ class RunLifecycle:
         self.thread.start()
         self._set_state(RunState.PAUSED if paused else RunState.RUNNING)
         return True
+
+    def _trainer_to_train(self) -> Trainer:
+        """The run Start trains: the current one, brought up to date with the controls and
+        given ``settings.epochs`` more epochs if it had finished; or a new one."""
+        s, t = self.settings, self._trainer
+        if t is not None and t.net is self.net and t.data is self.dataset \
+                and (t.config.seed, t.config.val_fraction) == (s.seed, s.val_fraction):
+            if t.finished:
+                self._epoch_base = t.epochs_done
+            t.set_epochs(self._epoch_base + s.epochs)
+            base = self.step_offset + t.step + 1
+            for name, value in run_sync.bring_run_up_to_date(t, s):
+                self.setting_changed.emit(name, value, base)
+            return t
+        t_new = self._new_trainer()
+        if t is not None and t.net is self.net:   # new run, same weights: the numbering goes on
+            self.step_offset += t.step
+            self.epoch_offset += t.epoch
+        self._epoch_base = 0
+        return t_new
 
     def _new_trainer(self) -> Trainer:
         s = self.settings
@@ -101,6 +126,16 @@ class RunLifecycle:
     def trainer_step(self) -> int:
         """Steps of the current (or last) run, counted from its start; 0 before any run."""
         return self._trainer.step if self._trainer is not None else 0
+
+    @property
+    def steps_done(self) -> int:
+        """Mini-batches the model has been trained on, over all its runs."""
+        return self.step_offset + self.trainer_step
+
+    @property
+    def unsaved(self) -> bool:
+        """The network has trained since it was built, opened or last saved."""
+        return self.net is not None and self.steps_done > self._saved_at
 
     def step_epoch(self) -> None:
         if not self.busy and not self.start(paused=True):
@@ -156,10 +191,6 @@ class RunLifecycle:
             return
         self.thread.quit()
         self.thread.wait()
-        trainer = self._trainer
-        self.step_offset += trainer.step
-        self.epoch_offset += trainer.epoch
-        self._finished_trainer = trainer
         self.worker.deleteLater()
         self.thread.deleteLater()
         self.worker = self.thread = None
@@ -167,5 +198,8 @@ class RunLifecycle:
         self._last_diverged = None
         self._set_state(RunState.FINISHED)
         # the network is ours again: hand out a final snapshot
-        self.snapshot.emit(self.net.snapshot(), self.step_offset)
+        self.snapshot.emit(self.net.snapshot(), self.steps_done)
+        # what the run uses now (a decayed learning rate …) is what the controls show
+        run_sync.show_run_in_settings(self._trainer, self.settings)
+        self.settings_shown.emit(self.settings)
         self.run_finished.emit(FinishReason(reason))

@@ -7,7 +7,10 @@ loop is busy inside ``run()``.
 
 Worker → GUI: signals carrying copies. Per-batch scalars are collected and
 emitted at most ``EMIT_HZ`` times a second on the worker's own clock; weight
-snapshots and layer statistics are computed only when asked for;
+snapshots are computed only when asked for. Layer statistics (given a probe
+batch) are sampled by the worker itself, whatever the GUI shows: at most
+every ``STATS_S`` seconds and at most ``STATS_SHARE`` of the training time
+(a CNN's take longer), once more when the run pauses and when it ends.
 ``finished(reason)`` is always emitted, from a ``finally:``.
 """
 from __future__ import annotations
@@ -26,6 +29,8 @@ from core.trainer import Diverged, Done, Epoch, Step, Trainer
 from .run_state import FinishReason
 
 EMIT_HZ = 10          # the plots redraw at most 10 times a second anyway
+STATS_S = 0.25        # layer statistics at most 4 times a second ...
+STATS_SHARE = 0.05    # ... and slower if computing them would cost more than 5 % of the time
 
 
 class TrainingWorker(QObject):
@@ -60,6 +65,8 @@ class TrainingWorker(QObject):
         self._save: tuple[str, str] | None = None     # (kind, path)
         self._recover_lr: float | None = None
         self._delay = 0.0
+        self._stats_due = 0.0                 # perf_counter time of the next statistics sample
+        self._stats_step = -1                 # the step of the last sample
         # set after every control change: the loop takes the lock only then, not every batch
         self._poked = True
 
@@ -156,6 +163,8 @@ class TrainingWorker(QObject):
         finally:
             gen.close()
             self._flush()
+            if reason != FinishReason.ERROR:
+                self._sample_stats()              # where the run ended
             self.finished.emit(reason)
 
     def _loop(self, gen) -> FinishReason:
@@ -177,6 +186,7 @@ class TrainingWorker(QObject):
             if paused:
                 if not was_paused:
                     self._flush()
+                    self._sample_stats()          # where it paused
                     self.paused.emit(True)
                     was_paused = True
                 self._wake.wait(0.05)
@@ -219,8 +229,11 @@ class TrainingWorker(QObject):
                 paused = True
             elif isinstance(ev, Done):
                 return FinishReason(ev.reason)
-            if time.perf_counter() - self._last_emit >= 1.0 / EMIT_HZ:
+            now = time.perf_counter()
+            if now - self._last_emit >= 1.0 / EMIT_HZ:
                 self._flush()
+            if now >= self._stats_due:
+                self._sample_stats()
 
     def _flush(self) -> None:
         self._last_emit = time.perf_counter()
@@ -230,6 +243,23 @@ class TrainingWorker(QObject):
         self._buf = []
         names = ("step", "epoch", "loss", "acc", "lr", "progress", "batch_size")
         self.steps_ready.emit({k: np.array(v) for k, v in zip(names, cols, strict=True)})
+
+    def _sample_stats(self, force: bool = False) -> None:
+        """Layer statistics of the probe batch now (unless this step has some already), and
+        when the next are due: they may take at most STATS_SHARE of the time."""
+        step = self.trainer.step
+        if self.probe is None or (not force and step in (0, self._stats_step)):
+            return
+        from core import layer_stats
+        try:
+            stats = layer_stats.layer_stats(self.trainer.net, *self.probe)
+        except Exception as e:                    # statistics are optional; training goes on
+            self.probe = None
+            self.warning.emit(f"layer statistics failed: {e}")
+            return
+        self._stats_step = step
+        self._stats_due = time.perf_counter() + max(STATS_S, stats["seconds"] / STATS_SHARE)
+        self.stats_ready.emit(stats, step)
 
     def _apply_settings(self) -> None:
         with self._lock:
@@ -250,12 +280,8 @@ class TrainingWorker(QObject):
         net = self.trainer.net
         if snap:
             self.snapshot_ready.emit(net.snapshot(), self.trainer.step)
-        if stats and self.probe is not None:
-            try:
-                from core import layer_stats
-                self.stats_ready.emit(layer_stats.layer_stats(net, *self.probe), self.trainer.step)
-            except Exception as e:                # statistics are optional; training goes on
-                self.warning.emit(f"layer statistics failed: {e}")
+        if stats:
+            self._sample_stats(force=True)
         if save:
             from core import checkpoint
             kind, path = save

@@ -1,11 +1,12 @@
 """Inside the network while it learns: distributions of weights, activations
 and gradients per layer, dead ReLU units, and the gradient size per layer.
 
-The data are ``core.layer_stats.layer_stats`` results, pulled from the training
-worker: while the panel is visible and training runs, a 4 Hz timer emits
-``stats_wanted`` (slower when computing the statistics is slow, e.g. for a
-CNN) and the controller answers with ``update_stats(stats, step)``.
-Each result is appended to history buffers that grow by doubling.
+The data are ``core.layer_stats.layer_stats`` results that the training worker
+samples itself while training runs, whether or not this panel is visible (at
+most 4 times a second, slower when computing them is slow, e.g. for a CNN; see
+``gui.worker``); the controller hands each to ``update_stats(stats, step)``.
+Each result is appended to history buffers that grow by doubling (cheap, so a
+hidden panel records everything) and drawn when the panel is shown.
 
 Tab "Layer distributions" shows, for the chosen layer, each quantity as a
 TensorBoard-style distribution band against the training step (shaded between
@@ -25,12 +26,9 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedWidget, QT
 from core import activations
 
 from .. import style
-from ..run_state import RunState
-from ..throttle import LivePoller, draw_budget
+from ..throttle import draw_budget
 from ..tooltips import tooltip
 
-POLL_MS = 250                      # stats_wanted at most 4 times a second
-STATS_SHARE = 0.1                  # ... and slower if computing them would cost more than 10 %
 KINDS = ("weights", "activations", "gradients")
 HIST_KEYS = {"weights": "weight_hist", "activations": "act_hist", "gradients": "grad_hist"}
 COLOURS = {"weights": style.BLUE, "activations": style.GREEN, "gradients": style.VERMILION}
@@ -98,13 +96,11 @@ class _LogAxis(pg.AxisItem):
 
 
 class DistributionsPanel(QWidget):
-    stats_wanted = Signal()
     status_message = Signal(str)
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("distributionsPanel")
-        self._state = RunState.IDLE
         self._layers: list[tuple] = []          # (index, kind, activation) of each layer shown
         self._history: _History | None = None
         self._last: dict | None = None
@@ -242,8 +238,6 @@ class DistributionsPanel(QWidget):
         layout.addWidget(self.info)
 
         self.layer_box.currentIndexChanged.connect(self._mark_dirty)
-        self.poller = LivePoller(self, POLL_MS)
-        self.poller.wanted.connect(self.stats_wanted)
         self._reset()
 
     # -- slots the main window calls -------------------------------------------------------
@@ -251,21 +245,14 @@ class DistributionsPanel(QWidget):
         """A new or reset model: forget every statistic."""
         self._reset()
 
-    def set_training_state(self, state: str) -> None:
-        self._state = state
-        self.poller.set_state(state)
-
     def update_stats(self, stats: dict, step: int) -> None:
-        """Append one ``core.layer_stats.layer_stats`` result taken at ``step``."""
+        """Append one ``core.layer_stats.layer_stats`` result taken at ``step`` (also while
+        hidden: it is drawn when the panel is shown)."""
         layers = stats["layers"]
         shape = [(s["index"], s["kind"], s["activation"]) for s in layers]
         if shape != self._layers:
             self._rebuild(shape)
         self._history.append(step, layers)
-        # a CNN's statistics take a good fraction of a second on the worker thread: poll
-        # less often so that they cost at most STATS_SHARE of the training time
-        seconds = float(stats.get("seconds", 0.0))
-        self.poller.set_interval(max(POLL_MS, int(1000 * seconds / STATS_SHARE)))
         self._last, self._last_step = stats, step
         self._mark_dirty()
 
@@ -377,7 +364,6 @@ class DistributionsPanel(QWidget):
     def _grad_zoomed(self, *_) -> None:
         self._grad_autoscale = False
 
-    # -- pulling statistics ------------------------------------------------------------------
     # -- for tests and export ----------------------------------------------------------------
     def band_data(self, kind: str) -> tuple[np.ndarray, np.ndarray]:
         """(steps, percentiles (n_steps, 9)) as plotted for the selected layer."""

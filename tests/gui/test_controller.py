@@ -51,7 +51,13 @@ def test_a_second_run_numbers_its_steps_and_epochs_after_the_first(qtbot, contro
     both = rec.step_numbers()
     assert both == list(range(1, 2 * len(first) + 1))
     assert [e["epoch"] for e in rec.epochs] == [1, 2]
-    assert rec.epochs[1]["step"] == both[-1] == c.step_offset
+    assert rec.epochs[1]["step"] == both[-1] == c.steps_done
+    assert c.step_offset == 0                   # the same run went on, for one more epoch
+    c.set_setting("seed", 7)                    # a new data order: a new run, numbered on
+    with qtbot.waitSignal(c.run_finished, timeout=20000):
+        c.start()
+    assert rec.step_numbers() == list(range(1, 3 * len(first) + 1))
+    assert [e["epoch"] for e in rec.epochs] == [1, 2, 3] and c.step_offset == len(both)
 
 
 def test_settings_outside_their_range_are_refused_with_a_message(qtbot, controller):

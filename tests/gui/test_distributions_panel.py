@@ -99,26 +99,6 @@ def test_history_grows_past_its_capacity_and_a_repeated_step_replaces(panel, mni
     np.testing.assert_allclose(pct[123], stats["layers"][0]["gradients"])
 
 
-def test_stats_wanted_only_while_visible_and_running(qtbot, panel):
-    panel.set_training_state("running")
-    assert panel.poller.timer.isActive() and panel.poller.timer.interval() >= 250
-    with qtbot.waitSignal(panel.stats_wanted, timeout=2000):
-        pass
-    panel.hide()
-    with qtbot.assertNotEmitted(panel.stats_wanted):
-        panel.poller._tick()
-    panel.show()
-    panel.set_training_state("paused")
-    assert not panel.poller.timer.isActive()
-    with qtbot.assertNotEmitted(panel.stats_wanted):
-        panel.poller._tick()
-    panel.set_training_state("running")
-    with qtbot.waitSignal(panel.stats_wanted, timeout=2000):
-        pass
-    panel.set_training_state("finished")
-    assert not panel.poller.timer.isActive()
-
-
 def test_hidden_panel_draws_when_shown(qtbot, panel, mnist):
     panel.hide()
     _, results = train_with_stats(mnist, steps=6, every=3)
@@ -126,13 +106,3 @@ def test_hidden_panel_draws_when_shown(qtbot, panel, mnist):
     assert panel.band_data("weights")[0].size == 0            # not drawn while hidden
     panel.show()
     qtbot.waitUntil(lambda: panel.band_data("weights")[0].size == 1)
-
-
-def test_slow_statistics_slow_down_the_requests(panel, mnist):
-    net = Network.from_spec(presets.get("mlp"), rng=np.random.default_rng(2))
-    x, y = mnist.gather("test", np.arange(32))
-    stats = layer_stats.layer_stats(net, x, y)
-    panel.update_stats(dict(stats, seconds=0.001), 1)
-    assert panel.poller.timer.interval() == 250
-    panel.update_stats(dict(stats, seconds=0.3), 2)                # a CNN on 256 samples
-    assert panel.poller.timer.interval() == 3000

@@ -1,7 +1,7 @@
 """The training worker in a real QThread, driven through its thread-safe controls."""
 import numpy as np
 import pytest
-from PySide6.QtCore import QThread
+from PySide6.QtCore import Qt, QThread
 
 from core import Network, Trainer, data, live_settings, presets
 from core.live_settings import Target
@@ -170,3 +170,24 @@ def test_emission_rate_is_limited(qtbot, run_worker):
     # the per-step signal is emitted at most EMIT_HZ times a second, plus flushes at epoch ends
     assert len(rec.steps) <= steps / 5
     assert EMIT_HZ <= 20
+
+
+def test_layer_statistics_are_sampled_without_being_asked(qtbot):
+    import time
+
+    from gui.worker import STATS_S
+    w, thread, tr = make_worker(epochs=1)
+    w.probe = tr.data.gather("train", tr.val_idx[:64])
+    w.set_delay_ms(20)                                 # ~45 steps in about a second
+    got = []
+    w.stats_ready.connect(lambda stats, step: got.append((time.perf_counter(), step, stats)),
+                          type=Qt.ConnectionType.DirectConnection)
+    with qtbot.waitSignal(w.finished, timeout=20000):
+        thread.start()
+    thread.quit()
+    assert thread.wait(5000)
+    times, steps = [t for t, _, _ in got], [s for _, s, _ in got]
+    assert len(got) >= 3 and steps[0] == 1 and steps[-1] == tr.step    # from the start to the end
+    assert steps == sorted(set(steps))                 # never twice for the same step
+    assert min(np.diff(times[:-1])) >= STATS_S - 0.02  # at most 4 a second while it runs
+    assert all(len(stats["layers"]) == 3 for _, _, stats in got)   # every dense layer
