@@ -3,10 +3,10 @@
 With stable numerics a too-large learning rate rarely turns a weight into NaN: the loss grows
 astronomically large first. The layer to blame is the one whose gradient blew up. The trainer
 asks :class:`GradientWatch` to note each layer's gradient norm on the first step and then only
-every few steps (one dot product per layer: a few microseconds), and once more on the batch that
-diverged. A layer whose norm grew more than :data:`GRAD_EXPLODED` times its first value at a
-check before the divergence exploded first; otherwise the layer whose norm grew most on the bad
-batch is named.
+every few steps (one dot product per layer: a few microseconds). When the run diverges, the
+layer named is, in this order: one whose norm grew more than :data:`GRAD_EXPLODED` times its
+first value at a check before; one whose gradient of the last update (still in the gradient
+buffer: the step that broke the weights) did; the one whose norm grew most on the bad batch.
 """
 from __future__ import annotations
 
@@ -62,18 +62,19 @@ class GradientWatch:
         r[np.isnan(r)] = 0.0                          # no baseline for this layer
         return r
 
-    def blame(self) -> tuple[int, float, float] | None:
-        """(layer index, gradient norm, growth factor) of the layer to blame, judged from the
-        gradients just computed on the batch that diverged; None if nothing can be said."""
+    def blame(self, at_least: float = GRAD_EXPLODED) -> tuple[int, float, float] | None:
+        """(layer index, gradient norm, growth factor) of the layer to blame: the one that
+        exploded at an earlier check, else the one whose gradient now in the buffer grew most,
+        if it grew more than ``at_least`` times; None if nothing can be said."""
         if self.first_exploded is not None:
             return self.first_exploded
         if not self._slices or self.base is None:
             return None
         n = self.norms()
         ratio = self._ratios(n)
-        if not (ratio > 0).any():
-            return None
         top = ratio.max()
+        if not top > max(at_least, 0.0):
+            return None
         # several non-finite ones: the one nearest the output, where backpropagation begins
         k = max(i for i, r in enumerate(ratio) if r == top)
         return self.layers[k], float(n[k]), float(top)

@@ -249,15 +249,15 @@ class Trainer(RunStateIO):
     def _diverged_event(self, bad: str, loss: float) -> Diverged:
         """The Diverged event for a batch whose loss (or weights) gave it away. If every weight
         is finite, the gradients of this batch say which layer's gradient exploded."""
-        cause, norm, growth = "nonfinite", None, None
-        if bad == "the loss":
-            cause = "loss"
+        cause, norm, growth = ("loss" if bad == "the loss" else "nonfinite"), None, None
+        blamed = self._watch.blame()                  # the last update's gradients (or earlier)
+        if blamed is None and cause == "loss":
             with np.errstate(all="ignore"):
                 self.net.backward()                   # the bad batch's gradients, once
-            blamed = self._watch.blame()
-            if blamed is not None:
-                layer, norm, growth = blamed
-                bad, cause = f"layer {layer} ({self.net.layers[layer].kind})", "gradient"
+            blamed = self._watch.blame(at_least=0.0)
+        if blamed is not None:
+            layer, norm, growth = blamed
+            bad, cause = f"layer {layer} ({self.net.layers[layer].kind})", "gradient"
         if cause == "nonfinite":
             what = f"non-finite values in {bad}"
         elif cause == "gradient":
