@@ -10,7 +10,11 @@ error" comparison):
 - ``mse``: L = mean_i 0.5 * sum_k (p[i, k] - onehot[i, k])², the book's
   ``mean_squared_error`` applied to the softmax output.
 
-Shapes: scores (n_samples, n_classes); labels (n_samples,) integers.
+A third loss is for regression (回归): ``squared_error`` keeps the identity output (恒等函数)
+— no softmax — and compares the scores with real-valued targets, L = mean_i ½ Σ_k (z − t)².
+
+Shapes: scores (n_samples, n_classes); labels (n_samples,) integers; regression targets
+(n_samples,) or (n_samples, n_outputs) floats.
 """
 from __future__ import annotations
 
@@ -28,6 +32,13 @@ class Loss:
     label = ""
     formula = ""
     help = ""
+    regression = False          # True: targets are real values, not class labels
+
+    def check_targets(self, y: np.ndarray, n: int, n_outputs: int) -> None:
+        """ValueError naming the expected shape unless ``y`` fits ``n`` samples of
+        ``n_outputs`` scores: class labels ``(n,)`` for a classification loss."""
+        if y.ndim != 1 or len(y) != n:
+            raise ValueError(f"labels must have shape ({n},), got {y.shape}")
 
     def forward(self, scores: np.ndarray, labels: np.ndarray) -> float:
         raise NotImplementedError
@@ -90,8 +101,50 @@ class MeanSquaredError(Loss):
         return p * (g - np.sum(g * p, axis=1, keepdims=True))
 
 
+class SquaredError(Loss):
+    """Regression: the identity output z compared with real-valued targets t.
+
+    Targets ``(n,)`` go with one output, ``(n, k)`` with k outputs; integer labels ``(n,)``
+    with k > 1 outputs are taken as one-hot targets (so a classifier can train with it too).
+    """
+
+    name = "squared_error"
+    label = QT_TRANSLATE_NOOP("losses", "squared error (identity output)")
+    formula = "L = (1/m) Σᵢ ½ Σₖ (zᵢₖ − tᵢₖ)²,  y = z (identity);  ∂L/∂z = (z − t) / m"
+    help = QT_TRANSLATE_NOOP("losses", "For regression: the output layer stays linear (the identity "
+                             "function) and is compared with real-valued targets by the squared error. "
+                             "Its gradient is simply (y − t) / m.")
+    regression = True
+
+    def check_targets(self, y, n, n_outputs):
+        if len(y) == n and (y.shape[1:] == (n_outputs,) or y.ndim == 1 and (
+                n_outputs == 1 or y.dtype.kind in "iu")):
+            return
+        raise ValueError(f"targets must have shape ({n},) or ({n}, {n_outputs}), got {y.shape}")
+
+    def targets(self, scores: np.ndarray, y: np.ndarray) -> np.ndarray:
+        """``y`` as an array of the scores' shape (n, k)."""
+        y = np.asarray(y)
+        if y.ndim == 2:
+            return y.astype(scores.dtype, copy=False)
+        if scores.shape[1] == 1:
+            return y.astype(scores.dtype)[:, None]
+        t = np.zeros_like(scores)
+        t[np.arange(len(y)), y] = 1
+        return t
+
+    def forward(self, scores, targets):
+        self.check_targets(np.asarray(targets), scores.shape[0], scores.shape[1])
+        self.diff = scores - self.targets(scores, targets)
+        return float(0.5 * np.sum(self.diff * self.diff) / scores.shape[0])
+
+    def backward(self):
+        return self.diff / self.diff.shape[0]
+
+
 # The registry: the spec's check, the architecture editor and the tests enumerate it.
-LOSSES: dict[str, type[Loss]] = {cls.name: cls for cls in (SoftmaxCrossEntropy, MeanSquaredError)}
+LOSSES: dict[str, type[Loss]] = {cls.name: cls for cls in (SoftmaxCrossEntropy, MeanSquaredError,
+                                                           SquaredError)}
 DEFAULT = SoftmaxCrossEntropy.name
 
 
