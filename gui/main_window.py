@@ -5,13 +5,11 @@ from __future__ import annotations
 
 import traceback
 from dataclasses import asdict
-from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QMainWindow,
     QMessageBox,
     QTabWidget,
@@ -32,6 +30,7 @@ from .run_state import FinishReason, RunState
 from .status_bar import TrainingStatus
 from .throttle import draw_budget
 from .widgets.explanation_strip import ExplanationStrip
+from .window_files import WindowFiles
 
 STATE_VERSION = 1
 
@@ -40,7 +39,7 @@ class PanelBuildError(RuntimeError):
     """A panel the main window cannot work without failed to build."""
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowFiles, QMainWindow):
     def __init__(self, controller: TrainingController | None = None):
         super().__init__()
         self.setObjectName("mainWindow")
@@ -206,11 +205,15 @@ class MainWindow(QMainWindow):
         self.controller.stop(wait=True)
 
     def reset_weights(self):
+        if not self.confirm_discard():
+            return
         self.divergence_bar.hide()
         self.status.reset()
         self.controller.reset_weights()
 
     def apply_spec(self, spec: dict, seed: int):
+        if not self.confirm_discard():
+            return
         if self.controller.busy:
             self.controller.stop(wait=True)
         if self.controller.build_model(spec, seed):
@@ -229,61 +232,10 @@ class MainWindow(QMainWindow):
                     panel.set_batch_size(value)
 
     def change_dataset(self, name: str):
-        if not self.controller.load_dataset(name):
+        if not self.controller.load_dataset(name, confirm_replace=self.confirm_discard):
             self.panels["trainingDock"].set_dataset_choice(self.controller.settings.dataset)
         else:
             self.panels["trainingDock"].set_dataset_choice(name)
-
-    def _file_dialog(self, save: bool, title: str, filters: str) -> str:
-        folder = QSettings().value("lastFolder", str(Path.home()), type=str)
-        fn = QFileDialog.getSaveFileName if save else QFileDialog.getOpenFileName
-        path, _ = fn(self, title, folder, filters)
-        if path:
-            QSettings().setValue("lastFolder", str(Path(path).parent))
-        return path
-
-    def open_model(self):
-        path = self._file_dialog(False, self.tr("Open model"), self.tr("NumNet model (*.npz)"))
-        if path and self._confirm_stop():
-            self.controller.open_model(path)
-
-    def open_run(self):
-        path = self._file_dialog(False, self.tr("Open run"), self.tr("NumNet run (*.npz)"))
-        if path and self._confirm_stop():
-            self.controller.open_run(path)
-
-    def save_model(self):
-        path = self._file_dialog(True, self.tr("Save model"), self.tr("NumNet model (*.npz)"))
-        if path:
-            self.controller.save_model(path)
-
-    def save_run(self):
-        path = self._file_dialog(True, self.tr("Save run"), self.tr("NumNet run (*.npz)"))
-        if path:
-            self.controller.save_run(path)
-
-    def export_plot(self):
-        path = self._file_dialog(True, self.tr("Export plot"),
-                                 self.tr("PNG image (*.png);;SVG drawing (*.svg)"))
-        if path:
-            self.panels["metricsDock"].export_image(path)
-            self.show_message(self.tr("Exported the plots to {0}.").format(path))
-
-    def export_csv(self):
-        path = self._file_dialog(True, self.tr("Export data"), self.tr("CSV (*.csv)"))
-        if path:
-            n = self.panels["metricsDock"].export_csv(path)
-            self.show_message(self.tr("Exported {0} rows to {1}.").format(n, path))
-
-    def _confirm_stop(self) -> bool:
-        if not self.controller.busy:
-            return True
-        answer = QMessageBox.question(self, self.tr("Training is running"),
-                                      self.tr("Stop training first?"))
-        if answer != QMessageBox.StandardButton.Yes:
-            return False
-        self.controller.stop(wait=True)
-        return True
 
     def show_docks(self, names: tuple) -> None:
         """Show and raise these docks; the first named ends up on top of its tab group."""
@@ -386,6 +338,9 @@ class MainWindow(QMainWindow):
         window_layout.unelide_tab_bars(self)
 
     def closeEvent(self, event):
+        if not self.confirm_discard():
+            event.ignore()
+            return
         self.controller.shutdown(timeout_ms=1000)
         self.save_settings()
         for panel in self.panels.values():

@@ -39,8 +39,9 @@ def fits(spec: dict, dataset: data.Dataset) -> bool:
 
 
 class ModelSetup:
-    def load_dataset(self, name: str) -> bool:
-        """Switch data set; keeps the model if it fits, else builds the default one."""
+    def load_dataset(self, name: str, confirm_replace=None) -> bool:
+        """Switch data set; keeps the model if it fits, else builds the default one (if
+        ``confirm_replace()``, when given, says the current model may go)."""
         if self.busy:
             self.error.emit(QCoreApplication.translate(
                 "TrainingController", "Stop training before changing the data set."))
@@ -56,10 +57,13 @@ class ModelSetup:
             self.error.emit(QCoreApplication.translate(
                 "TrainingController", "Could not load the data set: {0}").format(e))
             return False
+        replace = self.net is None or not fits(self.net.spec, ds)
+        if replace and self.net is not None and confirm_replace is not None and not confirm_replace():
+            return False
         self.dataset = ds
         self.settings.dataset = name
         self.dataset_changed.emit(ds)
-        if self.net is None or not fits(self.net.spec, ds):
+        if replace:
             self.build_model(default_spec_for(ds), self.settings.seed)
         return True
 

@@ -133,6 +133,16 @@ class RunLifecycle:
         return self.step_offset + self.trainer_step
 
     @property
+    def has_run(self) -> bool:
+        """There is a run to save or continue (the model has trained, or a run was opened)."""
+        return self._trainer is not None
+
+    @property
+    def saved_at(self) -> int:
+        """``steps_done`` when the model was last saved, opened or built."""
+        return self._saved_at
+
+    @property
     def unsaved(self) -> bool:
         """The network has trained since it was built, opened or last saved."""
         return self.net is not None and self.steps_done > self._saved_at

@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from pyqtgraph.exporters import ImageExporter, SVGExporter
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from pyqtgraph.exporters import ImageExporter
+from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QStackedWidget, QVBoxLayout, QWidget
 
 from core import live_settings, optimizers
@@ -82,6 +84,10 @@ class MetricsPanel(QWidget):
         self.loss_plot.setLabel("bottom", self.tr("iteration (mini-batch)"))
         self.acc_plot.setLabel("left", self.tr("accuracy"), units="%")
         self.acc_plot.setLabel("bottom", self.tr("iteration (mini-batch)"))
+        # none of these is in SI units: no "(×0.001)" or "k" prefixes on the axes
+        for plot in (self.loss_plot, self.acc_plot):
+            for side in ("left", "bottom"):
+                plot.getAxis(side).enableAutoSIPrefix(False)
         self.loss_plot.setTitle(self.tr("Loss"))
         self.acc_plot.setTitle(self.tr("Accuracy"))
         # No grid and no antialiasing on the dense curves: on a CPU-rendered plot they
@@ -353,15 +359,36 @@ class MetricsPanel(QWidget):
 
     # -- export -----------------------------------------------------------------------------
     def export_image(self, path: str) -> None:
-        """Both plots as PNG or SVG (by the file name's extension)."""
+        """Both plots as PNG or SVG (by the file name's extension); OSError if the file cannot
+        be written."""
+        data = self.render_image("svg" if path.lower().endswith(".svg") else "png")
+        with open(path, "wb") as f:
+            f.write(data)
+
+    def render_image(self, kind: str) -> bytes:
+        """Both plots as a PNG image (at least 1200 px wide) or an SVG drawing, as bytes."""
         self._mark_all_dirty()
         self.redraw()
-        if path.lower().endswith(".svg"):
-            SVGExporter(self.glw.ci).export(path)
+        buf = QBuffer()
+        buf.open(QIODevice.OpenModeFlag.WriteOnly)
+        if kind == "svg":
+            # Qt's own SVG writer: pyqtgraph 0.14's SVG exporter fails with Qt 6.11
+            rect = self.glw.ci.sceneBoundingRect()
+            size = QSize(max(1, round(rect.width())), max(1, round(rect.height())))
+            gen = QSvgGenerator()
+            gen.setOutputDevice(buf)
+            gen.setSize(size)
+            gen.setViewBox(QRectF(0, 0, size.width(), size.height()))
+            gen.setResolution(self.glw.logicalDpiX())   # as on screen, or curves and text drift
+            gen.setTitle(self.tr("Loss and accuracy"))
+            painter = QPainter(gen)
+            self.glw.scene().render(painter, QRectF(0, 0, size.width(), size.height()), rect)
+            painter.end()
         else:
             exp = ImageExporter(self.glw.ci)
             exp.parameters()["width"] = max(1200, self.glw.width())
-            exp.export(path)
+            exp.export(toBytes=True).save(buf, "PNG")
+        return bytes(buf.data())
 
     def export_csv(self, path: str) -> int:
         """One row per mini-batch; epoch metrics on the row of the epoch's last batch.

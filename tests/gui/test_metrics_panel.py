@@ -101,3 +101,14 @@ def test_a_user_zoom_on_the_accuracy_stays(panel):
     panel._on_auto_button()
     panel.redraw()
     assert panel.acc_plot.vb.viewRange()[1][0] >= 80
+
+
+def test_axes_carry_no_si_prefix(panel):
+    """A loss below 0.001 once read "loss (x0.001)" with ticks up to 800: no SI units here."""
+    panel.add_steps(cols(1, 300, loss=np.linspace(0.0008, 0.0002, 300)))
+    panel.redraw()
+    for plot in (panel.loss_plot, panel.acc_plot):
+        for side in ("left", "bottom"):
+            axis = plot.getAxis(side)
+            assert axis.autoSIPrefixScale == 1.0 and "x0" not in axis.labelString()
+    assert "loss" in panel.loss_plot.getAxis("left").labelString()
