@@ -78,6 +78,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="time just this network (and skip the 3-epoch runs)")
     from . import gradcheck_cli
     gradcheck_cli.add_parser(sub)
+    from . import onnx_cli
+    onnx_cli.add_parser(sub)
     return p
 
 
@@ -188,6 +190,9 @@ def main(argv: list[str] | None = None) -> int:
             return cmd_train(args)
         if args.command == "eval":
             return cmd_eval(args)
+        if args.command == "export-onnx":
+            from . import onnx_cli
+            return onnx_cli.run(args)
         if args.command == "gradcheck":
             from . import gradcheck_cli
             return gradcheck_cli.run(args)
