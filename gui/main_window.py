@@ -25,6 +25,7 @@ from .actions import ICONS, build_actions
 from .concepts_dialog import ConceptsDialog
 from .controller import TrainingController
 from .divergence_bar import DivergenceBar
+from .field_shortcuts import FieldShortcuts
 from .panel_registry import FEEDS, RIGHT, PanelEntry
 from .run_state import FinishReason, RunState
 from .status_bar import TrainingStatus
@@ -51,6 +52,7 @@ class MainWindow(WindowFiles, QMainWindow):
         self.setTabPosition(Qt.DockWidgetArea.AllDockWidgetAreas, QTabWidget.TabPosition.North)
         self.controller = controller or TrainingController(self)
         self.actions_by_id: dict[str, QAction] = build_actions(self)
+        self.field_shortcuts = FieldShortcuts(self)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         concepts = help_menu.addAction(self.tr("Concepts…"), QKeySequence("F1"), self.show_concepts)
