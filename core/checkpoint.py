@@ -29,15 +29,16 @@ import os
 import stat
 import tempfile
 import time
-import zipfile
-import zlib
 from datetime import datetime, timezone
 from typing import Any
 
 import numpy as np
 
 from . import spec as spec_mod
+from .checkpoint_fields import MAX_SQUARE, MAX_WEIGHT, Fields, check_values
+from .checkpoint_read import Archive
 from .data import Dataset
+from .errors import CheckpointError
 from .network import Network
 from .trainer import Config, Trainer
 
@@ -46,18 +47,6 @@ FORMAT_VERSION = 1
 COMPRESS = True   # zlib: a trained 784-100-10 MLP shrinks by ~8 %, run histories far more
 KINDS = ("model", "run")
 PathLike = str | os.PathLike
-
-
-class CheckpointError(ValueError):
-    """A checkpoint that cannot be saved or loaded; ``str(e)`` is ``"<path>: <problem>"``."""
-
-    def __init__(self, path: PathLike, problem: str):
-        self.path = os.fspath(path)
-        self.problem = problem
-        super().__init__(f"{self.path}: {problem}")
-
-    def __reduce__(self):
-        return type(self), (self.path, self.problem)
 
 
 # -- saving ------------------------------------------------------------------------------
@@ -220,6 +209,9 @@ def _umask() -> int:
 
 
 # -- loading -----------------------------------------------------------------------------
+MAX_META_BYTES = 64 << 20       # the JSON header; a run's history is ~100 bytes a step
+
+
 def read_metadata(path: PathLike) -> dict:
     """The checked JSON header of a model or run file (no arrays are read).
 
@@ -227,8 +219,8 @@ def read_metadata(path: PathLike) -> dict:
     ``created`` (ISO 8601, UTC), ``spec``, ``n_params``; run files add
     ``optimizer``, ``config``, ``trainer``, ``dataset`` and ``history``.
     """
-    meta, _ = _read(path, arrays=False)
-    return meta
+    with Archive(path) as archive:
+        return _read_meta(archive)[0]
 
 
 def load_model(path: PathLike, rng: np.random.Generator | None = None) -> Network:
@@ -236,8 +228,10 @@ def load_model(path: PathLike, rng: np.random.Generator | None = None) -> Networ
 
     ``rng`` becomes the network's generator (dropout masks); by default a fresh one.
     """
-    meta, arrays = _read(path)
-    return _build_model(path, meta, arrays, rng)
+    with Archive(path) as archive:
+        meta, shapes = _read_meta(archive)
+        values = _read_model_arrays(archive, meta, shapes)
+    return _build_model(archive.path, meta, values, rng)
 
 
 def load_run(path: PathLike, dataset: Dataset) -> Trainer:
@@ -247,82 +241,54 @@ def load_run(path: PathLike, dataset: Dataset) -> Trainer:
     re-created from ``config.seed``. Continuing gives exactly the losses an
     uninterrupted run would have given (for a run saved between epochs).
     """
-    meta, arrays = _read(path)
-    if meta["kind"] != "run":
-        raise CheckpointError(path, "is a model file, not a training run (it holds no optimizer "
-                                    "state or history); open it as a model instead")
-    net = _build_model(path, meta, arrays, None)
+    with Archive(path) as archive:
+        p = archive.path
+        meta, shapes = _read_meta(archive)
+        if meta["kind"] != "run":
+            raise CheckpointError(p, "is a model file, not a training run (it holds no optimizer "
+                                     "state or history); open it as a model instead")
+        values = _read_model_arrays(archive, meta, shapes)
+        net = _build_model(p, meta, values, None)
+        opt = Fields(p, "damaged run data: ").run_header(meta, net.layers)
+        state = _read_run_arrays(archive, net, opt)
     try:
-        return _build_trainer(path, meta, arrays, net, dataset)
+        return _build_trainer(p, meta, state, net, dataset)
     except CheckpointError:
         raise
-    except (KeyError, TypeError, ValueError, AttributeError, IndexError) as e:
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError) as e:
         what = f"missing entry {e}" if isinstance(e, KeyError) else str(e)
-        raise CheckpointError(path, f"damaged run data ({what})") from None
+        raise CheckpointError(p, f"damaged run data ({what})") from None
 
 
-def _read(path: PathLike, arrays: bool = True) -> tuple[dict, dict[str, np.ndarray]]:
-    """Open, check the header, and (optionally) read every array into memory."""
-    p = os.fspath(path)
-    try:
-        f = open(p, "rb")
-    except FileNotFoundError:
-        raise CheckpointError(p, "no such file") from None
-    except IsADirectoryError:
-        raise CheckpointError(p, "is a folder, not a checkpoint file") from None
-    except OSError as e:
-        raise CheckpointError(p, f"cannot read file ({e.strerror or e})") from None
-    member = "meta"
-    with f:
-        try:
-            npz = np.load(f, allow_pickle=False)
-        except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as e:
-            raise CheckpointError(p, _zip_problem(f, e)) from None
-        except ValueError:
-            raise CheckpointError(p, "not a NumNet checkpoint (not an .npz archive)") from None
-        except Exception as e:   # any other parser failure is still a bad file, never a crash
-            raise CheckpointError(p, f"unreadable file ({type(e).__name__}: {e})") from None
-        if not isinstance(npz, np.lib.npyio.NpzFile):
-            raise CheckpointError(p, "not a NumNet checkpoint (a single .npy array, not an .npz archive)")
-        with npz:
-            try:
-                if "meta" not in npz.files:
-                    raise CheckpointError(p, "not a NumNet checkpoint (no 'meta' entry)")
-                meta = _parse_meta(p, npz["meta"])
-                out = {}
-                for member in npz.files if arrays else ():
-                    if member != "meta":
-                        out[member] = npz[member]
-            except CheckpointError:
-                raise
-            except ValueError as e:
-                if "allow_pickle" in str(e) or "Object arrays" in str(e):
-                    raise CheckpointError(p, f"entry '{member}' is a Python object array, which is "
-                                             "never loaded (pickle is disabled for safety)") from None
-                raise CheckpointError(p, f"corrupted entry '{member}' ({e})") from None
-            except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as e:
-                raise CheckpointError(p, f"truncated or corrupted file (bad zip data in '{member}': "
-                                         f"{e})") from None
-            except Exception as e:
-                raise CheckpointError(p, f"corrupted entry '{member}' ({type(e).__name__}: "
-                                         f"{e})") from None
-    for name, a in out.items():
-        if not isinstance(a, np.ndarray):
-            raise CheckpointError(p, f"entry '{name}' is not a NumPy array")
-    return meta, out
-
-
-def _zip_problem(f, e: Exception) -> str:
-    with contextlib.suppress(OSError):
-        f.seek(0)
-        if not f.read(1):
-            return "empty file (0 bytes)"
-    return f"truncated or corrupted file (bad zip data: {e})"
+def _read_meta(archive: Archive) -> tuple[dict, dict[str, dict]]:
+    """The header, parsed and checked, and the shapes of the arrays its spec needs
+    (``{"params": {name: shape}, "buffers": …}``); every member's name is checked too."""
+    p = archive.path
+    if "meta" not in archive.members:
+        raise CheckpointError(p, "not a NumNet checkpoint (no 'meta' entry)")
+    raw = archive.read("meta", None, "u", MAX_META_BYTES, what="the header ('meta')")
+    if raw.dtype != np.uint8:
+        raise CheckpointError(p, "damaged header: 'meta' is not a uint8 byte array")
+    meta = _parse_meta(p, raw)
+    infos = spec_mod.infer(meta["spec"])
+    shapes = {"params": {f"{i.index}.{k}": s for i in infos for k, s in i.params.items()},
+              "buffers": {f"{i.index}.{k}": s for i in infos
+                          for k, s in i.layer.buffer_shapes().items()}}
+    Fields(p).model_header(meta, sum(i.n_params for i in infos), shapes)
+    for key in archive.keys:
+        group, _, name = key.partition("/")
+        ok = key == "meta" or (group == "param" and name in shapes["params"]) or \
+            (group == "buffer" and name in shapes["buffers"]) or \
+            (meta["kind"] == "run" and (group == "opt" or key == "trainer/good"))
+        if not ok:
+            label = {"param": "parameter", "buffer": "buffer"}.get(group)
+            if label:
+                raise CheckpointError(p, f"unexpected {label} {name[:80]} (the spec has no such entry)")
+            raise CheckpointError(p, f"unexpected entry '{key[:80]}' in a {meta['kind']} file")
+    return meta, shapes
 
 
 def _parse_meta(p: str, raw: np.ndarray) -> dict:
-    if not isinstance(raw, np.ndarray) or raw.dtype != np.uint8 or raw.ndim > 1:
-        raise CheckpointError(p, "damaged header: 'meta' is not a uint8 byte array")
     try:
         meta = json.loads(raw.tobytes().decode("utf-8"))
     except UnicodeDecodeError:
@@ -330,90 +296,118 @@ def _parse_meta(p: str, raw: np.ndarray) -> dict:
     except json.JSONDecodeError as e:
         raise CheckpointError(p, f"damaged header: 'meta' is not valid JSON ({e.msg} at line "
                                  f"{e.lineno}, column {e.colno})") from None
+    except RecursionError:
+        raise CheckpointError(p, "damaged header: 'meta' is nested too deeply") from None
+    except ValueError as e:          # e.g. an integer of thousands of digits
+        raise CheckpointError(p, f"damaged header: 'meta' is not valid JSON ({e})") from None
     if not isinstance(meta, dict):
         raise CheckpointError(p, "damaged header: 'meta' is not a JSON object")
     if meta.get("format") != FORMAT_NAME:
-        raise CheckpointError(p, f"not a NumNet checkpoint (format {meta.get('format')!r})")
+        raise CheckpointError(p, f"not a NumNet checkpoint (format {_short(meta.get('format'))})",
+                              field="format")
     version = meta.get("version")
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise CheckpointError(p, f"unsupported format version {version!r}")
+        raise CheckpointError(p, f"unsupported format version {_short(version)}", field="version")
     if version > FORMAT_VERSION:
         raise CheckpointError(p, f"format version {version} is newer than this app supports "
-                                 f"({FORMAT_VERSION}); update NumNet Studio to open it")
+                                 f"({FORMAT_VERSION}); update NumNet Studio to open it", field="version")
     if meta.get("kind") not in KINDS:
-        raise CheckpointError(p, f"unknown kind {meta.get('kind')!r} (expected 'model' or 'run')")
+        raise CheckpointError(p, f"unknown kind {_short(meta.get('kind'))} (expected 'model' or "
+                                 "'run')", field="kind")
     if meta.get("dtype", "float32") not in ("float32", "float64"):
-        raise CheckpointError(p, f"unsupported dtype {meta.get('dtype')!r}")
+        raise CheckpointError(p, f"unsupported dtype {_short(meta.get('dtype'))}", field="dtype")
     try:
         meta["spec"] = spec_mod.validate(meta.get("spec"))
     except spec_mod.SpecError as e:
-        raise CheckpointError(p, f"invalid architecture in the file: {e}") from None
+        raise CheckpointError(p, f"invalid architecture in the file: {e}",
+                              field="spec" + (f".{e.field}" if e.field else "")) from None
     return meta
 
 
-def _checked(p: PathLike, a: np.ndarray, what: str, shape: tuple, dtype: np.dtype) -> np.ndarray:
-    if a.dtype.kind != "f":
-        raise CheckpointError(p, f"{what} has dtype {a.dtype}, expected floating point")
-    if a.shape != tuple(shape):
-        raise CheckpointError(p, f"{what} has shape {a.shape} but the spec needs {tuple(shape)}")
-    if not np.isfinite(a).all():
-        raise CheckpointError(p, f"contains non-finite values in {what}")
-    return a.astype(dtype, copy=False)
+def _short(v, limit: int = 60) -> str:
+    r = repr(v)
+    return r if len(r) <= limit else r[:limit - 1] + "…"
 
 
-def _build_model(p: PathLike, meta: dict, arrays: dict, rng: np.random.Generator | None) -> Network:
-    """A fully checked Network: every array is checked against the spec's shapes
-    before anything is allocated, and the network is filled only after all passed."""
-    dtype = np.dtype(meta.get("dtype", "float32"))
-    infos = spec_mod.infer(meta["spec"])
-    expected = {"param": {f"{i.index}.{k}": s for i in infos for k, s in i.params.items()},
-                "buffer": {f"{i.index}.{k}": s for i in infos for k, s in i.layer.buffer_shapes().items()}}
+def _read_model_arrays(archive: Archive, meta: dict, shapes: dict) -> dict[str, np.ndarray]:
+    """Every parameter and buffer the spec needs, each checked against its shape before it
+    is read and for its values after; nothing else is read."""
+    p, dtype = archive.path, np.dtype(meta.get("dtype", "float32"))
+    net_layers = spec_mod.infer(meta["spec"])
+    nonneg = {f"{i.index}.{b}" for i in net_layers for b in i.layer.nonnegative_buffers}
     values = {}
-    for prefix, label in (("param", "parameter"), ("buffer", "buffer")):
-        group = expected[prefix]
-        for name, shape in group.items():
-            a = arrays.get(f"{prefix}/{name}")
-            if a is None:
-                raise CheckpointError(p, f"missing {label} {name}")
-            values[name] = _checked(p, a, f"{label} {name}", shape, dtype)
-        extra = sorted(k.split("/", 1)[1] for k in arrays
-                       if k.startswith(prefix + "/") and k.split("/", 1)[1] not in group)
-        if extra:
-            raise CheckpointError(p, f"unexpected {label} {extra[0]} (the spec has no such entry)")
-    net = Network(meta["spec"], rng=rng, dtype=dtype)
+    for prefix, label, group in (("param", "parameter", "params"), ("buffer", "buffer", "buffers")):
+        for name, shape in shapes[group].items():
+            key = f"{prefix}/{name}"
+            if key not in archive.members:
+                raise CheckpointError(p, f"missing {label} {name}", field=key)
+            a = archive.read(key, shape, "f", what=f"{label} {name}")
+            square = name in nonneg
+            check_values(p, a, f"{label} {name}", key, nonnegative=square,
+                         limit=MAX_SQUARE if square else MAX_WEIGHT)
+            values[name] = a.astype(dtype, copy=False)
+    return values
+
+
+def _read_run_arrays(archive: Archive, net: Network, opt) -> dict[str, np.ndarray]:
+    """The optimizer's state (``opt/<param or all>/<slot>``, slots of the run's optimizer) and
+    the last good weights, each checked before it is read."""
+    p = archive.path
+    shapes = {"all": net.flat_params.shape} | {k: v.shape for k, v in net.parameters().items()}
+    state = {}
+    for key in archive.keys:
+        if key.startswith("opt/"):
+            name = key[4:]
+            param, _, slot = name.rpartition("/")
+            if param not in shapes:
+                raise CheckpointError(p, f"optimizer state {name[:80]} belongs to no parameter",
+                                      field=key)
+            if slot not in opt.SLOTS:
+                raise CheckpointError(p, f"optimizer state {name[:80]}: {opt.name} keeps no state "
+                                         f"'{slot[:40]}'" + (f" (only {', '.join(opt.SLOTS)})"
+                                                             if opt.SLOTS else ""), field=key)
+            a = archive.read(key, shapes[param], "f", what=f"optimizer state {name}")
+            check_values(p, a, f"optimizer state {name}", key,
+                         nonnegative=slot in opt.NONNEGATIVE_SLOTS, limit=MAX_SQUARE)
+            state[key] = a.astype(net.dtype)
+    if "trainer/good" in archive.members:
+        a = archive.read("trainer/good", net.flat_params.shape, "f", what="the last good weights")
+        check_values(p, a, "the last good weights", "trainer/good")
+        state["good"] = a.astype(net.dtype)
+    return state
+
+
+def _build_model(p: str, meta: dict, values: dict, rng: np.random.Generator | None) -> Network:
+    """The Network, filled only after every array passed; its output on a probe batch must
+    be finite (weights within the limits can still overflow through many layers)."""
+    net = Network(meta["spec"], rng=rng, dtype=np.dtype(meta.get("dtype", "float32")))
     net.load_snapshot(values)
+    probe = np.random.default_rng(0).random((2, *net.input_shape)).astype(net.dtype)
+    with np.errstate(all="ignore"):
+        finite = np.isfinite(net.predict_proba(probe)).all()
+    if not finite:
+        raise CheckpointError(p, "the network's output overflows (NaN or infinite) on ordinary "
+                                 "inputs: its weights are damaged or diverged")
     return net
 
 
-def _build_trainer(p: PathLike, meta: dict, arrays: dict, net: Network, dataset: Dataset) -> Trainer:
-    """Check every part of a run, then assemble the Trainer (nothing escapes half-built)."""
+def _build_trainer(p: str, meta: dict, state: dict, net: Network, dataset: Dataset) -> Trainer:
+    """Check the run against ``dataset``, then assemble the Trainer (nothing escapes half-built)."""
     ds = meta["dataset"]
     if (ds["name"], ds["n_train"], ds["n_classes"]) != (dataset.name, len(dataset.y_train),
                                                          dataset.n_classes):
-        raise CheckpointError(p, f"this run was trained on {ds['name']!r} ({ds['n_train']} training "
-                                 f"samples, {ds['n_classes']} classes), not on {dataset.name!r} "
-                                 f"({len(dataset.y_train)} samples, {dataset.n_classes} classes)")
+        raise CheckpointError(p, f"this run was trained on {ds['name'][:80]!r} ({ds['n_train']} "
+                                 f"training samples, {ds['n_classes']} classes), not on "
+                                 f"{dataset.name!r} ({len(dataset.y_train)} samples, "
+                                 f"{dataset.n_classes} classes)")
     config = Config(**meta["config"])
-    config.check()
-    shapes = {"all": net.flat_params.shape} | {k: v.shape for k, v in net.parameters().items()}
-    state = {}
-    for key, a in arrays.items():
-        if key.startswith("opt/"):
-            name = key[4:]
-            param = name.rsplit("/", 1)[0]
-            if "/" not in name or param not in shapes:
-                raise CheckpointError(p, f"optimizer state {name} belongs to no parameter")
-            state[key] = _checked(p, a, f"optimizer state {name}", shapes[param], net.dtype)
-    good = arrays.get("trainer/good")
-    if good is not None:
-        state["good"] = _checked(p, good, "the last good weights", net.flat_params.shape, net.dtype)
     try:
         trainer = Trainer(net, dataset, config)
     except ValueError as e:
         raise CheckpointError(p, f"cannot continue this run on {dataset.name!r}: {e}") from None
     try:
         trainer.load_state_dict(meta, state)
-    except (ValueError, TypeError, OverflowError) as e:
+    except (ValueError, TypeError, OverflowError, IndexError, AttributeError) as e:
         raise CheckpointError(p, f"damaged run data ({e})") from None
     except KeyError as e:
         raise CheckpointError(p, f"damaged run data (missing {e})") from None

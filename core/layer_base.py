@@ -95,6 +95,7 @@ class Layer:
     diagram = "badge"
     SETTINGS: tuple[Setting, ...] = ()
     weight_names: tuple[str, ...] = ()   # parameters that weight decay applies to
+    nonnegative_buffers: tuple[str, ...] = ()   # buffers that can never be negative (variances)
     splits_work = False                  # cuts its own big work over threads (threads.split)
 
     def __init__(self):

@@ -164,8 +164,9 @@ class BatchNorm(Layer):
             summary=QT_TRANSLATE_NOOP("layers", "momentum {0}")),
         Setting("eps", "float", QT_TRANSLATE_NOOP("layers", "ε"), QT_TRANSLATE_NOOP(
             "layers", "A small number added to the variance so no division is by zero."),
-            default=1e-5, advanced=True),
+            default=1e-5, low=1e-12, high=1.0, advanced=True),
     )
+    nonnegative_buffers = ("running_var",)
 
     def __init__(self, momentum: float = 0.9, eps: float = 1e-5):
         super().__init__()

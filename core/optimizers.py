@@ -63,6 +63,8 @@ class Optimizer:
     race_lr = 0.01
     in_book = False
     HYPERPARAMETERS: tuple[Hyperparameter, ...] = ()
+    SLOTS: tuple[str, ...] = ()              # its state per parameter (a run file stores them)
+    NONNEGATIVE_SLOTS: tuple[str, ...] = ()  # those that are sums or averages of squares
     flush_every = 100
 
     def __init__(self, lr: float = 0.01):
@@ -156,6 +158,7 @@ class Momentum(Optimizer):
         "momentum", "α", QT_TRANSLATE_NOOP("optimizers", "Momentum α"), 0.9, 0.0, 0.999,
         QT_TRANSLATE_NOOP("optimizers", "How much of the last velocity is kept at each step: "
                           "0.9 averages the gradients over roughly the last 10 steps.")),)
+    SLOTS = ("v",)
 
     def __init__(self, lr: float = 0.01, momentum: float = 0.9):
         super().__init__(lr)
@@ -208,6 +211,7 @@ class AdaGrad(Optimizer):
     book_lr = 1.5
     race_lr = 0.01
     in_book = True
+    SLOTS = NONNEGATIVE_SLOTS = ("h",)
 
     def _step(self, key, p, g):
         h = self._slot(key, "h", p)
@@ -239,6 +243,7 @@ class RMSProp(Optimizer):
         "decay_rate", "ρ", QT_TRANSLATE_NOOP("optimizers", "Decay rate ρ"), 0.99, 0.0, 0.9999,
         QT_TRANSLATE_NOOP("optimizers", "How slowly the average of squared gradients forgets: "
                           "0.99 averages over roughly the last 100 steps.")),)
+    SLOTS = NONNEGATIVE_SLOTS = ("h",)
 
     def __init__(self, lr: float = 0.01, decay_rate: float = 0.99):
         super().__init__(lr)
@@ -284,6 +289,8 @@ class Adam(Optimizer):
                        QT_TRANSLATE_NOOP("optimizers", "β₂: how much of the average squared gradient "
                                          "v (the RMSProp part) is kept at each step.")),
     )
+    SLOTS = ("m", "v")
+    NONNEGATIVE_SLOTS = ("v",)
 
     def __init__(self, lr: float = 0.001, beta1: float = 0.9, beta2: float = 0.999):
         super().__init__(lr)

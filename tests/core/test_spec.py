@@ -239,11 +239,13 @@ def test_empty_or_missing_layers(layers):
     assert "layers must be a non-empty list" in str(error_of(s))
 
 
-@pytest.mark.parametrize("shape", [[], [0], [-3], [2.5], [True], "784", 784, [1, 2, 3, 4], None])
+@pytest.mark.parametrize("shape", [[], [0], [-3], [2.5], [True], "784", 784, [1, 2, 3, 4], None,
+                                   [10**30], [65537]])
 def test_bad_input_shape(shape):
     s = {"input_shape": shape, "layers": [{"type": "dense", "units": 3}]}
-    assert str(error_of(s)) == \
-        f"input_shape must be a list of 1 to 3 positive whole numbers, got {shape!r}"
+    e = error_of(s)
+    assert str(e) == f"input_shape must be a list of 1 to 3 whole numbers from 1 to 65536, got {shape!r}"
+    assert e.field == "input_shape"
 
 
 def test_unknown_loss():
