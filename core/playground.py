@@ -226,13 +226,13 @@ def stall_hint(history, recipe: Recipe, name: str, noise: float = 0.0,
     h = np.asarray(history, dtype=np.float64)
     recent, before = h[-window:], h[:-window]
     test_acc = np.nan_to_num(h[:, 4], nan=0.0)
-    if test_acc[-window:].max() > test_acc[:-window].max() + 0.005 or recent[:, 4].mean() >= 0.97:
+    if test_acc[-window:].max() > test_acc[:-window].max() + 0.005 or recent[:, 4].mean() >= 0.95:
         return None                                     # still improving, or solved
     if not recipe.hidden and set(recipe.features) <= set(features_mod.PLAIN) and name != "gauss":
         return HINTS["linear"]
     loss = recent[:, 1]
-    if loss.std() > 0.3 * loss.mean() or loss[-1] > 1.5 * before[:, 1].min():
-        return HINTS["jumpy"]
+    if loss.mean() > 0.1 and (loss.std() > 0.3 * loss.mean() or loss.mean() > 1.5 * before[:, 1].min()):
+        return HINTS["jumpy"]                           # high and bouncing, or back up
     if recent[:, 3].mean() >= 0.97 and recent[:, 4].mean() < recent[:, 3].mean() - 0.07:
         return HINTS["overfit"]
     if noise >= 0.3:
