@@ -12,8 +12,9 @@ the app's own activations from ``core.activations``); ``Affine`` is X·W + b on 
 (X (m, n_in), W (n_in, n_out), b (n_out,)); ``SoftmaxWithLoss`` is the app's fused
 softmax and cross-entropy (``core.losses``), whose backward is (Y − T) / m.
 
-The scalar nodes also say what their local derivatives are (``local_derivatives``):
-formula and value per input, for the chain-rule step-through.
+The scalar nodes also say how they read (``symbol``, ``expression`` with the inputs as
+{0}, {1}) and what their local derivatives are (``formulas``, ``local_derivatives``), for
+the chain-rule step-through.
 """
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ class MulLayer:
     """out = x · y;  ∂out/∂x = y, ∂out/∂y = x (the inputs swap)."""
 
     symbol = "×"
+    expression = "{0} × {1}"
     n_inputs = 2
     formulas = ("∂(x·y)/∂x = y", "∂(x·y)/∂y = x")
 
@@ -44,6 +46,7 @@ class AddLayer:
     """out = x + y;  ∂out/∂x = ∂out/∂y = 1 (the gradient passes through unchanged)."""
 
     symbol = "+"
+    expression = "{0} + {1}"
     n_inputs = 2
     formulas = ("∂(x+y)/∂x = 1", "∂(x+y)/∂y = 1")
 
@@ -61,6 +64,7 @@ class Relu:
     """out = max(0, x);  ∂out/∂x = 1 if x > 0, else 0 (core.activations.ReLU)."""
 
     symbol = "ReLU"
+    expression = "max(0, {0})"
     n_inputs = 1
     formulas = ("ReLU′(x) = 1 if x > 0, else 0",)
 
@@ -86,6 +90,7 @@ class Sigmoid:
     """out = σ(x) = 1 / (1 + e⁻ˣ);  ∂out/∂x = σ(x)(1 − σ(x)) (core.activations.Sigmoid)."""
 
     symbol = "σ"
+    expression = "1 / (1 + e^−({0}))"
     n_inputs = 1
     formulas = ("σ′(x) = σ(x)(1 − σ(x))",)
 

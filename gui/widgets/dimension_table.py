@@ -1,9 +1,10 @@
 """Andrew Ng's "check the matrix dimensions" (核对矩阵的维数) as a table.
 
 For a batch of ``m`` samples, one row per layer with the shapes of X (the
-layer's input), W[l], b[l], Z[l], A[l], dW[l], db[l] exactly as
-``core.spec.dimension_table`` computes them, the parameter count and the
-float32 memory of the parameters, and a total row.
+layer's input), W[l], b[l], Z[l], A[l], dW[l], db[l] as ``core.spec.dimension_table``
+computes them, written in the chosen notation (``gui.notation``: the book's rows =
+samples, as the app computes, or Andrew Ng's columns = samples), the parameter count
+and the float32 memory of the parameters, and a total row.
 """
 from __future__ import annotations
 
@@ -21,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core import notation
 from core import spec as spec_mod
+from gui.notation import NotationCombo, notation_setting
 
 # table column -> key in a core.spec.dimension_table row
 COLUMNS = ("index", "layer", "X", "W", "b", "Z", "A", "dW", "db", "params", "bytes")
@@ -56,9 +59,10 @@ class DimensionTable(QWidget):
         self.m_spin = QSpinBox()
         self.m_spin.setRange(1, 65536)
         self.m_spin.setValue(64)
-        tip = self.tr("m: how many samples go through the network together. Each row of X, Z and A "
-                      "is one sample, so their first dimension is m; W and b do not depend on m. "
-                      "It follows the batch size of the training settings.")
+        tip = self.tr("m: how many samples go through the network together. Each sample is one row "
+                      "of X, Z and A (one column in Andrew Ng's notation), so m is one of their "
+                      "dimensions; W and b do not depend on m. It follows the batch size of the "
+                      "training settings.")
         for w in (m_label, self.m_spin):
             w.setToolTip(tip)
         self.m_spin.valueChanged.connect(self._refresh)
@@ -70,6 +74,14 @@ class DimensionTable(QWidget):
         head.addSpacing(12)
         head.addWidget(self.total, 1)
         lay.addLayout(head)
+        row = QHBoxLayout()
+        self.notation_combo = NotationCombo()
+        notation_label = QLabel(self.tr("Notation:"))
+        notation_label.setToolTip(self.notation_combo.toolTip())
+        row.addWidget(notation_label)
+        row.addWidget(self.notation_combo)
+        row.addStretch(1)
+        lay.addLayout(row)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color: #777777;")
@@ -104,14 +116,12 @@ class DimensionTable(QWidget):
             if h in header_tips:
                 self.table.horizontalHeaderItem(c).setToolTip(header_tips[h])
         lay.addWidget(self.table)
-        self.caption = QLabel(self.tr(
-            "Read each row like Andrew Ng's check: X (m, inputs) · W (inputs, units) + b (units,) → "
-            "Z (m, units); A has Z's shape and is the next layer's X; dW and db always have the shapes "
-            "of W and b. Only X, Z and A grow with m — the parameters do not."))
+        self.caption = QLabel()
         self.caption.setWordWrap(True)
         self.caption.setStyleSheet("color: #666666;")
         lay.addWidget(self.caption)
         lay.addStretch(1)
+        notation_setting().changed.connect(self._refresh)
         self.set_spec(None)
 
     def set_spec(self, spec: dict | None) -> None:
@@ -128,7 +138,28 @@ class DimensionTable(QWidget):
         """The text of the cell of ``key`` (one of COLUMNS) in ``row`` (for tests)."""
         return self.table.item(row, COLUMNS.index(key)).text()
 
+    def notation(self) -> str:
+        return notation_setting().current()
+
+    def _captions(self, key: str) -> None:
+        ng = notation.get(key).samples_in_columns
+        self.table.horizontalHeaderItem(COLUMNS.index("X")).setText("A[l−1]" if ng else "X")
+        if ng:
+            self.caption.setText(self.tr(
+                "Andrew Ng's notation, samples in columns: W[l] (n[l], n[l−1]) · A[l−1] (n[l−1], m) + "
+                "b[l] (n[l], 1) → Z[l] (n[l], m); b is broadcast over the m columns; A[l] has Z[l]'s "
+                "shape; dW and db have the shapes of W and b. Layers count from 1: W[1] is the first. "
+                "Convolutions: (m, n_H, n_W, n_C), W (f, f, n_C_prev, n_C)."))
+        else:
+            self.caption.setText(self.tr(
+                "Read each row like Andrew Ng's check, with samples in rows as in \"Deep Learning from "
+                "Scratch\" (and as the app computes): X (m, inputs) · W (inputs, units) + b (units,) → "
+                "Z (m, units); A has Z's shape and is the next layer's X; dW and db always have the "
+                "shapes of W and b. Only X, Z and A grow with m — the parameters do not."))
+
     def _refresh(self):
+        nkey = self.notation()
+        self._captions(nkey)
         m = self.m_spin.value()
         try:
             self.rows = spec_mod.dimension_table(self._spec, m) if self._spec else []
@@ -139,11 +170,11 @@ class DimensionTable(QWidget):
             self.hint.setText("" if self.rows else self.tr("Add layers to see their dimensions."))
         self.hint.setVisible(bool(self.hint.text()))
         self.table.setRowCount(len(self.rows) + (1 if self.rows else 0))
-        for r, row in enumerate(self.rows):
+        for r, row in enumerate(notation.dimension_rows(nkey, self.rows)):
             for c, key in enumerate(COLUMNS):
                 v = row[key]
                 if key == "index":
-                    text = str(v)
+                    text = str(row["number"])
                 elif key == "layer":
                     text = row["kind"]
                 elif key == "params":
