@@ -9,8 +9,14 @@ connection takes the colour of its weight's sign (blue negative, red
 positive, as ``gui.style.diverging_colormap``) and a thickness that grows
 with its magnitude, relative to that layer's initial spread.
 
+With ``set_activity`` (``gui.widgets.network_activity``) the neurons light up for one
+input: each unit's activation a as its colour. Clicking a unit pins a box with its z,
+a, b and incoming weights and emits ``unit_clicked(layer, unit)``; clicking a drawn
+connection emits ``weight_clicked("l.W", (i, j))`` (to pick a weight to nudge).
+
 Inspection API (tests and tools): ``columns()``, ``connections()``,
-``neuron_center(layer, unit)``, ``tooltip_at(pos)``, ``neuron_stats(layer, unit)``.
+``neuron_center(layer, unit)``, ``tooltip_at(pos)``, ``neuron_stats(layer, unit)``,
+``unit_info(layer, unit)``, ``activity_color(layer, unit)``.
 The columns come from ``gui.widgets.network_columns``; painting is ``network_diagram_paint``.
 """
 from __future__ import annotations
@@ -18,13 +24,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
-from PySide6.QtCore import QEvent, QPointF, QRectF
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from gui import style
+from gui.widgets.network_activity import Activity
 from gui.widgets.network_columns import Column, build_columns, shape_text
 from gui.widgets.network_diagram_paint import paint_diagram, small_font
+from gui.widgets.network_unit_info import describe_unit
 
 MAX_FULL = 16        # a column of up to this many units draws every neuron
 SHOWN = 6            # a larger one draws this many, with an ellipsis between
@@ -53,6 +61,9 @@ def weight_stats(w: np.ndarray) -> dict:
 class NetworkDiagram(QWidget):
     """Paints the network of a spec; colours its connections from weight snapshots."""
 
+    unit_clicked = Signal(object, int)       # (layer, or None for the input; unit)
+    weight_clicked = Signal(str, object)     # ("l.W", (row, column) of W)
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("networkDiagram")
@@ -68,6 +79,9 @@ class NetworkDiagram(QWidget):
         self._step: int | None = None
         self._conns: list[tuple[Connection, QPointF, QPointF]] = []
         self._hover: tuple[int, int] | None = None     # (column, unit)
+        self._activity: Activity | None = None
+        self._scale: dict[int | None, float] = {}       # max |a| per layer, for the colours
+        self.picked: tuple[int | None, int] | None = None   # (layer, unit) whose box is shown
         self.stagger = False                            # labels on two alternating rows
 
     # -- public ---------------------------------------------------------------------
@@ -75,7 +89,31 @@ class NetworkDiagram(QWidget):
         self._spec = spec
         self._cols, self._expected = build_columns(spec) if spec else ([], {})
         self._hover = None
+        self.picked = None
+        self._activity = None
         self._refresh()
+
+    def set_activity(self, activity: Activity | None) -> None:
+        """Light the units up for one input (None: plain again)."""
+        self._activity = activity
+        self._scale = {k: max(float(np.abs(a).max(initial=0.0)), 1e-12)
+                       for k, (_z, a) in (activity.values.items() if activity else [])}
+        self.update()
+
+    def activity_color(self, layer: int | None, unit: int) -> QColor | None:
+        """A unit's fill for its activation (blue negative, white 0, red positive), or None."""
+        v = self._activity.unit(layer, unit) if self._activity is not None else None
+        if v is None:
+            return None
+        t = float(np.clip(v[1] / self._scale[layer], -1.0, 1.0))
+        return self._cmap.map(0.5 + 0.5 * t, mode="qcolor")
+
+    def activity_label(self) -> str:
+        return self._activity.label if self._activity is not None else ""
+
+    def unit_info(self, layer: int | None, unit: int) -> list[str]:
+        """What the pinned box of a unit says: z, a, b and its incoming weights."""
+        return describe_unit(self, layer, unit)
 
     def set_params(self, params: dict[str, np.ndarray] | None, step: int | None = None) -> None:
         """Weights of a freshly built model: they also set each layer's reference scale."""
@@ -323,6 +361,38 @@ class NetworkDiagram(QWidget):
         self._hover = None
         self.update()
         super().leaveEvent(ev)
+
+    def mousePressEvent(self, ev):
+        if ev.button() != Qt.MouseButton.LeftButton:
+            return super().mousePressEvent(ev)
+        pos = ev.position()
+        hit = self._hit(pos)
+        if hit is not None and hit[1] is not None and self._cols[hit[0]].kind == "neurons":
+            layer = self._cols[hit[0]].layer
+            self.picked = (layer, hit[1])
+            self.update()
+            self.unit_clicked.emit(layer, hit[1])
+            return None
+        conn = self.connection_at(pos)
+        self.picked = None
+        self.update()
+        if conn is not None and conn.weight is not None:
+            pieces = next(c.pieces for c in self._cols if c.layer == conn.layer)
+            self.weight_clicked.emit(f"{conn.layer}.W", (conn.src, conn.dst * pieces))
+        return None
+
+    def connection_at(self, pos: QPointF, tolerance: float = 4.0) -> Connection | None:
+        """The drawn connection passing within ``tolerance`` pixels of ``pos`` (the top one)."""
+        for conn, a, b in reversed(self._conns):
+            d = b - a
+            length2 = d.x() ** 2 + d.y() ** 2
+            if length2 == 0:
+                continue
+            t = max(0.0, min(1.0, ((pos.x() - a.x()) * d.x() + (pos.y() - a.y()) * d.y()) / length2))
+            near = QPointF(a.x() + t * d.x(), a.y() + t * d.y())
+            if (near - pos).manhattanLength() <= tolerance * 1.4 and 0.05 < t < 0.95:
+                return conn
+        return None
 
     # -- painting ------------------------------------------------------------------------
     def paintEvent(self, event):

@@ -69,6 +69,8 @@ def paint_diagram(w, p: QPainter) -> None:
         "×".join(map(str, c.shape))) > c.box - 4 for c in cols)
     for k, col in enumerate(cols):
         _paint_column(w, p, k, col, fonts, stagger and k % 2 == 1)
+    if w.picked is not None:
+        _paint_info(w, p, w.unit_info(*w.picked), fonts[2])
     if len(cols) == 1:
         p.setFont(fonts[0])
         p.setPen(MUTED)
@@ -110,8 +112,11 @@ def _paint_column(w, p: QPainter, k: int, col, fonts, lower: bool) -> None:
         r = col.rect.width() / 2
         for unit, c in zip(col.shown, col.centers, strict=False):
             hovered = w._hover == (k, unit)
-            p.setPen(QPen(QColor(style.BLACK if hovered else "#4a4a4a"), 2.5 if hovered else 1.2))
-            p.setBrush(QColor("#fff3c4") if hovered else fill)
+            picked = w.picked == (col.layer, unit)
+            lit = w.activity_color(col.layer, unit)
+            p.setPen(QPen(QColor(style.BLACK if hovered or picked else "#4a4a4a"),
+                          3.0 if picked else 2.5 if hovered else 1.2))
+            p.setBrush(lit if lit is not None else QColor("#fff3c4") if hovered else fill)
             p.drawEllipse(c, r, r)
         if col.ellipsis is not None:
             p.setPen(MUTED)
@@ -180,6 +185,24 @@ def _paint_column(w, p: QPainter, k: int, col, fonts, lower: bool) -> None:
         y += fm.height() + 5
 
 
+def _paint_info(w, p: QPainter, lines: list[str], font: QFont) -> None:
+    """The box of the clicked unit, in the top right corner."""
+    if not lines:
+        return
+    p.setFont(font)
+    fm = QFontMetrics(font)
+    width = min(max(fm.horizontalAdvance(t) for t in lines) + 16, w.width() - 16)
+    top = 10 + 3 * fm.height()                  # below the columns' titles
+    rect = QRectF(w.width() - width - 8, top, width, len(lines) * fm.height() + 10)
+    p.setPen(QPen(QColor("#8a8a8a"), 1))
+    p.setBrush(QColor(255, 255, 255, 235))
+    p.drawRoundedRect(rect, 5, 5)
+    p.setPen(INK)
+    for i, text in enumerate(lines):
+        p.drawText(QPointF(rect.left() + 8, rect.top() + 5 + fm.ascent() + i * fm.height()),
+                   fm.elidedText(text, Qt.TextElideMode.ElideRight, int(width - 14)))
+
+
 def _paint_legend(w, p: QPainter, font: QFont) -> None:
     p.setFont(font)
     fm = QFontMetrics(font)
@@ -201,6 +224,10 @@ def _paint_legend(w, p: QPainter, font: QFont) -> None:
         p.drawText(QPointF(x + 22, y + fm.ascent()), label)
         x += 30 + fm.horizontalAdvance(label)
     p.drawText(QPointF(x, y + fm.ascent()), _tr("weight, thickness = |w|"))
+    if w.activity_label():
+        x += 12 + fm.horizontalAdvance(_tr("weight, thickness = |w|"))
+        p.drawText(QPointF(x, y + fm.ascent()),
+                   _tr("units coloured by their activation a for {0}; click one").format(w.activity_label()))
     if w._step is not None:
         text = _tr("step {0}").format(f"{w._step:,}")
         p.drawText(QPointF(w.width() - 8 - fm.horizontalAdvance(text), y + fm.ascent()), text)
