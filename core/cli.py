@@ -18,10 +18,12 @@ from pathlib import Path
 
 import numpy as np
 
-from . import augment, checkpoint, data, optimizers, presets, threads, toy_data
+from . import augment, checkpoint, cli_args, data, live_settings, optimizers, presets, threads, toy_data
 from . import spec as spec_mod
+from .cli_args import checked_whole, config_value, number, whole
 from .network import Network
 from .trainer import Config, Diverged, Done, Epoch, Step, Trainer
+from .training_config import check_batch_size, check_weight_decay
 
 
 def load_dataset(name: str, seed: int = 0) -> data.Dataset:
@@ -37,7 +39,7 @@ def load_dataset(name: str, seed: int = 0) -> data.Dataset:
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="python -m core", description="NumNet Studio, headless.")
+    p = cli_args.Parser(prog="python -m core", description="NumNet Studio, headless.")
     sub = p.add_subparsers(dest="command", required=True)
 
     t = sub.add_parser("train", help="train a network and report per-epoch metrics")
@@ -47,20 +49,23 @@ def _parser() -> argparse.ArgumentParser:
     src.add_argument("--spec", type=Path, help="an architecture JSON file")
     t.add_argument("--data", default="mnist",
                    help=f"mnist, {', '.join(data.TOY_SETS)}, or a folder of IDX files")
-    t.add_argument("--epochs", type=int)
-    t.add_argument("--batch-size", type=int)
+    t.add_argument("--epochs", type=config_value("epochs", int))
+    t.add_argument("--batch-size", type=checked_whole(check_batch_size))
     t.add_argument("--optimizer", choices=sorted(optimizers.OPTIMIZERS), default="adam")
-    t.add_argument("--lr", type=float, help="learning rate (default: the recipe's or optimizer's)")
-    t.add_argument("--lr-decay", type=float, help="multiply the learning rate by this after each epoch")
-    t.add_argument("--weight-decay", type=float, default=0.0, help="L2 strength λ")
-    t.add_argument("--dropout", type=float, help="rate for every dropout layer")
-    t.add_argument("--val-fraction", type=float, default=0.0,
+    t.add_argument("--lr", type=number(optimizers.check_learning_rate),
+                   help="learning rate (default: the recipe's or optimizer's)")
+    t.add_argument("--lr-decay", type=config_value("lr_decay"),
+                   help="multiply the learning rate by this after each epoch")
+    t.add_argument("--weight-decay", type=number(check_weight_decay), default=0.0, help="L2 strength λ")
+    t.add_argument("--dropout", type=number(_dropout_rate), help="rate for every dropout layer")
+    t.add_argument("--val-fraction", type=config_value("val_fraction"), default=0.0,
                    help="fraction of the training set held out for validation (default 0)")
-    t.add_argument("--seed", type=int, default=0)
-    t.add_argument("--max-train", type=int, help="train on at most N samples")
+    seed = live_settings.SETTINGS["seed"]
+    t.add_argument("--seed", type=whole(int(seed.low), int(seed.high)), default=0)
+    t.add_argument("--max-train", type=whole(1), help="train on at most N samples")
     t.add_argument("--augment", choices=sorted(augment.LEVELS), default=None,
                    help="perturb each training batch (shifts, rotations, scaling, stroke width)")
-    t.add_argument("--threads", type=int, default=1,
+    t.add_argument("--threads", type=cli_args.threads(), default=1,
                    help="threads for BLAS and for the layers' own split work (default 1)")
     t.add_argument("--save", type=Path, help="save the trained model here (.npz)")
     t.add_argument("--save-run", type=Path, help="save the whole run (with optimizer state) here")
@@ -83,6 +88,11 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _dropout_rate(v: float) -> None:
+    if not 0 <= v < 1:                       # Dropout's rule (Network.set_dropout)
+        raise ValueError(f"a dropout rate must be from 0 up to (not including) 1, got {v:g}")
+
+
 def _progress(ev: Step, quiet: bool) -> None:
     if quiet or not sys.stderr.isatty() or ev.step % 20:
         return
@@ -101,10 +111,7 @@ def cmd_train(args) -> int:
     t_start = time.perf_counter()
     name = args.preset or ("mlp" if args.spec is None else None)
     if args.spec is not None:
-        try:
-            spec = spec_mod.parse(args.spec.read_text(encoding="utf-8"), source=str(args.spec))
-        except OSError as e:
-            raise ValueError(f"{args.spec}: cannot read ({e.strerror})") from None
+        spec = spec_mod.load(args.spec)
     else:
         spec = presets.get(name)
     recipe = presets.adam_recipe(name) if args.optimizer == "adam" else {}
@@ -199,8 +206,11 @@ def main(argv: list[str] | None = None) -> int:
         from . import bench
         return bench.run(threads_n=args.threads, steps=args.steps, with_torch=not args.no_torch,
                          only=args.only)
-    except ValueError as e:
+    except (ValueError, OSError) as e:      # core's errors name the file, the field and the rule
         print(f"error: {e}", file=sys.stderr)
+        return 2
+    except MemoryError:
+        print("error: out of memory: use a smaller network, batch or data set", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("\ninterrupted", file=sys.stderr)

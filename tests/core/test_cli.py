@@ -42,7 +42,7 @@ def test_mlp_preset_reaches_97_5_percent():
 
 
 @pytest.mark.parametrize("args, words", [
-    (["train", "--spec", "MISSING.json"], "cannot read"),
+    (["train", "--spec", "MISSING.json"], "MISSING.json: no such file"),
     (["train", "--preset", "mlp", "--lr", "-3"], "learning rate"),
     (["train", "--preset", "mlp", "--data", "nonsense"], "unknown data set"),
     (["eval", "MISSING.npz"], "MISSING.npz"),
@@ -63,3 +63,38 @@ def test_malformed_spec_file_names_the_problem(tmp_path):
     out = run("train", "--spec", str(bad), check=False)
     assert out.returncode == 2 and "layer 0 (conv2d): kernel 30×30 is larger than its 28×28 input" \
         in out.stderr
+
+
+# -- every argument range-checked, one line, no traceback (issue 13) -------------------------
+@pytest.mark.parametrize("args, words", [
+    (["train", "--threads", "100000"], "argument --threads: must be a whole number from 1 to"),
+    (["train", "--threads", "0"], "argument --threads: must be a whole number from 1 to"),
+    (["train", "--max-train", "0"], "argument --max-train: must be a whole number of at least 1"),
+    (["train", "--epochs", "0"], "argument --epochs: epochs must be a whole number from 1 to 10000"),
+    (["train", "--batch-size", "-5"], "argument --batch-size: batch size must be a whole number"),
+    (["train", "--batch-size", "1e3"], "argument --batch-size: must be a whole number, got '1e3'"),
+    (["train", "--lr", "inf"], "argument --lr: must be a finite number"),
+    (["train", "--lr", "0"], "argument --lr: learning rate must be a positive finite number"),
+    (["train", "--lr-decay", "1.5"], "argument --lr-decay: learning-rate decay must be in (0, 1]"),
+    (["train", "--weight-decay", "-1"], "argument --weight-decay: weight decay (L2) must be"),
+    (["train", "--dropout", "1"], "argument --dropout: a dropout rate must be from 0 up to"),
+    (["train", "--val-fraction", "nan"], "argument --val-fraction: must be a finite number"),
+    (["train", "--seed", "-1"], "argument --seed: must be a whole number from 0 to 2147483647"),
+    (["bench", "--steps", "-5"], "unrecognized arguments: --steps -5"),
+])
+def test_out_of_range_arguments_end_in_one_line(capsys, args, words):
+    from core import cli
+    with pytest.raises(SystemExit) as e:
+        cli.main(args)
+    err = capsys.readouterr().err
+    assert e.value.code == 2 and words in err
+    assert err.count("\n") == 1 and err.startswith("python -m core")
+
+
+def test_a_spec_with_a_list_as_loss_is_one_line(tmp_path):
+    bad = tmp_path / "net.json"
+    bad.write_text('{"input_shape": [2], "layers": [{"type": "dense", "units": 2}], "loss": ["mse"]}')
+    out = run("train", "--spec", str(bad), "--data", "moons", check=False)
+    assert out.returncode == 2 and "Traceback" not in out.stderr
+    assert out.stderr.startswith(f"error: {bad}: unknown loss ['mse']; choose one of ")
+    assert out.stderr.count("\n") == 1
