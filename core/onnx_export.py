@@ -194,7 +194,8 @@ LAYER_EXPORTERS: dict[str, Callable[[_Graph, int, Layer, str], str]] = {
 
 
 # -- the model ----------------------------------------------------------------------------
-def _build(spec: dict, params: dict[str, np.ndarray]) -> tuple[bytes, Summary]:
+def build(spec: dict, params: dict[str, np.ndarray]) -> tuple[bytes, Summary]:
+    """:func:`to_onnx` and a :class:`Summary` of it (for a message before anything is written)."""
     net = Network.from_spec(spec, rng=np.random.default_rng(0))
     net.load_snapshot(params)
     g = _Graph()
@@ -222,14 +223,12 @@ def to_onnx(spec: dict, params: dict[str, np.ndarray]) -> bytes:
     """The ONNX model (``ModelProto`` bytes) of the network ``spec`` with the parameters and
     buffers ``params`` (a ``Network.snapshot()``). ``OnnxExportError`` for a layer or
     activation ONNX cannot express; ``ValueError`` for a bad spec or parameters."""
-    return _build(spec, params)[0]
+    return build(spec, params)[0]
 
 
-def export(spec: dict, params: dict[str, np.ndarray], path: str | os.PathLike) -> Summary:
-    """Write :func:`to_onnx` to ``path`` (through a temporary file, so a failed write leaves
-    no half file). Raises ``OnnxExportError``/``ValueError`` as ``to_onnx``, ``OSError`` if
-    the file cannot be written."""
-    data, summary = _build(spec, params)
+def write(data: bytes, path: str | os.PathLike) -> None:
+    """Write ``data`` to ``path`` through a temporary file, so a failed write leaves no half
+    file (``OSError`` if it cannot be written)."""
     path = Path(path)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
@@ -237,4 +236,11 @@ def export(spec: dict, params: dict[str, np.ndarray], path: str | os.PathLike) -
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
+
+
+def export(spec: dict, params: dict[str, np.ndarray], path: str | os.PathLike) -> Summary:
+    """:func:`to_onnx` written to ``path`` by :func:`write`. Raises ``OnnxExportError`` /
+    ``ValueError`` as ``to_onnx``, ``OSError`` if the file cannot be written."""
+    data, summary = build(spec, params)
+    write(data, path)
     return summary
