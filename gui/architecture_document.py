@@ -191,26 +191,23 @@ class ArchitectureDocument(QObject):
     # -- files -------------------------------------------------------------------------------
     def load_file(self, path: str) -> str | None:
         """Open a JSON architecture (one undoable edit); on failure change nothing and
-        return a message naming the file and the problem."""
+        return a message naming the file, the field and the problem (``core.spec.load``:
+        never blocks on a named pipe, never reads more than a spec can be)."""
         try:
-            with open(path, encoding="utf-8") as f:
-                spec = spec_mod.parse(f.read(), source=path)
-        except OSError as e:
-            return self.tr("Could not read {0}: {1}").format(path, e.strerror or e)
-        except UnicodeDecodeError:
-            return self.tr("{0} is not a text (JSON) file.").format(path)
+            spec = spec_mod.load(path)
         except SpecError as e:
-            return str(e) if str(e).startswith(path) else self.tr("{0}: {1}").format(path, e)
+            return str(e)
         self.commit(self.matched(spec["layers"]), spec.get("loss"), self.tr("Open {0}").format(path),
                     select=0)
         return None
 
     def save_file(self, path: str) -> str | None:
+        """Save the architecture as JSON; a message if the file cannot be written (a folder, a
+        read-only file, a missing folder …)."""
         try:
-            with open(path, "w", encoding="utf-8") as f:
-                f.write(spec_mod.dumps(self.spec()) + "\n")
-        except OSError as e:
-            return self.tr("Could not write {0}: {1}").format(path, e.strerror or e)
+            spec_mod.save(self.spec(), path)
+        except SpecError as e:
+            return str(e)
         return None
 
     def current_preset(self) -> str | None:

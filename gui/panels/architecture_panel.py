@@ -23,14 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import losses
+from core import losses, model_size
 from core import spec as spec_mod
 from core.spec import SpecError
 from gui import style
 from gui.architecture_document import ArchitectureDocument
 from gui.run_state import RunState
 from gui.throttle import LivePoller, draw_budget
-from gui.widgets.architecture_controls import BuildControls, LossChoice, SourceBar
+from gui.widgets.architecture_controls import BuildControls, LossChoice, SourceBar, ask_size, size_text
 from gui.widgets.dimension_table import DimensionTable
 from gui.widgets.layer_editor import LayerForm, kind_names
 from gui.widgets.layer_list import LayerButtons, LayerList, shape_txt
@@ -61,6 +61,7 @@ class ArchitecturePanel(QWidget):
         self._syncing = False
         self.last_error = ""
         self.confirm = self._ask_stop           # () -> bool, asked before stopping training
+        self.confirm_size = lambda est: ask_size(self, est)   # asked before building a large network
         self._latest: tuple[dict, int] | None = None     # a snapshot not drawn yet
         self.poller = LivePoller(self, self.SNAPSHOT_INTERVAL_MS)
         self.poller.wanted.connect(self.snapshot_wanted)
@@ -125,6 +126,7 @@ class ArchitecturePanel(QWidget):
         self.diagram = NetworkDiagram()
         self.diagram.setMinimumSize(160, 160)
         self.dims = DimensionTable()
+        self.dims.m_spin.valueChanged.connect(self._show_status)     # the estimate's batch size
         self.tabs = QTabWidget()
         self.tabs.addTab(self.diagram, self.tr("Diagram"))
         self.tabs.addTab(self.dims, self.tr("Dimensions"))
@@ -281,12 +283,12 @@ class ArchitecturePanel(QWidget):
             text = "\n".join(f"⚠ {m}" for _, m in problems)
             color = style.VERMILION
         else:
-            n = spec_mod.count_params(self.current_spec())
+            est = self.size_estimate()
             text = self.tr("✓ Valid: {0} parameters, {1} output scores.").format(
-                f"{n:,}", self.doc.n_classes or "?")
+                f"{est.n_params:,}", self.doc.n_classes or "?") + "\n" + size_text(est)
             if self.is_modified():
                 text += "\n" + self.tr("Not built yet: press Apply to build this network.")
-            color = style.GREEN
+            color = style.ORANGE if est.needs_confirmation else style.GREEN
         self.message.setStyleSheet(f"color: {color};")
         self.message.setText(text)
         self.apply_button.setEnabled(not problems)
@@ -325,9 +327,21 @@ class ArchitecturePanel(QWidget):
         """The spec with the initializer override, if one is chosen."""
         return self.build.with_init(self.current_spec())
 
+    def size_estimate(self) -> model_size.SizeEstimate | None:
+        """The memory training this architecture takes at the Dimensions tab's batch size
+        (which follows the training settings); None while it has problems."""
+        try:
+            return model_size.estimate(self.current_spec(), self.dims.batch_size())
+        except SpecError:
+            return None
+
     def apply(self) -> bool:
-        """Emit apply_requested (asking first if training runs); False if nothing was emitted."""
+        """Emit apply_requested (asking first if training runs, or if the network is above the
+        size threshold); False if nothing was emitted."""
         if self.doc.problems:
+            return False
+        est = self.size_estimate()
+        if est is not None and est.needs_confirmation and not self.confirm_size(est):
             return False
         if RunState(self._state).busy:
             if not self.confirm():

@@ -3,7 +3,9 @@ and emits requests; the architecture panel wires them to its document.
 
 - ``SourceBar``: load a preset, open or save an architecture file (the file dialogs);
 - ``LossChoice``: the loss function, one entry per loss of ``core.losses``;
-- ``BuildControls``: the seed, an initializer for every layer, and the Apply button.
+- ``BuildControls``: the seed, an initializer for every layer, and the Apply button;
+- ``size_text`` / ``ask_size``: the memory a network needs to train (``core.model_size``), and
+  the question asked before building one above the threshold.
 
 Their strings keep the ``ArchitecturePanel`` translation context they were written in.
 """
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -23,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from core import losses, presets
 from core.layers import settings_of
+from core.model_size import SizeEstimate
 from gui.tooltips import tooltip
 
 
@@ -149,3 +153,30 @@ class BuildControls(QWidget):
                 if "init" in settings_of(cfg.get("type", "")):
                     cfg["init"] = init
         return spec
+
+
+def bytes_text(n: int) -> str:
+    """A memory size for people: "less than 1 MB", "650 MB", "2.4 GB" (1 MB = 2²⁰ bytes)."""
+    if n < 1 << 20:
+        return _tr("less than 1 MB")
+    if n < 1 << 30:
+        return _tr("{0} MB").format(f"{n / (1 << 20):,.0f}")
+    return _tr("{0} GB").format(f"{n / (1 << 30):,.1f}")
+
+
+def size_text(est: SizeEstimate) -> str:
+    """One line on what training the network takes, flagged when Apply will ask first."""
+    if est.needs_confirmation:
+        return _tr("⚠ Large: training needs about {0} of memory at batch {1}; Apply asks before "
+                   "building it.").format(bytes_text(est.total_bytes), est.batch_size)
+    return _tr("Training needs about {0} of memory at batch {1}.").format(
+        bytes_text(est.total_bytes), est.batch_size)
+
+
+def ask_size(parent: QWidget, est: SizeEstimate) -> bool:
+    """Ask before building a network above the size threshold; True to build it."""
+    answer = QMessageBox.question(parent, _tr("Large network"), _tr(
+        "This network has {0} parameters and needs about {1} of memory to train at batch {2}. "
+        "Training will be slow and may run out of memory.\n\nBuild it anyway?").format(
+        f"{est.n_params:,}", bytes_text(est.total_bytes), est.batch_size))
+    return answer == QMessageBox.StandardButton.Yes
