@@ -11,10 +11,13 @@ A checkpoint is a plain NumPy ``.npz`` (a zip of ``.npy`` arrays) holding
   ``trainer/good`` — the trainer's last good weights, when they differ from
   the current ones.
 
-Everything is read with ``allow_pickle=False``. Loading checks the header,
-the spec and every array (presence, shape, dtype, finiteness) before a
-network is filled, so a bad file raises :class:`CheckpointError` naming the
-file and the problem and never half-loads. Saving writes a temporary file in
+No pickle is ever read. Loading opens only a regular file, reads a member only
+when the file's kind needs it and only after its ``.npy`` header matched the
+spec (``core.checkpoint_read``: a small file cannot make it allocate
+gigabytes), and checks every header field and every array's values with its
+rule (``core.checkpoint_fields``) before a network is filled, so a bad file
+raises :class:`CheckpointError` naming the file, the field and the rule, and
+never half-loads. Saving writes a temporary file in
 the target's folder, syncs it and renames it over the target, so a failed or
 refused save leaves an existing file untouched; the temporary file is removed
 on any failure, and one left behind by a killed process is removed by the next
@@ -35,7 +38,7 @@ from typing import Any
 import numpy as np
 
 from . import spec as spec_mod
-from .checkpoint_fields import MAX_SQUARE, MAX_WEIGHT, Fields, check_values
+from .checkpoint_fields import MAX_SQUARE, MAX_WEIGHT, Fields, check_values, parse_header
 from .checkpoint_read import Archive
 from .data import Dataset
 from .errors import CheckpointError
@@ -269,7 +272,7 @@ def _read_meta(archive: Archive) -> tuple[dict, dict[str, dict]]:
     raw = archive.read("meta", None, "u", MAX_META_BYTES, what="the header ('meta')")
     if raw.dtype != np.uint8:
         raise CheckpointError(p, "damaged header: 'meta' is not a uint8 byte array")
-    meta = _parse_meta(p, raw)
+    meta = parse_header(p, raw, FORMAT_NAME, FORMAT_VERSION, KINDS)
     infos = spec_mod.infer(meta["spec"])
     shapes = {"params": {f"{i.index}.{k}": s for i in infos for k, s in i.params.items()},
               "buffers": {f"{i.index}.{k}": s for i in infos
@@ -286,47 +289,6 @@ def _read_meta(archive: Archive) -> tuple[dict, dict[str, dict]]:
                 raise CheckpointError(p, f"unexpected {label} {name[:80]} (the spec has no such entry)")
             raise CheckpointError(p, f"unexpected entry '{key[:80]}' in a {meta['kind']} file")
     return meta, shapes
-
-
-def _parse_meta(p: str, raw: np.ndarray) -> dict:
-    try:
-        meta = json.loads(raw.tobytes().decode("utf-8"))
-    except UnicodeDecodeError:
-        raise CheckpointError(p, "damaged header: 'meta' is not UTF-8 text") from None
-    except json.JSONDecodeError as e:
-        raise CheckpointError(p, f"damaged header: 'meta' is not valid JSON ({e.msg} at line "
-                                 f"{e.lineno}, column {e.colno})") from None
-    except RecursionError:
-        raise CheckpointError(p, "damaged header: 'meta' is nested too deeply") from None
-    except ValueError as e:          # e.g. an integer of thousands of digits
-        raise CheckpointError(p, f"damaged header: 'meta' is not valid JSON ({e})") from None
-    if not isinstance(meta, dict):
-        raise CheckpointError(p, "damaged header: 'meta' is not a JSON object")
-    if meta.get("format") != FORMAT_NAME:
-        raise CheckpointError(p, f"not a NumNet checkpoint (format {_short(meta.get('format'))})",
-                              field="format")
-    version = meta.get("version")
-    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise CheckpointError(p, f"unsupported format version {_short(version)}", field="version")
-    if version > FORMAT_VERSION:
-        raise CheckpointError(p, f"format version {version} is newer than this app supports "
-                                 f"({FORMAT_VERSION}); update NumNet Studio to open it", field="version")
-    if meta.get("kind") not in KINDS:
-        raise CheckpointError(p, f"unknown kind {_short(meta.get('kind'))} (expected 'model' or "
-                                 "'run')", field="kind")
-    if meta.get("dtype", "float32") not in ("float32", "float64"):
-        raise CheckpointError(p, f"unsupported dtype {_short(meta.get('dtype'))}", field="dtype")
-    try:
-        meta["spec"] = spec_mod.validate(meta.get("spec"))
-    except spec_mod.SpecError as e:
-        raise CheckpointError(p, f"invalid architecture in the file: {e}",
-                              field="spec" + (f".{e.field}" if e.field else "")) from None
-    return meta
-
-
-def _short(v, limit: int = 60) -> str:
-    r = repr(v)
-    return r if len(r) <= limit else r[:limit - 1] + "…"
 
 
 def _read_model_arrays(archive: Archive, meta: dict, shapes: dict) -> dict[str, np.ndarray]:

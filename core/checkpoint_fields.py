@@ -15,12 +15,14 @@ breaks its rule never is.
 """
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import MISSING, fields
 
 import numpy as np
 
 from . import live_settings, optimizers
+from . import spec as spec_mod
 from .errors import CheckpointError
 from .layers import Dropout
 from .training_config import Config, check_batch_size, check_weight_decay
@@ -265,6 +267,45 @@ class Fields:
                 self.checked(optimizers.check_learning_rate, v, f)
             else:                                # losses, seconds, samples per second
                 self.number(v, f, 0.0)
+
+
+def parse_header(p: str, raw: np.ndarray, format_name: str, format_version: int,
+                 kinds: tuple[str, ...]) -> dict:
+    """The JSON header (``meta``) of the file ``p``: format, version, kind, dtype and spec
+    checked (the spec normalised by ``core.spec.validate``)."""
+    try:
+        meta = json.loads(raw.tobytes().decode("utf-8"))
+    except UnicodeDecodeError:
+        raise CheckpointError(p, "damaged header: 'meta' is not UTF-8 text") from None
+    except json.JSONDecodeError as e:
+        raise CheckpointError(p, f"damaged header: 'meta' is not valid JSON ({e.msg} at line "
+                                 f"{e.lineno}, column {e.colno})") from None
+    except RecursionError:
+        raise CheckpointError(p, "damaged header: 'meta' is nested too deeply") from None
+    except ValueError as e:          # e.g. an integer of thousands of digits
+        raise CheckpointError(p, f"damaged header: 'meta' is not valid JSON ({e})") from None
+    if not isinstance(meta, dict):
+        raise CheckpointError(p, "damaged header: 'meta' is not a JSON object")
+    if meta.get("format") != format_name:
+        raise CheckpointError(p, f"not a NumNet checkpoint (format {_short(meta.get('format'))})",
+                              field="format")
+    version = meta.get("version")
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise CheckpointError(p, f"unsupported format version {_short(version)}", field="version")
+    if version > format_version:
+        raise CheckpointError(p, f"format version {version} is newer than this app supports "
+                                 f"({format_version}); update NumNet Studio to open it", field="version")
+    if meta.get("kind") not in kinds:
+        raise CheckpointError(p, f"unknown kind {_short(meta.get('kind'))} (expected 'model' or "
+                                 "'run')", field="kind")
+    if meta.get("dtype", "float32") not in ("float32", "float64"):
+        raise CheckpointError(p, f"unsupported dtype {_short(meta.get('dtype'))}", field="dtype")
+    try:
+        meta["spec"] = spec_mod.validate(meta.get("spec"))
+    except spec_mod.SpecError as e:
+        raise CheckpointError(p, f"invalid architecture in the file: {e}",
+                              field="spec" + (f".{e.field}" if e.field else "")) from None
+    return meta
 
 
 def check_values(path: str, a: np.ndarray, what: str, field: str, nonnegative: bool = False,

@@ -178,6 +178,16 @@ def own_errors() -> tuple[type, ...]:
         return (checkpoint.CheckpointError, spec.SpecError)
 
 
+def kind_error(kind: str) -> type | None:
+    """The one error type a kind of file ends in (None before core.errors existed)."""
+    try:
+        from core import errors
+    except ImportError:
+        return None
+    return {"model": errors.CheckpointError, "run": errors.CheckpointError,
+            "spec": errors.SpecError, "idx": errors.DataError}[kind]
+
+
 def load(kind: str, path) -> object:
     from core import checkpoint, data
     from core import spec as spec_mod
@@ -219,6 +229,9 @@ def classify(kind: str, path, work: Path, loader=None) -> tuple[str, str]:
                 return "memory", f"{type(e).__name__}: {str(e)[:150]}"
             if isinstance(e, own_errors()):
                 text = str(e)
+                expected = kind_error(kind)
+                if expected is not None and not isinstance(e, expected):
+                    return f"own error, but {type(e).__name__}", text[:200]
                 if not text.strip():
                     return "own error, empty message", ""
                 if name not in text:

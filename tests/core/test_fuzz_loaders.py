@@ -62,7 +62,8 @@ def test_the_classifier_names_what_went_wrong(tmp_path):
         (RecursionError("deep"), "raw RecursionError"),
         (ValueError("embedded null byte"), "ValueError, not own type"),
         (hidden, "memory"),
-        (SpecError("layer 0 (dense): units must be a whole number"), "own error, file not named"),
+        (CheckpointError(None, "units must be a whole number"), "own error, file not named"),
+        (SpecError("units must be a whole number", path=path), "own error, but SpecError"),
         (CheckpointError(path, "no such file"), "own error"),
         (fl.Hang(), "hang"),
     ]
