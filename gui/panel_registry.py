@@ -60,6 +60,11 @@ PANELS: list[PanelEntry] = [
                "OptimizerRacePanel"),
     PanelEntry("initDock", _n("Weight initialization"), "gui.panels.init_experiment_panel",
                "InitExperimentPanel"),
+    PanelEntry("playgroundDock", _n("2-D playground"), "gui.panels.playground_panel", "PlaygroundPanel"),
+    PanelEntry("perceptronDock", _n("Perceptron and logic gates"), "gui.panels.perceptron_panel",
+               "PerceptronPanel"),
+    PanelEntry("functionFittingDock", _n("Fitting a function"), "gui.panels.function_fitting_panel",
+               "FunctionFittingPanel"),
 ]
 
 # the main window cannot work without these (the others it can do without, with a warning)

@@ -55,6 +55,7 @@ def test_live_heatmap_and_pictures_are_the_network_on_the_grid(qtbot, panel, sho
             np.testing.assert_allclose(picture, record[layer][:, u].reshape(size, size), atol=1e-5)
     assert frame.history[-1, 4] >= 0.95          # the circle's recipe has solved it
     assert f"Epoch {frame.epoch} " in panel.stats.text()
+    QCoreApplication.processEvents()             # let the layout catch up before the shot
     panel.grab().save(str(shot_dir / "playground_circle.png"))
 
 
