@@ -68,7 +68,8 @@ class FunctionFittingPanel(QWidget):
     def _build(self):
         self.function = QComboBox()
         for name, fn in toy_data.FUNCTIONS.items():
-            self.function.addItem(f"{QCoreApplication.translate('toy_data', fn.label)}: {fn.formula}", name)
+            label = QCoreApplication.translate("toy_data", fn.label)
+            self.function.addItem(f"{label}: {fn.formula}", name)
         self.function.setToolTip(self.tr("The function f the samples come from: y = f(x) + noise"))
         self.function.activated.connect(self._on_data)
         self.noise = self._spin(QDoubleSpinBox(), 0.0, 1.0, 0.1, self.tr(

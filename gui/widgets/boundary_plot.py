@@ -62,7 +62,7 @@ class BoundaryPlot(pg.PlotWidget):
         pi.addItem(self.train_points)
         pi.addItem(self.test_points)
         x0, y0, x1, y1 = self.bounds
-        pi.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+        pi.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0.02)
         self._show()
 
     # -- data ------------------------------------------------------------------------------------
