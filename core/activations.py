@@ -89,6 +89,22 @@ class Sigmoid(Activation):
         a = self.a
         return da * a * (1 - a)
 
+    def forward_in_parts(self, z):
+        self.a = z
+
+        def part(index):
+            _sigmoid(z[index], out=z[index])
+        return part
+
+    def backward_in_parts(self, da, out):
+        a = self.a
+
+        def part(index):            # da·a·(1 − a), in the order backward multiplies
+            o = out[index]
+            np.multiply(da[index], a[index], out=o)
+            o *= 1 - a[index]
+        return part
+
     @staticmethod
     def f(x):
         return _sigmoid(np.asarray(x, dtype=float))
@@ -99,9 +115,19 @@ class Sigmoid(Activation):
         return s * (1 - s)
 
 
-def _sigmoid(z: np.ndarray) -> np.ndarray:
-    z = np.clip(z, -_SIGMOID_CLIP, _SIGMOID_CLIP)
-    out = np.exp(-z)
+def _kept(a: np.ndarray | None, shape, dtype) -> np.ndarray:
+    """``a`` if it has this shape and dtype (the last batch's cache is done with), else a new one."""
+    return a if a is not None and a.shape == shape and a.dtype == dtype else np.empty(shape, dtype)
+
+
+def _sigmoid(z: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+    """1 / (1 + e⁻ᶻ), into ``out`` if given (which may be ``z`` itself)."""
+    if out is not None:
+        np.clip(z, -_SIGMOID_CLIP, _SIGMOID_CLIP, out=out)
+        np.negative(out, out=out)
+        np.exp(out, out=out)
+    else:
+        out = np.exp(-np.clip(z, -_SIGMOID_CLIP, _SIGMOID_CLIP))
     out += 1
     if not isinstance(out, np.ndarray):     # a scalar input gives a NumPy scalar: no out=
         return 1 / out
@@ -123,6 +149,23 @@ class Tanh(Activation):
 
     def backward(self, da):
         return da * (1 - self.a * self.a)
+
+    def forward_in_parts(self, z):
+        self.a = z
+
+        def part(index):
+            np.tanh(z[index], out=z[index])
+        return part
+
+    def backward_in_parts(self, da, out):
+        a = self.a
+
+        def part(index):
+            o = out[index]
+            np.multiply(a[index], a[index], out=o)
+            np.subtract(1, o, out=o)
+            o *= da[index]
+        return part
 
     @staticmethod
     def f(x):
@@ -152,10 +195,7 @@ class ReLU(Activation):
         return da * self.mask
 
     def forward_in_parts(self, z):
-        mask = getattr(self, "mask", None)      # the last batch's mask is done with: reuse it
-        if mask is None or mask.shape != z.shape:
-            mask = np.empty(z.shape, dtype=bool)
-        self.mask = mask
+        mask = self.mask = _kept(getattr(self, "mask", None), z.shape, bool)
 
         def part(index):
             np.greater(z[index], 0, out=mask[index])
@@ -196,6 +236,21 @@ class LeakyReLU(Activation):
 
     def backward(self, da):
         return np.where(self.mask, da, da * self.alpha)
+
+    def forward_in_parts(self, z):
+        mask = self.mask = _kept(getattr(self, "mask", None), z.shape, bool)
+
+        def part(index):
+            np.greater(z[index], 0, out=mask[index])
+            np.maximum(z[index], z[index] * self.alpha, out=z[index])    # alpha < 1
+        return part if self.alpha <= 1 else None
+
+    def backward_in_parts(self, da, out):
+        mask = self.mask
+
+        def part(index):
+            out[index] = np.where(mask[index], da[index], da[index] * self.alpha)
+        return part
 
     @staticmethod
     def f(x, alpha=0.01):

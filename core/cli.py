@@ -76,11 +76,8 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--data", default="mnist")
 
     b = sub.add_parser("bench", help="measure training throughput (vs PyTorch if installed)")
-    b.add_argument("--threads", type=int, default=1)
-    b.add_argument("--steps", type=int, default=300, help="timed steps per network")
-    b.add_argument("--no-torch", action="store_true", help="skip the PyTorch comparison")
-    b.add_argument("--only", choices=("mlp", "mlp2", "cnn"),
-                   help="time just this network (and skip the 3-epoch runs)")
+    from . import bench
+    bench.add_arguments(b)
     from . import gradcheck_cli
     gradcheck_cli.add_parser(sub)
     from . import onnx_cli
@@ -204,8 +201,7 @@ def main(argv: list[str] | None = None) -> int:
             from . import gradcheck_cli
             return gradcheck_cli.run(args)
         from . import bench
-        return bench.run(threads_n=args.threads, steps=args.steps, with_torch=not args.no_torch,
-                         only=args.only)
+        return bench.main(args)
     except (ValueError, OSError) as e:      # core's errors name the file, the field and the rule
         print(f"error: {e}", file=sys.stderr)
         return 2

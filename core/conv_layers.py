@@ -1,12 +1,31 @@
-"""Convolution and max-pooling layers (batch-innermost internally; see ``Conv2D``)."""
+"""2-D convolution: ``Conv2D``, im2col and one matrix product per block of output rows.
+
+The plain version of the same arithmetic, as the book writes it, is
+``core/conv_book.py``; a test checks that the two agree.
+"""
 from __future__ import annotations
 
 import numpy as np
 from numpy.lib.stride_tricks import sliding_window_view
 
-from . import activations, initializers, threads
+from . import activations, conv_fft, initializers, threads
+from .conv_fft import FourierConv
 from .layer_base import ACTIVATION, INIT, SIGMA, Layer, Setting, _fmt, _pair
+from .pool_layers import MaxPool2D
 from .translatable import QT_TRANSLATE_NOOP
+
+__all__ = ["Conv2D", "MaxPool2D"]
+
+# Values of the im2col matrix that one block of output rows may span (1 MB of float32):
+# a block's columns then stay in the CPU's cache from the im2col copy into the product
+# and the activation (and in backward from the product into col2im).
+BLOCK = 1 << 18
+
+
+def blocks(part: slice, size: int):
+    """Consecutive slices of at most ``size`` that cover ``part`` (a slice with a stop)."""
+    for start in range(part.start, part.stop, size):
+        yield slice(start, min(start + size, part.stop))
 
 
 class Conv2D(Layer):
@@ -16,17 +35,20 @@ class Conv2D(Layer):
     output (n, filters, OH, OW) with OH = (H + 2·padding − kh) // stride + 1.
 
     Internally the work is done batch-innermost, in (C, H, W, n) memory that
-    the layer hands on as an (n, C, H, W) view (MaxPool2D does the same, so
-    between these layers no layout change is ever copied). The im2col matrix
-    is then (C·kh·kw, OH·OW·n) and every row of it, and every shifted slice
-    that col2im adds up, is made of contiguous runs of OW·n values: long
-    inner loops for NumPy, where channels-last gave runs of only C values.
+    the layer hands on as an (n, C, H, W) view (MaxPool2D and Dense do the
+    same, so between these layers no layout change is ever copied). The im2col
+    matrix is then (C·kh·kw + 1, OH·OW·n), its last row all ones so that one
+    product adds the bias too; every row of it, and every shifted slice that
+    col2im adds up, is made of contiguous runs of OW·n values: long inner loops
+    for NumPy, where channels-last gave runs of only C values.
 
-    With more than one thread (``threads.py``) forward and backward take
-    other paths that give the same values up to rounding: each thread copies,
-    multiplies and activates a block of im2col columns (those of some output
-    rows), then in backward works through a block of columns of dz, and
-    col2im is split by channels.
+    The work goes in blocks of output rows (``BLOCK``): forward copies a block's
+    im2col columns, multiplies them and applies the activation while they are
+    still in the cache; backward makes a block of dcol = Wᵀ·dz and adds it back
+    (col2im) the same way. With more than one thread (``threads.py``) the
+    threads take some output rows each in forward, and some input channels
+    each in backward (their rows of [dW db] and of dcol, and their part of dx),
+    so no two threads ever write the same values.
     """
 
     kind = "conv2d"
@@ -70,6 +92,11 @@ class Conv2D(Layer):
         self.act = activations.get(activation)
         self.init = init or initializers.default_for(activation)
         self.sigma = sigma
+        # "auto": through the DFT where that takes far fewer multiply-adds (conv_fft) and in
+        # float32, else im2col; "im2col" or "fourier" to force one (tests compare them)
+        self.method = "auto"
+        self.plan: FourierConv | None = None
+        self._plans: dict[np.dtype, FourierConv] = {}
 
     def _output_shape(self, in_shape):
         if len(in_shape) != 3:
@@ -99,211 +126,133 @@ class Conv2D(Layer):
         self.params["b"][...] = 0
 
     def forward(self, x, training=False):
-        p, s = self.padding, self.stride
         kh, kw = self.kernel
         f, oh, ow = self.out_shape
-        xc = x.transpose(1, 2, 3, 0)                        # (C, H, W, n), free for our outputs
-        c, h, w, n = xc.shape
-        if p:
-            xp = self._scratch("padded", (c, h + 2 * p, w + 2 * p, n), x.dtype)
-            xp[:, p:p + h, p:p + w] = xc                     # the border stays zero
-            xc = xp
-        else:
-            xc = np.ascontiguousarray(xc)                   # e.g. the network's own input
-        self.padded_hw = xc.shape[1:3]
-        win = sliding_window_view(xc, (kh, kw), axis=(1, 2))[:, ::s, ::s]   # (C, oh, ow, n, kh, kw)
-        # im2col rows in (C, kh, kw) order, so W reshapes to (F, C·kh·kw) for free, plus a
-        # last row of ones: the product then adds the bias, and backward's gives db.
+        s = self.stride
+        xc = self._padded(x)                                # (C, H + 2p, W + 2p, n)
+        c, n = xc.shape[0], xc.shape[3]
         k = c * kh * kw
-        self.col = self._scratch("col", (k + 1, oh * ow * n), x.dtype)
-        col, win = self.col[:k].reshape(c, kh, kw, oh, ow, n), win.transpose(0, 4, 5, 1, 2, 3)
-        self.col[k] = 1
+        self.plan = self._fourier_plan(xc.dtype)
+        if self.plan is not None:
+            return self._forward_fourier(xc, training)
+        # every window as a view, (C, kh, kw, oh, ow, n): im2col rows in (C, kh, kw) order,
+        # so W reshapes to (F, C·kh·kw) for free
+        win = sliding_window_view(xc, (kh, kw), axis=(1, 2))[:, ::s, ::s].transpose(0, 4, 5, 1, 2, 3)
         wb = np.concatenate([self.params["W"].reshape(f, k), self.params["b"][:, None]], axis=1)
-        if threads.get_threads() > 1:
-            z = self._forward_parts(col, win, wb)
-        else:
-            np.copyto(col, win)
-            z = self.act.forward(wb @ self.col)             # (F, oh·ow·n)
-        return z.reshape(f, oh, ow, n).transpose(3, 0, 1, 2)
-
-    def _forward_parts(self, col, win, wb):
-        """The im2col copy, the product and the activation, split over the threads
-        (threads.split): each does all three for some output rows, whose columns
-        of the im2col matrix are then still in its cache."""
-        oh, run = col.shape[3], col.shape[4] * col.shape[5]    # ow·n columns per output row
-        z = np.empty((wb.shape[0], self.col.shape[1]), dtype=np.result_type(wb, self.col))
+        run = ow * n                                        # im2col columns per output row
+        # plus a last row of ones: the product then adds the bias, and backward's gives db
+        col = self.col = self._scratch("col", (k + 1, oh * run), x.dtype)
+        col[k] = 1
+        cells = col[:k].reshape(c, kh, kw, oh, ow, n)
+        z = self._result("z", (f, oh * run), np.result_type(wb, x), training)
         act = self.act.forward_in_parts(z)
 
-        def part(rows):
-            cols = slice(rows.start * run, rows.stop * run)
-            np.copyto(col[:, :, :, rows], win[:, :, :, rows])
-            np.matmul(wb, self.col[:, cols], out=z[:, cols])
+        def rows(r):                # some output rows (all of them with one thread)
+            cols = slice(r.start * run, r.stop * run)
+            np.copyto(cells[:, :, :, r], win[:, :, :, r])
+            np.matmul(wb, col[:, cols], out=z[:, cols])
             if act is not None:
                 act((slice(None), cols))
         with threads.own_products():
-            threads.split(oh, part, work=self.col.size)
-        return z if act is not None else self.act.forward(z)
+            threads.split(oh, rows, work=col.size)
+        if act is None:
+            z = self.act.forward(z)
+        return z.reshape(f, oh, ow, n).transpose(3, 0, 1, 2)
+
+    def _fourier_plan(self, dtype) -> FourierConv | None:
+        """The DFT matrices if this layer convolves through the DFT (``method``), else None.
+
+        "auto" takes the DFT for float32 only: its results carry rounding where im2col's are
+        exact (an all-zero window gives exactly the bias), and float64 is for gradient
+        checks, whose kink detection relies on that exactness."""
+        c, h, w = self.in_shape
+        kh, kw = self.kernel
+        p, q = h + 2 * self.padding, w + 2 * self.padding
+        if self.method == "im2col" or self.stride != 1 or (self.method == "auto" and (
+                np.dtype(dtype) != np.float32 or not conv_fft.worth_it(c, self.filters, p, q, kh, kw))):
+            return None
+        plan = self._plans.get(np.dtype(dtype))
+        if plan is None:
+            plan = self._plans[np.dtype(dtype)] = FourierConv(c, self.filters, p, q, kh, kw, dtype)
+        return plan
+
+    def _forward_fourier(self, xc, training):
+        f, oh, ow = self.out_shape
+        n = xc.shape[3]
+        z = self._result("z", (f, oh * ow * n), xc.dtype, training)
+        with threads.own_products():
+            self.plan.forward(xc, self.params["W"], self.params["b"], z.reshape(f, oh, ow, n))
+            act = self.act.forward_in_parts(z)
+            if act is None:
+                z = self.act.forward(z)
+            else:
+                threads.split(f, lambda rows: act(rows), work=z.size)
+        return z.reshape(f, oh, ow, n).transpose(3, 0, 1, 2)
+
+    def _padded(self, x):
+        """x (n, C, H, W) as (C, H + 2·padding, W + 2·padding, n) memory, the border zero."""
+        p = self.padding
+        xc = x.transpose(1, 2, 3, 0)                        # a view: free for our own outputs
+        if not p:
+            return np.ascontiguousarray(xc)
+        c, h, w, n = xc.shape
+        xp = self._scratch("padded", (c, h + 2 * p, w + 2 * p, n), x.dtype)
+        xp[:, p:p + h, p:p + w] = xc                         # the border stays zero
+        return xp
 
     def backward(self, dy):
         f, oh, ow = self.out_shape
-        n = dy.shape[0]
-        # (F, oh·ow·n); a copy only if dy is not batch-innermost (e.g. it came from Flatten)
-        da = dy.transpose(1, 2, 3, 0).reshape(f, -1)
         c, h, w = self.in_shape
         kh, kw = self.kernel
-        dcol = self._scratch("dcol", (c * kh * kw, da.shape[1]), da.dtype) if self.need_dx else None
-        if threads.get_threads() > 1:
-            self._backward_parts(da, dcol)
-        else:
-            dz = self.act.backward(da)
-            # [dW db] = dz·colᵀ, computed as (col·dzᵀ)ᵀ: OpenBLAS is markedly faster that way round
-            g = self.col @ dz.T                              # (C·kh·kw + 1, F)
-            self.grads["W"].reshape(f, -1)[...] = g[:-1].T
-            self.grads["b"][...] = g[-1]
-            if dcol is not None:
-                np.matmul(self.params["W"].reshape(f, -1).T, dz, out=dcol)
-        if dcol is None:
-            return None
-        s, p = self.stride, self.padding
-        dcol = dcol.reshape(c, kh, kw, oh, ow, n)
-        # col2im: add each kernel offset's slab back where it was read from (with more
-        # than one thread, each does this for some of the channels)
-        dx = np.zeros((c,) + self.padded_hw + (n,), dtype=dcol.dtype)
-
-        def col2im(ch):
-            for i in range(kh):
-                for j in range(kw):
-                    dx[ch, i:i + s * (oh - 1) + 1:s, j:j + s * (ow - 1) + 1:s] += dcol[ch, i, j]
-        threads.split(c, col2im, work=dcol.size)
-        return dx[:, p:p + h, p:p + w].transpose(3, 0, 1, 2)
-
-    def _backward_parts(self, da, dcol):
-        """The activation's backward, [dW db] and (if wanted) dcol, split over the
-        threads: each does all of them for some columns. [dW db] is then the sum of
-        the threads' partial products, equal to the unsplit one up to rounding."""
-        f = da.shape[0]
+        p, n = self.padding, dy.shape[0]
+        k, run = c * kh * kw, ow * dy.shape[0]
+        # (F, oh·ow·n); a copy only if dy is not batch-innermost
+        da = dy.transpose(1, 2, 3, 0).reshape(f, -1)
         dz = self._scratch("dz", da.shape, da.dtype)
         act = self.act.backward_in_parts(da, dz)
-        if act is None:
-            dz = self.act.backward(da)
-        wt = self.params["W"].reshape(f, -1).T
-        partial: dict[int, np.ndarray] = {}
-
-        def part(cols):
-            if act is not None:
-                act((slice(None), cols))
-            partial[cols.start] = self.col[:, cols] @ dz[:, cols].T
-            if dcol is not None:
-                np.matmul(wt, dz[:, cols], out=dcol[:, cols])
+        g = self._scratch("g", (k + 1, f), da.dtype)
+        dx = self._scratch("dx", (c, h + 2 * p, w + 2 * p, n), da.dtype) if self.need_dx else None
         with threads.own_products():
-            threads.split(da.shape[1], part, work=self.col.size)
-        g = sum(partial[start] for start in sorted(partial))    # (C·kh·kw + 1, F)
-        self.grads["W"].reshape(f, -1)[...] = g[:-1].T
-        self.grads["b"][...] = g[-1]
+            if act is None:
+                dz = self.act.backward(da)
+            else:
+                threads.split(oh, lambda r: act((slice(None), slice(r.start * run, r.stop * run))),
+                              work=da.size)
+            if self.plan is not None:
+                self.plan.backward(dz.reshape(f, oh, ow, n), self.grads["W"], self.grads["b"], dx)
+                return None if dx is None else dx[:, p:p + h, p:p + w].transpose(3, 0, 1, 2)
+            # [dW db] = col·dzᵀ (OpenBLAS is markedly faster this way round than dz·colᵀ),
+            # each thread making some of its rows
+            threads.split(k + 1, lambda rows: np.matmul(self.col[rows], dz.T, out=g[rows]),
+                          work=self.col.size)
+            self.grads["W"].reshape(f, k)[...] = g[:k].T
+            self.grads["b"][...] = g[k]
+            if dx is None:
+                return None
+            threads.split(c, lambda ch: self._dx_channels(ch, dz, dx), work=k * da.shape[1])
+        return dx[:, p:p + h, p:p + w].transpose(3, 0, 1, 2)
+
+    def _dx_channels(self, ch: slice, dz: np.ndarray, dx: np.ndarray) -> None:
+        """dx for the input channels ``ch``: their rows of dcol = Wᵀ·dz, made for a block
+        of output rows at a time and added back where im2col read them from (col2im)."""
+        f, oh, ow = self.out_shape
+        kh, kw = self.kernel
+        s, n = self.stride, dx.shape[3]
+        run = ow * n
+        wt = self.params["W"][:, ch].reshape(f, -1).T      # (channels·kh·kw, F)
+        per_block = max(1, BLOCK // (run * wt.shape[0]))
+        buf = self._scratch(f"dcol{ch.start}", (wt.shape[0], min(per_block, oh) * run), dz.dtype)
+        dx[ch] = 0
+        for r in blocks(slice(0, oh), per_block):
+            dcol = buf[:, :(r.stop - r.start) * run]
+            np.matmul(wt, dz[:, r.start * run:r.stop * run], out=dcol)
+            dcol = dcol.reshape(-1, kh, kw, r.stop - r.start, ow, n)
+            for i in range(kh):
+                rows = slice(r.start * s + i, (r.stop - 1) * s + i + 1, s)
+                for j in range(kw):
+                    dx[ch, rows, j:j + s * (ow - 1) + 1:s] += dcol[:, i, j]
 
     def __repr__(self):
         kh, kw = self.kernel
         return (f"Conv2D({self.in_shape[0] if self.in_shape else '?'} → {self.filters}, "
                 f"{kh}×{kw}, stride {self.stride}, pad {self.padding}, {self.act.name})")
-
-
-class MaxPool2D(Layer):
-    """Max pooling over size×size windows; the gradient flows to each window's
-    (first) maximum.
-
-    x : (n, C, H, W) -> (n, C, (H − size)//stride + 1, (W − size)//stride + 1)
-    Works batch-innermost internally, like Conv2D: each window offset is then a
-    strided slice whose inner runs are n contiguous values. With more than one
-    thread (``threads.py``) each thread does this for some of the channels.
-    """
-
-    kind = "maxpool"
-    label = QT_TRANSLATE_NOOP("layers", "MaxPool")
-    long_label = QT_TRANSLATE_NOOP("layers", "MaxPool (pooling)")
-    help = QT_TRANSLATE_NOOP("layers", "Keeps the largest value of each window: smaller feature maps, "
-                             "a little robustness to shifts, no weights.")
-    color = "#E69F00"
-    diagram = "block"
-    SETTINGS = (
-        Setting("size", "int", QT_TRANSLATE_NOOP("layers", "Size"), QT_TRANSLATE_NOOP(
-            "layers", "Window size: each output is the largest value in a size × size window. Size 2 "
-            "halves the height and width."), default=2, initial=2, low=1, high=32, summary="{0}"),
-        Setting("stride", "int", QT_TRANSLATE_NOOP("layers", "Stride"), QT_TRANSLATE_NOOP(
-            "layers", "How far the window moves. 'same as size' gives non-overlapping windows."),
-            low=0, high=32, special=QT_TRANSLATE_NOOP("layers", "same as size"),
-            summary=QT_TRANSLATE_NOOP("layers", "stride {0}")),
-    )
-    splits_work = True
-
-    def __init__(self, size: int = 2, stride: int | None = None):
-        super().__init__()
-        self.size = int(size)
-        self.stride = int(stride) if stride is not None else self.size
-
-    def _output_shape(self, in_shape):
-        if len(in_shape) != 3:
-            raise ValueError(
-                f"needs image input (channels, height, width), got shape {_fmt(in_shape)}")
-        if self.size < 1 or self.stride < 1:
-            raise ValueError(f"size and stride must be at least 1, got {self.size} and {self.stride}")
-        c, h, w = in_shape
-        if self.size > h or self.size > w:
-            raise ValueError(f"window {self.size}×{self.size} is larger than its {h}×{w} input")
-        k, s = self.size, self.stride
-        return (c, (h - k) // s + 1, (w - k) // s + 1)
-
-    def _windows(self, a):
-        """The size² (C, oh, ow, n) views of ``a`` (C, H, W, n), one per window offset,
-        in row-major window order."""
-        k, s = self.size, self.stride
-        _, oh, ow = self.out_shape
-        return [a[:, i:i + s * (oh - 1) + 1:s, j:j + s * (ow - 1) + 1:s]
-                for i in range(k) for j in range(k)]
-
-    def forward(self, x, training=False):
-        xc = x.transpose(1, 2, 3, 0)                        # (C, H, W, n) view
-        wins = self._windows(xc)
-        out = np.empty(wins[0].shape, dtype=x.dtype)
-        # Per window offset, a mask of where it holds its window's first maximum (ties go
-        # to the earliest offset), made right after the maximum while x is still in cache.
-        # Whole-array passes only: NumPy runs masked copies (copyto/where=) slowly when most
-        # of a mask is set. The last offset's mask is what no earlier offset took.
-        masks = self._scratch("masks", (len(wins),) + out.shape, bool)
-
-        def pool(ch):                   # with more than one thread, each does some channels
-            top = out[ch]
-            np.copyto(top, wins[0][ch])
-            for win in wins[1:]:
-                np.maximum(top, win[ch], out=top)
-            free = masks[-1, ch]
-            free.fill(True)
-            for win, hit in zip(wins[:-1], masks[:-1, ch], strict=True):
-                np.equal(win[ch], top, out=hit)
-                hit &= free
-                free ^= hit
-        threads.split(out.shape[0], pool, work=xc.size)
-        self.masks = masks
-        self.in_hw = xc.shape[1:3]
-        return out.transpose(3, 0, 1, 2)
-
-    def backward(self, dy):
-        dyc = dy.transpose(1, 2, 3, 0)
-        k, s = self.size, self.stride
-        (h, w), (_, oh, ow) = self.in_hw, self.out_shape
-        # windows that tile the input exactly write every element of dx: no need to zero it
-        tiled = s == k and h == oh * k and w == ow * k
-        dx = (np.empty if tiled else np.zeros)((dyc.shape[0], h, w, dyc.shape[3]), dtype=dy.dtype)
-        dxwins = self._windows(dx)
-
-        def unpool(ch):                 # with more than one thread, each does some channels
-            for dxwin, mask in zip(dxwins, self.masks[:, ch], strict=True):
-                if s >= k:              # disjoint windows: each input gets one value or none
-                    np.multiply(dyc[ch], mask, out=dxwin[ch])
-                else:
-                    dxwin[ch] += dyc[ch] * mask
-        threads.split(dx.shape[0], unpool, work=dx.size)
-        return dx.transpose(3, 0, 1, 2)
-
-    def __repr__(self):
-        return f"MaxPool2D({self.size}×{self.size}, stride {self.stride})"
-

@@ -8,6 +8,10 @@ reports its output shape and the shapes of its parameters, and then runs
 ``network.py``): backward writes gradients into them in place and optimizers
 update parameters in place, so nothing is ever re-bound.
 
+Results of ``forward(x, training=True)`` and of ``backward`` may live in arrays the
+layer keeps and overwrites at its next such call (a fresh array of many MB costs
+page faults at every step): use them before the next training step, or copy them.
+
 Batch shapes: (n, features) for dense data, (n, channels, height, width) for
 images. Shape errors raise ``ValueError`` with a message that names the
 problem; the spec module prefixes it with the layer's index and type.
@@ -141,6 +145,13 @@ class Layer:
         if buf is None or buf.shape != shape or buf.dtype != dtype:
             buf = self._scratch_arrays[name] = np.zeros(shape, dtype)
         return buf
+
+    def _result(self, name: str, shape: tuple[int, ...], dtype, keep: bool) -> np.ndarray:
+        """An array for a layer's output: with ``keep`` (training, and in backward) a
+        ``_scratch`` array, overwritten by this layer's next call, else a new one. The
+        trainer uses each result before the next step; code that keeps results across
+        training steps copies them (``Network.forward(record=...)`` callers do)."""
+        return self._scratch(name, shape, dtype) if keep else np.empty(shape, dtype)
 
     def backward(self, dy: np.ndarray) -> np.ndarray:
         return dy

@@ -2,16 +2,18 @@
 
 ``LAYER_TYPES`` is the registry of layer kinds; each class carries its metadata
 (names, help, colour, the settings its spec takes: see ``layer_base.Layer``).
-The base class and the settings live in ``layer_base``, convolution and pooling
-in ``conv_layers``.
+The base class and the settings live in ``layer_base``, convolution in
+``conv_layers``, pooling in ``pool_layers`` (the book's plain versions of both
+in ``conv_book``).
 """
 from __future__ import annotations
 
 import numpy as np
 
 from . import activations, initializers, threads
-from .conv_layers import Conv2D, MaxPool2D
+from .conv_layers import Conv2D
 from .layer_base import ACTIVATION, INIT, SIGMA, UNITS, Layer, Setting, _prod
+from .pool_layers import MaxPool2D
 from .translatable import QT_TRANSLATE_NOOP
 
 __all__ = ["LAYER_TYPES", "ActivationLayer", "BatchNorm", "Conv2D", "Dense", "Dropout", "Flatten", "Layer",
@@ -55,18 +57,37 @@ class Dense(Layer):
         self.params["b"][...] = 0
 
     def forward(self, x, training=False):
+        # a view, also of a batch-innermost (n, C, H, W) input, whose rows are then strided
         self.x = x.reshape(x.shape[0], -1)
-        z = threads.matmul(self.x, self.params["W"])
+        w = self.params["W"]
+        z = self._result("z", (len(x), self.units), np.result_type(self.x, w), training)
+        threads.matmul(self.x, w, out=z)
         z += self.params["b"]
-        return self.act.forward(z)
+        act = self.act.forward_in_parts(z)          # in place: no new array per step
+        if act is None:
+            return self.act.forward(z)
+        act(slice(None))
+        return z
 
     def backward(self, dy):
-        dz = self.act.backward(dy)
+        dz = self._scratch("dz", dy.shape, dy.dtype)
+        act = self.act.backward_in_parts(dy, dz)
+        if act is None:
+            dz = self.act.backward(dy)
+        else:
+            act(slice(None))
         threads.matmul(self.x.T, dz, out=self.grads["W"])
         np.sum(dz, axis=0, out=self.grads["b"])
         if not self.need_dx:
             return None
-        return threads.matmul(dz, self.params["W"].T).reshape((dz.shape[0],) + self.in_shape)
+        w, n = self.params["W"], len(dz)
+        if self.x.flags.f_contiguous and not self.x.flags.c_contiguous:
+            # the input came batch-innermost (from pooling or convolution): dx goes back the
+            # same way, as the (n, n_in) view of dxᵀ = W·dzᵀ
+            dxt = self._scratch("dxt", (w.shape[0], n), dz.dtype)
+            return threads.matmul(w, dz.T, out=dxt).T.reshape((n,) + self.in_shape)
+        dx = self._scratch("dx", (n, w.shape[0]), dz.dtype)
+        return threads.matmul(dz, w.T, out=dx).reshape((n,) + self.in_shape)
 
     def __repr__(self):
         return f"Dense({_prod(self.in_shape)} → {self.units}, {self.act.name})"

@@ -1,0 +1,71 @@
+"""Where one training step spends its time: ``python -m core bench --profile cnn``.
+
+Runs the steps of ``Trainer.run`` by hand — gather a batch, each layer's
+forward, the loss, each layer's backward, the optimizer — and times every
+part; prints the median time of each over the steps, and its share of the step.
+With one thread the clock is the thread's own CPU time, which other programs
+running on a busy machine hardly move.
+"""
+from __future__ import annotations
+
+import statistics
+import time
+
+import numpy as np
+
+from . import data, optimizers, presets, threads
+from .network import Network
+
+
+def profile(spec: dict, ds, batch: int = 128, steps: int = 60, warmup: int = 10,
+            clock=time.perf_counter) -> dict[str, float]:
+    """Median seconds per part of a training step (Adam), by part name, in step order."""
+    net = Network.from_spec(spec, rng=np.random.default_rng(0))
+    opt = optimizers.Adam(lr=1e-3)
+    params, grads = {"all": net.flat_params}, {"all": net.flat_grads}
+    rng = np.random.default_rng(0)
+    times: dict[str, list[float]] = {}
+
+    def timed(name, t0):
+        now = clock()
+        times.setdefault(name, []).append(now - t0)
+        return now
+
+    for step in range(warmup + steps):
+        if step == warmup:
+            times.clear()
+        t = clock()
+        x, y = ds.gather("train", rng.integers(0, len(ds.y_train), batch))
+        a = net._prepare(x)
+        t = timed("gather a batch", t)
+        with threads.own_products(net._own_products):
+            for i, layer in enumerate(net.layers):
+                a = layer.forward(a, True)
+                t = timed(f"{i} {layer!r} forward", t)
+        net.scores = a
+        net.loss_fn.forward(a, y)
+        d = net.loss_fn.backward()
+        float((a.argmax(axis=1) == y).mean())
+        t = timed("loss, its gradient, accuracy", t)
+        with threads.own_products(net._own_products):
+            for i in reversed(range(len(net.layers))):
+                d = net.layers[i].backward(d)
+                t = timed(f"{i} {net.layers[i]!r} backward", t)
+                if d is None:
+                    break
+        opt.update(params, grads)
+        timed("Adam update", t)
+    return {name: statistics.median(v) for name, v in times.items()}
+
+
+def report(name: str, batch: int = 128, n_threads: int = 1) -> None:
+    threads.set_blas_threads(n_threads)
+    spec = presets.get(name)
+    clock = time.thread_time if n_threads == 1 else time.perf_counter
+    parts = profile(spec, data.load_mnist(), batch, clock=clock)
+    total = sum(parts.values())
+    print(f"{spec['name']}, batch {batch}, {n_threads} thread(s): {total * 1e3:.2f} ms per step "
+          f"(sum of medians, {'CPU' if n_threads == 1 else 'wall-clock'} time), "
+          f"{batch / total:,.0f} samples/s")
+    for part, seconds in parts.items():
+        print(f"  {part[:70]:<71}{seconds * 1e3:8.3f} ms {100 * seconds / total:5.1f}%")
