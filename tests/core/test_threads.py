@@ -241,14 +241,17 @@ def run_conv(layer, x, dz):
     return y.copy(), None if dx is None else dx.copy(), layer.grads["W"].copy(), layer.grads["b"].copy()
 
 
+@pytest.mark.parametrize("method,kernel,stride", [("im2col", 3, 2), ("fourier", 5, 1)])
 @pytest.mark.parametrize("activation", ["relu", "sigmoid", None])
 @pytest.mark.parametrize("need_dx", [True, False])
 @pytest.mark.parametrize("dtype,tol", [(np.float64, 1e-12), (np.float32, 2e-5)])
-def test_conv2d_split_matches_one_thread(monkeypatch, activation, need_dx, dtype, tol):
-    """Same values as the one-thread path, with an activation folded into the parts
-    (relu), applied after them (sigmoid) or none, and without dx for a first layer;
-    batch-innermost input and a dz that is not (it came from Flatten)."""
-    layer = conv_layer(3, 2, 1, c=3, hw=(11, 9), f=4, dtype=dtype)
+def test_conv2d_split_matches_one_thread(monkeypatch, activation, need_dx, dtype, tol, method, kernel,
+                                         stride):
+    """Same values as the one-thread path, for im2col and the DFT path, with an activation
+    folded into the parts (relu), applied after them (sigmoid) or none, and without dx for
+    a first layer; batch-innermost input and a dz that is not (it came from Flatten)."""
+    layer = conv_layer(kernel, stride, 1, c=3, hw=(11, 9), f=4, dtype=dtype)
+    layer.method = method
     layer.act = Conv2D(1, activation=activation).act
     layer.need_dx = need_dx
     rng = np.random.default_rng(8)
