@@ -32,6 +32,7 @@ from core.backprop_trace import Trace, trace
 from core.network import Network
 from gui import style
 from gui.backprop_stages import Stage, StageBuilder, shape_text
+from gui.data_fit import misfit
 from gui.notation import NotationCombo, notation_setting
 from gui.run_state import RunState
 from gui.tasks import Task
@@ -87,6 +88,7 @@ class BackpropPanel(QWidget):
                                               "weights (they change while training runs)"))
         self.latest_button.clicked.connect(self.refresh_weights)
         self.notation_combo = NotationCombo()
+        self.notation_combo.setSizeAdjustPolicy(NotationCombo.SizeAdjustPolicy.AdjustToContents)
         notation_setting().changed.connect(self._rebuild)
 
         self.stage_list = QListWidget()
@@ -251,10 +253,9 @@ class BackpropPanel(QWidget):
             self.stack.setCurrentWidget(self.empty)
             return
         x, y, what = batch
-        want = int(np.prod(self._spec["input_shape"]))
-        if x[0].size != want:
-            self.status.setText(self.tr("This data has {0} values per sample but the network expects "
-                                        "{1}: build a network for it first.").format(x[0].size, want))
+        problem = misfit(self._spec, self._dataset) if self._custom is None else None
+        if problem is not None:
+            self.status.setText(problem)
             self.stack.setCurrentWidget(self.empty)
             return
         self._what = what
