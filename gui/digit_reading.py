@@ -9,6 +9,7 @@ import numpy as np
 
 from core import digits
 from core.activations import softmax
+from core.digit_typicality import Typicality
 from core.network import Network
 
 
@@ -19,6 +20,13 @@ class Reading:
     stages: digits.Stages
     proba: np.ndarray | None                           # (n_classes,), None for a blank canvas
     layers: list[tuple[int, np.ndarray]]                # (layer index, output for this sample)
+    # how the input fits the answer's class, as a percentile of MNIST's test digits of that
+    # class (core.digit_typicality); None when not measured (not ten digit classes)
+    atypical: float | None = None
+
+    @property
+    def answer(self) -> int | None:
+        return None if self.proba is None else int(np.argmax(self.proba))
 
 
 def reads_digits(spec: dict) -> bool:
@@ -26,12 +34,18 @@ def reads_digits(spec: dict) -> bool:
     return int(np.prod(spec["input_shape"])) == digits.SIZE * digits.SIZE
 
 
-def read_digit(net: Network | None, canvas: np.ndarray) -> Reading:
-    """Preprocess ``canvas`` ``(H, W)`` (ink = 1) and run ``net`` on it, recording every layer."""
+def read_digit(net: Network | None, canvas: np.ndarray,
+               typicality: Typicality | None = None) -> Reading:
+    """Preprocess ``canvas`` ``(H, W)`` (ink = 1) and run ``net`` on it, recording every layer;
+    with ``typicality``, also measure how unlike the training digits of its answer the input is."""
     stages = digits.preprocess(canvas)
     if net is None or stages.empty:
         return Reading(stages, None, [])
     record: list[np.ndarray] = []
     scores = net.forward(stages.centred[None, None], record=record)
-    return Reading(stages, softmax(scores)[0], [(i, a[0]) for i, a in enumerate(record)])
+    proba = softmax(scores)[0]
+    atypical = None
+    if typicality is not None and len(proba) == len(typicality.means):
+        atypical = typicality.percentile(stages.centred, int(np.argmax(proba)))
+    return Reading(stages, proba, [(i, a[0]) for i, a in enumerate(record)], atypical)
 

@@ -30,10 +30,12 @@ from PySide6.QtWidgets import (
 from core import checkpoint, data, digits
 from core.network import Network
 from gui.digit_reading import read_digit, reads_digits
+from gui.reading_hint import hint_tooltip, load_typicality, sure_text, warning_text
 from gui.throttle import LivePoller, draw_budget
 from gui.widgets.digit_canvas import DEFAULT_PEN, MIN_SIDE, PEN_RANGE, DigitCanvas
 from gui.widgets.preprocessing_stages import PreprocessingStages
 from gui.widgets.probability_bars import CompareModels, LayerActivations, ProbabilityBars
+from gui.widgets.wrapped_note import WrappedNote
 
 DEFAULT_MODEL_PATH = data.RESOURCES / "default_model.npz"
 FRAME_MS = 16            # at most one prediction per ~60 Hz frame
@@ -63,6 +65,7 @@ class CanvasPanel(QWidget):
         self._since = QElapsedTimer()
         self._since.start()
         self._default, self._default_text = self._load_default()
+        self._typicality = load_typicality()
         self._build()
         self._timer = QTimer(self, singleShot=True, timeout=self._update)
         self.poller = LivePoller(self, SNAPSHOT_MS)
@@ -88,7 +91,10 @@ class CanvasPanel(QWidget):
         self.canvas.changed.connect(self._schedule)
         self.pen = QSpinBox(minimum=PEN_RANGE[0], maximum=PEN_RANGE[1], value=DEFAULT_PEN,
                             suffix=self.tr(" px"))
-        self.pen.setToolTip(self.tr("Pen width on a 280-pixel canvas (it scales with the canvas)"))
+        self.pen.setToolTip(self.tr(
+            "Pen width on the screen, on a 280-pixel canvas (it scales with the canvas). The network "
+            "gets your strokes redrawn with a pen relative to the drawing's size, as thick as "
+            "MNIST's, so a digit reads the same however large you draw it."))
         self.pen.valueChanged.connect(self.canvas.set_pen_width)
         self.undo_button = QPushButton(self.tr("Undo"), clicked=self.canvas.undo)
         self.undo_button.setToolTip(self.tr("Remove the last stroke (Ctrl+Z)"))
@@ -118,10 +124,14 @@ class CanvasPanel(QWidget):
         big.setBold(True)
         self.prediction.setFont(big)
         self.prediction.setMinimumWidth(110)
-        self.hint = QLabel(objectName="predictionHint", wordWrap=True)
-        self.model_label = QLabel(objectName="modelLabel", wordWrap=True)
+        self.hint = WrappedNote(objectName="predictionHint")
+        self.warning = WrappedNote(objectName="readingWarning")
+        self.warning.setStyleSheet("color: #8a4b00; background: #fff4e0; padding: 4px;")
+        self.warning.setToolTip(hint_tooltip())
+        self.warning.hide()
+        self.model_label = WrappedNote(objectName="modelLabel")
         self.model_label.setStyleSheet("color: #555;")
-        self.truth = QLabel(objectName="truthLabel", wordWrap=True)
+        self.truth = WrappedNote(objectName="truthLabel")
         self.bars = ProbabilityBars(DIGIT_NAMES)
         answer = QGridLayout()
         answer.addWidget(self.prediction, 0, 0, 3, 1)
@@ -132,7 +142,7 @@ class CanvasPanel(QWidget):
         choice = QHBoxLayout()
         choice.addWidget(QLabel(self.tr("Read with")))
         choice.addWidget(self.model_choice, 1)
-        answer_col = _column(choice, answer, self.bars)
+        answer_col = _column(choice, answer, self.warning, self.bars)
 
         self.compare = CompareModels()
         self.compare.failed.connect(self.status_message)
@@ -316,25 +326,31 @@ class CanvasPanel(QWidget):
         t0 = time.perf_counter()
         self._since.restart()
         net = self.active_network()
-        r = read_digit(net, self.canvas.image())
+        r = read_digit(net, self.canvas.network_image(), self._typicality)
         s = r.stages
         self.stages.set_stages(s)
         self.bars.set_probabilities(r.proba)
         self.inside.set_outputs(dict(r.layers))
         blank = r.proba is None
-        if blank != self._blank:                   # restyle only on a change: it is not free
-            self._blank = blank
-            self.prediction.setStyleSheet("color: #c4c4c4;" if blank else "")
         self.undo_button.setEnabled(not self.canvas.is_empty())
         self.clear_button.setEnabled(not self.canvas.is_empty())
         if blank:
             self.prediction.setText("?")
             self.hint.setText(self.tr("Draw a digit") if net is not None else
                               self.tr("No network to read with"))
+            warning = ""
         else:
-            k = int(np.argmax(r.proba))
+            k = r.answer
             self.prediction.setText(DIGIT_NAMES[k] if k < 10 else str(k))
-            self.hint.setText(self.tr("{p:.1f}% sure").format(p=100 * r.proba[k]))
+            self.hint.setText(sure_text(r))
+            warning = warning_text(r, self.canvas.is_dot())
+        doubtful = blank or bool(warning)
+        if doubtful != self._blank:                # restyle only on a change: it is not free
+            self._blank = doubtful
+            self.prediction.setStyleSheet("color: #c4c4c4;" if doubtful else "")
+        if warning != self.warning.text():
+            self.warning.setText(warning)
+            self.warning.setVisible(bool(warning))
         pasted = self.canvas.pasted_digit() is not None
         self.truth.setText(self._truth if pasted else "")
         self.truth.setVisible(pasted)

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from core import digits
 
+from .stroke_image import render_strokes
+
 MIN_SIDE = 280               # logical pixels
 DEFAULT_PEN = 20             # pen width in px on a 280 px canvas: digits drawn ~200 px tall
 PEN_RANGE = (4, 48)          # have strokes about as thick (relative to their size) as MNIST's
@@ -79,6 +81,22 @@ class DigitCanvas(QWidget):
         b = self._buffer
         raw = np.frombuffer(b.constBits(), np.uint8).reshape(b.height(), b.bytesPerLine())
         return raw[:, :b.width()].astype(np.float32) * np.float32(1 / 255)
+
+    def network_image(self) -> np.ndarray:
+        """The drawing as the network should get it, ``(H, W)`` float32 in [0, 1]: the strokes
+        redrawn with a pen relative to the drawing's size (``gui.widgets.stroke_image``), so a
+        digit reads the same at any size; a pasted test digit as it is on the canvas."""
+        if any(isinstance(i, Pasted) for i in self._items) or not self._items:
+            return self.image()
+        return render_strokes([s.points for s in self._items], min_size=self._pen)
+
+    def is_dot(self) -> bool:
+        """The drawing is strokes that all fit within one pen width: a click, not a digit."""
+        strokes = [i for i in self._items if isinstance(i, Stroke)]
+        if not strokes or len(strokes) != len(self._items):
+            return False
+        pts = np.concatenate([np.asarray(s.points, dtype=np.float64).reshape(-1, 2) for s in strokes])
+        return float((pts.max(axis=0) - pts.min(axis=0)).max()) <= self._pen
 
     def is_empty(self) -> bool:
         return not self._items

@@ -24,7 +24,7 @@ class PreprocessingStages(QWidget):
         stages = QGridLayout(self)
         stages.setContentsMargins(0, 0, 0, 0)
         stages.setHorizontalSpacing(6)
-        captions = (_tr("1. your drawing and the ink's bounding box"),
+        captions = (_tr("1. your drawing, redrawn at MNIST's stroke width"),
                     _tr("2. scaled to fit 20×20 pixels"),
                     _tr("3. centred in 28×28: the network's input"))
         for k, (grid, text) in enumerate(zip((self.canvas, self.scaled, self.input), captions,
