@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 
 from core import threads
 
-from . import style, window_layout
+from . import platform_check, style, window_layout
 from .language import add_cjk_fallback, install_translators
 from .main_window import MainWindow
 
@@ -48,6 +48,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quit-after", type=int, metavar="MS",
                         help="close the window after MS milliseconds (smoke tests)")
     args, qt_args = parser.parse_known_args(argv[1:])
+    problem = platform_check.xcb_problem(argv=qt_args)
+    if problem:                   # Qt would abort with a long message: say what to install
+        print(problem, file=sys.stderr)
+        return 1
     # one BLAS thread for training keeps the GUI's timers steady on small machines
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     app = ensure_app(argv[:1] + qt_args)
