@@ -27,8 +27,8 @@ MAX_EPOCHS = 100_000
 class FitRecipe:
     hidden: tuple[int, ...] = (8,)
     activation: str = "tanh"
-    lr: float = 0.02
-    batch_size: int = 16
+    lr: float = 0.005          # small steps: Adam at 0.02 fits as well but its test MSE jumps now and then
+    batch_size: int = 32
     optimizer: str = "adam"
     epochs: int = 1500         # enough for the default data (sin, 200 points, noise 0.1)
 
