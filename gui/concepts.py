@@ -60,7 +60,7 @@ CONCEPTS: tuple[Concept, ...] = (
       QT_TRANSLATE_NOOP("concepts", "One layer draws a single straight line between two classes: "
                         "enough for AND, NAND and OR but not for XOR (try the XOR data set with "
                         "and without a hidden layer)."),
-      ("trainingDock", "architectureDock")),
+      ("perceptronDock", "playgroundDock")),
     C("activation", QT_TRANSLATE_NOOP("concepts", "Activation functions and their derivatives"),
       "激活函数",
       QT_TRANSLATE_NOOP("concepts", "The non-linear f of each layer (step, sigmoid, tanh, ReLU, "
@@ -105,18 +105,18 @@ CONCEPTS: tuple[Concept, ...] = (
       QT_TRANSLATE_NOOP("concepts", "Backpropagation applies the chain rule backwards through the "
                         "computational graph and gets the gradient of every weight in one pass "
                         "(see the gradient size per layer)."),
-      ("distributionsDock",)),
+      ("chainRuleDock", "backpropDock")),
     C("gradient_check", QT_TRANSLATE_NOOP("concepts", "Gradient check"), "梯度确认",
       QT_TRANSLATE_NOOP("concepts", "Comparing backpropagation's gradients with numerical ones "
                         "catches mistakes in a backward pass: their relative error should be "
                         "tiny."),
-      ()),
+      ("gradientCheckDock",)),
     C("vectorization", QT_TRANSLATE_NOOP("concepts", "Vectorization and matrix dimensions"),
       "向量化, 核对矩阵的维数",
       QT_TRANSLATE_NOOP("concepts", "A batch of m samples passes through a layer as one matrix "
                         "product; checking the shapes of W[l], b[l], Z[l] and A[l] catches most "
                         "mistakes."),
-      ("architectureDock",)),
+      ("architectureDock", "backpropDock")),
     C("optimizers", QT_TRANSLATE_NOOP("concepts", "SGD, Momentum, AdaGrad, RMSProp, Adam"),
       "随机梯度下降法, 动量, 自适应学习率",
       QT_TRANSLATE_NOOP("concepts", "Rules that turn gradients into steps: Momentum adds velocity, "
@@ -156,25 +156,25 @@ CONCEPTS: tuple[Concept, ...] = (
     C("one_hot", QT_TRANSLATE_NOOP("concepts", "One-hot target vector"), "one-hot 编码",
       QT_TRANSLATE_NOOP("concepts", "The target is a vector of zeros with a single 1 at the "
                         "correct class, compared with the softmax output."),
-      ()),
+      ("backpropDock",)),
     C("regression", QT_TRANSLATE_NOOP("concepts", "Regression and function approximation"),
       "回归, 恒等函数",
       QT_TRANSLATE_NOOP("concepts", "For regression the output layer is the identity function "
                         "with squared error, and a large enough network can approximate any "
                         "continuous function."),
-      ()),
+      ("functionFittingDock",)),
     C("numerical_diff", QT_TRANSLATE_NOOP("concepts", "Numerical differentiation"), "数值微分",
       QT_TRANSLATE_NOOP("concepts", "The slope estimated from two nearby values, (f(x + h) − "
                         "f(x − h)) / 2h: slow, but a reliable check of backpropagation."),
-      ()),
+      ("nudgeWeightDock", "gradientCheckDock")),
     C("caches", QT_TRANSLATE_NOOP("concepts", "Forward caches for the backward pass"), "缓存",
       QT_TRANSLATE_NOOP("concepts", "The forward pass keeps each layer's Z[l] and A[l] because the "
                         "backward pass needs them to compute the gradients."),
-      ()),
+      ("backpropDock",)),
     C("broadcasting", QT_TRANSLATE_NOOP("concepts", "Broadcasting the bias"), "广播",
       QT_TRANSLATE_NOOP("concepts", "The bias b[l] is added to all m samples at once by "
                         "broadcasting, without copying it m times."),
-      ("architectureDock",)),
+      ("architectureDock", "backpropDock")),
     C("early_stopping", QT_TRANSLATE_NOOP("concepts", "Early stopping"), "早停",
       QT_TRANSLATE_NOOP("concepts", "Stop training at the epoch where the validation loss was "
                         "lowest, before the network starts to overfit."),
