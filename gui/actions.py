@@ -54,9 +54,12 @@ ACTIONS = [
                 _n("Save the loss and accuracy plots as PNG or SVG")),
     ActionEntry("export_csv", _n("Export data (CSV)…"), "export", "", "export_csv",
                 _n("Save the loss and accuracy data as CSV")),
+    ActionEntry("export_onnx", _n("Export ONNX…"), "export", "", "export_onnx",
+                _n("Save the network as an ONNX file for onnxruntime, Netron and other tools")),
     ActionEntry("quit", _n("Quit"), "quit", "Ctrl+Q", "close", _n("Quit NumNet Studio (Ctrl+Q)")),
 ]
-MENUS = [(_n("&File"), ["open", "open_run", "save", "save_run", None, "export_plot", "export_csv", None,
+MENUS = [(_n("&File"), ["open", "open_run", "save", "save_run", None, "export_plot", "export_csv",
+                        "export_onnx", None,
                         "quit"]),
          (_n("&Training"), ["start", "pause", "step", "step_epoch", "stop", None, "reset"])]
 TOOLBAR = ["start", "pause", "step", "step_epoch", "stop", "reset", None, "open", "save"]

@@ -154,6 +154,10 @@ class MainWindow(WindowFiles, QMainWindow):
 
     def _wire(self) -> None:
         c = self.controller
+        if "nudgeWeightDock" in self.panels:
+            for panel in self.panels.values():
+                if hasattr(panel, "weight_picked"):
+                    panel.weight_picked.connect(self.pick_weight)
         requests = {"snapshot_wanted": c.request_snapshot, "stats_wanted": c.request_stats,
                     "status_message": self.show_message, "apply_requested": self.apply_spec,
                     "stop_requested": self._stop_and_wait, "open_requested": self.show_docks,
@@ -238,6 +242,11 @@ class MainWindow(WindowFiles, QMainWindow):
             self.panels["trainingDock"].set_dataset_choice(self.controller.settings.dataset)
         else:
             self.panels["trainingDock"].set_dataset_choice(name)
+
+    def pick_weight(self, name: str, index) -> None:
+        """A weight clicked elsewhere (the architecture diagram) becomes the one to nudge."""
+        self.panels["nudgeWeightDock"].select_weight(name, index)
+        self.show_message(self.tr("Weight {0}{1} chosen: see “Nudge a weight”.").format(name, list(index)))
 
     def show_docks(self, names: tuple) -> None:
         """Show and raise these docks; the first named ends up on top of its tab group."""

@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from . import onnx_export_action
 from .save_paths import ask_save_path, filter_text
 
 
@@ -85,6 +86,9 @@ class WindowFiles:
             return False
         self.show_message(_tr("Exported {0} rows to {1}.").format(n, path))
         return True
+
+    def export_onnx(self) -> None:
+        onnx_export_action.export_current_network(self, self.controller)
 
     # -- letting a network go ----------------------------------------------------------------------
     def _confirm_stop(self) -> bool:

@@ -46,6 +46,7 @@ class ArchitecturePanel(QWidget):
     stop_requested = Signal()
     snapshot_wanted = Signal()
     status_message = Signal(str)
+    weight_picked = Signal(str, object)    # a connection clicked in the diagram: ("l.W", (row, col))
 
     SNAPSHOT_INTERVAL_MS = 250          # ≤ 4 requests a second
 
@@ -125,6 +126,7 @@ class ArchitecturePanel(QWidget):
 
         self.diagram = NetworkDiagram()
         self.diagram.setMinimumSize(160, 160)
+        self.diagram.weight_clicked.connect(self.weight_picked)
         self.dims = DimensionTable()
         self.dims.m_spin.valueChanged.connect(self._show_status)     # the estimate's batch size
         self.tabs = QTabWidget()
