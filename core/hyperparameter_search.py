@@ -39,7 +39,7 @@ WD_EXPONENTS = (-12, 1)            # weight decay is at most 10 (training_config
 
 @dataclass
 class SearchConfig:
-    trials: int = 50                   # the book: 100
+    trials: int = 100                  # the book's
     lr_exponents: tuple[float, float] = (-6.0, -2.0)
     wd_exponents: tuple[float, float] = (-8.0, -4.0)
     samples: int = 500                 # the first N training images, split ...

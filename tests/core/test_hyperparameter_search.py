@@ -18,6 +18,7 @@ def test_the_defaults_are_the_books():
     c = SearchConfig()
     assert (c.lr_exponents, c.wd_exponents) == ((-6, -2), (-8, -4))
     assert (c.samples, c.val_fraction, c.epochs, c.batch_size, c.optimizer) == (500, 0.2, 50, 100, "sgd")
+    assert c.trials == 100
     assert [layer["units"] for layer in BOOK_SPEC["layers"]] == [100] * 6 + [10]
 
 
