@@ -60,6 +60,8 @@ PANELS: list[PanelEntry] = [
                "OptimizerRacePanel"),
     PanelEntry("initDock", _n("Weight initialization"), "gui.panels.init_experiment_panel",
                "InitExperimentPanel"),
+    PanelEntry("experimentsDock", _n("Experiments"), "gui.panels.experiments_panel", "ExperimentsPanel"),
+    PanelEntry("searchDock", _n("Hyperparameter search"), "gui.panels.search_panel", "SearchPanel"),
     PanelEntry("chainRuleDock", _n("Chain rule"), "gui.panels.chain_rule_panel", "ChainRulePanel"),
     PanelEntry("backpropDock", _n("Backpropagation"), "gui.panels.backprop_panel", "BackpropPanel"),
     PanelEntry("gradientCheckDock", _n("Gradient check"), "gui.panels.gradient_check_panel",
