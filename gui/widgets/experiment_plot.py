@@ -152,7 +152,7 @@ class ExperimentPlot(QWidget):
             cell.setRange(xRange=(0, bn.config.epochs), yRange=(0, 1.02), padding=0)
             cell.setMouseEnabled(False, False)
             cell.hideButtons()
-            cell.getAxis("left").setTicks([[(0, "0"), (0.5, "0.5"), (1, "1")]])
+            cell.getAxis("left").setTicks([[(0, "0"), (1, "1")], [(0.5, "")]])
             if c == 0:
                 cell.setLabel("left", _tr("accuracy"))
             if r == rows - 1:
