@@ -124,7 +124,7 @@ _DECLARED = (
     Setting("weight_decay", float, 0.0, _n("L2 (weight decay)"), _n(
         "L2 regularization λ (weight decay): adds ½λ·ΣW² to the loss, pulling weights toward zero "
         "to fight overfitting."),
-        low=0.0, high=1.0, target=Target.TRAINER, setter="set_weight_decay", step=0.0001, decimals=5,
+        low=0.0, high=1.0, target=Target.TRAINER, setter="set_weight_decay", step=0.0001, decimals=7,
         formula="L = L₀ + ½λ ΣW²;  ∂L/∂W = ∂L₀/∂W + λW"),
     # applied to every dropout layer once changed; until then the architecture's rate stands
     Setting("dropout", float, 0.0, _n("Dropout rate"), _n(

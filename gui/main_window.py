@@ -154,6 +154,9 @@ class MainWindow(WindowFiles, QMainWindow):
 
     def _wire(self) -> None:
         c = self.controller
+        for panel in self.panels.values():
+            if hasattr(panel, "settings_requested"):     # e.g. the best trial of a search
+                panel.settings_requested.connect(self.apply_settings)
         if "nudgeWeightDock" in self.panels:
             for panel in self.panels.values():
                 if hasattr(panel, "weight_picked"):
@@ -242,6 +245,15 @@ class MainWindow(WindowFiles, QMainWindow):
             self.panels["trainingDock"].set_dataset_choice(self.controller.settings.dataset)
         else:
             self.panels["trainingDock"].set_dataset_choice(name)
+
+    def apply_settings(self, values: dict) -> None:
+        """Run settings chosen elsewhere (a search's best trial) go to the training controls."""
+        for name, value in values.items():
+            self.change_setting(name, value)
+        self.panels["trainingDock"].set_settings(self.controller.settings)
+        self.show_docks(("trainingDock",))
+        self.show_message(self.tr("Training settings taken from the search: {0}.").format(
+            ", ".join(f"{k} = {v:g}" if isinstance(v, float) else f"{k} = {v}" for k, v in values.items())))
 
     def pick_weight(self, name: str, index) -> None:
         """A weight clicked elsewhere (the architecture diagram) becomes the one to nudge."""

@@ -58,24 +58,8 @@
         <translation>输出层现在有 {0} 个神经元，每个类别一个。</translation>
     </message>
     <message>
-        <source>Could not read {0}: {1}</source>
-        <translation>无法读取 {0}：{1}</translation>
-    </message>
-    <message>
-        <source>{0} is not a text (JSON) file.</source>
-        <translation>{0} 不是文本（JSON）文件。</translation>
-    </message>
-    <message>
-        <source>{0}: {1}</source>
-        <translation>{0}：{1}</translation>
-    </message>
-    <message>
         <source>Open {0}</source>
         <translation>打开 {0}</translation>
-    </message>
-    <message>
-        <source>Could not write {0}: {1}</source>
-        <translation>无法写入 {0}：{1}</translation>
     </message>
 </context>
 <context>
@@ -145,6 +129,10 @@
         <translation>输出错得有多远：损失函数。两者都先用 Softmax 把得分变成概率。交叉熵误差 −log p(正确类别) 是分类的标准选择；均方误差 ½·Σ(p − t)² 与 one-hot 目标比较，当网络很有把握却答错时，它学得更慢。</translation>
     </message>
     <message>
+        <source>Large network</source>
+        <translation>大型网络</translation>
+    </message>
+    <message>
         <source>Loss</source>
         <translation>损失函数</translation>
     </message>
@@ -153,8 +141,36 @@
         <translation>权重初始值的随机种子：相同的种子得到相同的初始网络，便于比较不同的训练。</translation>
     </message>
     <message>
+        <source>This network has {0} parameters and needs about {1} of memory to train at batch {2}. Training will be slow and may run out of memory.
+
+Build it anyway?</source>
+        <translation>此网络有 {0} 个参数，批大小为 {2} 时训练约需 {1} 内存。训练会很慢，还可能内存不足。
+
+仍要构建吗？</translation>
+    </message>
+    <message>
+        <source>Training needs about {0} of memory at batch {1}.</source>
+        <translation>批大小为 {1} 时训练约需 {0} 内存。</translation>
+    </message>
+    <message>
+        <source>less than 1 MB</source>
+        <translation>不到 1 MB</translation>
+    </message>
+    <message>
         <source>per layer</source>
         <translation>逐层设置</translation>
+    </message>
+    <message>
+        <source>{0} GB</source>
+        <translation>{0} GB</translation>
+    </message>
+    <message>
+        <source>{0} MB</source>
+        <translation>{0} MB</translation>
+    </message>
+    <message>
+        <source>⚠ Large: training needs about {0} of memory at batch {1}; Apply asks before building it.</source>
+        <translation>⚠ 规模很大：批大小为 {1} 时训练约需 {0} 内存；应用前会先询问。</translation>
     </message>
     <message>
         <source>He for all</source>
@@ -270,6 +286,209 @@
     </message>
 </context>
 <context>
+    <name>BackpropPanel</name>
+    <message>
+        <source>m = </source>
+        <translation>m = </translation>
+    </message>
+    <message>
+        <source>How many samples go through together (the mini-batch size m)</source>
+        <translation>一起通过网络的样本数（小批量的大小 m）</translation>
+    </message>
+    <message>
+        <source>from sample </source>
+        <translation>起始样本 </translation>
+    </message>
+    <message>
+        <source>Index of the first training sample of the batch</source>
+        <translation>这批数据中第一个训练样本的编号</translation>
+    </message>
+    <message>
+        <source>Another batch</source>
+        <translation>换一批</translation>
+    </message>
+    <message>
+        <source>Take the next m training samples</source>
+        <translation>取接下来的 m 个训练样本</translation>
+    </message>
+    <message>
+        <source>Latest weights</source>
+        <translation>最新权重</translation>
+    </message>
+    <message>
+        <source>Run the step-through again with the network&apos;s current weights (they change while training runs)</source>
+        <translation>用网络当前的权重重新逐步演示（训练进行时权重在变化）</translation>
+    </message>
+    <message>
+        <source>The steps of one pass: forward layer by layer, the loss, then backward layer by layer. Pick one, or use ◀ ▶.</source>
+        <translation>一次传播的各个步骤：逐层正向、损失、再逐层反向。点选一步，或用 ◀ ▶。</translation>
+    </message>
+    <message>
+        <source>Previous step</source>
+        <translation>上一步</translation>
+    </message>
+    <message>
+        <source>Next step</source>
+        <translation>下一步</translation>
+    </message>
+    <message>
+        <source>The array&apos;s values (blue negative, red positive); hover a cell for its value, wheel to zoom</source>
+        <translation>数组的值（蓝为负，红为正）；鼠标悬停在单元格上可读数，滚轮缩放</translation>
+    </message>
+    <message>
+        <source>The network lit up for the first sample of the batch: each unit&apos;s colour is its activation. Click a unit for its z, a, b and incoming weights.</source>
+        <translation>网络对这批数据中第一个样本的响应：每个神经元的颜色表示它的激活值。点击神经元可查看它的 z、a、b 和输入权重。</translation>
+    </message>
+    <message>
+        <source>Step through</source>
+        <translation>逐步演示</translation>
+    </message>
+    <message>
+        <source>Network, lit up</source>
+        <translation>网络激活图</translation>
+    </message>
+    <message>
+        <source>Build a network (Architecture → Apply) and load data to step through one forward and backward pass.</source>
+        <translation>先构建网络（网络结构 → 应用）并载入数据，即可逐步查看一次正向和反向传播。</translation>
+    </message>
+    <message>
+        <source>Notation:</source>
+        <translation>记号：</translation>
+    </message>
+    <message>
+        <source>training samples {0}–{1}</source>
+        <translation>训练样本 {0}–{1}</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>正在计算…</translation>
+    </message>
+    <message>
+        <source>The step-through failed: {0}</source>
+        <translation>逐步演示出错：{0}</translation>
+    </message>
+    <message>
+        <source>{0} · loss {1} · labels {2}</source>
+        <translation>{0} · 损失 {1} · 标签 {2}</translation>
+    </message>
+    <message>
+        <source>sample 1 of the batch</source>
+        <translation>这批数据的第 1 个样本</translation>
+    </message>
+    <message>
+        <source>Andrew Ng&apos;s dZ[{0}] = m · ∂L/∂Z[{0}] (= A[{0}] − Y for softmax with cross-entropy): the 1/m comes later, in dW and db</source>
+        <translation>吴恩达的 dZ[{0}] = m · ∂L/∂Z[{0}]（Softmax 加交叉熵误差时 = A[{0}] − Y）：1/m 到 dW 和 db 中才出现</translation>
+    </message>
+    <message>
+        <source>Backward · layer {0} ({1})</source>
+        <translation>反向 · 第 {0} 层（{1}）</translation>
+    </message>
+    <message>
+        <source>Backward · {0}</source>
+        <translation>反向 · {0}</translation>
+    </message>
+    <message>
+        <source>Cache (缓存) kept for backward, as the layer stores it: {0}</source>
+        <translation>为反向传播保留的缓存（按该层实际存储的形状）：{0}</translation>
+    </message>
+    <message>
+        <source>Forward · layer {0} ({1})</source>
+        <translation>正向 · 第 {0} 层（{1}）</translation>
+    </message>
+    <message>
+        <source>Forward · {0}</source>
+        <translation>正向 · {0}</translation>
+    </message>
+    <message>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Loss · {0}</source>
+        <translation>损失 · {0}</translation>
+    </message>
+    <message>
+        <source>P = softmax(Z[{0}]) {1}, T = the one-hot targets {1}</source>
+        <translation>P = softmax(Z[{0}]) {1}，T = one-hot 编码的目标 {1}</translation>
+    </message>
+    <message>
+        <source>b[{0}] {1} is broadcast (广播) over the {2} columns</source>
+        <translation>b[{0}] {1} 通过广播加到 {2} 列上</translation>
+    </message>
+    <message>
+        <source>b[{0}] {1} is broadcast (广播) over the {2} rows</source>
+        <translation>b[{0}] {1} 通过广播加到 {2} 行上</translation>
+    </message>
+    <message>
+        <source>backward stops here: nothing below needs a gradient</source>
+        <translation>反向传播到此为止：下面没有需要梯度的层</translation>
+    </message>
+    <message>
+        <source>column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>dA[{0}] {1} arrives from {2}</source>
+        <translation>dA[{0}] {1} 来自{2}</translation>
+    </message>
+    <message>
+        <source>dW[{0}]: each kernel weight collects dZ[{0}] times the input it met at every position (im2col: one product)</source>
+        <translation>dW[{0}]：每个卷积核权重累加它在每个位置遇到的输入乘以 dZ[{0}]（im2col：一次矩阵乘法）</translation>
+    </message>
+    <message>
+        <source>dZ[{0}] = ∂L/∂Z[{0}] = (P − T) / m for softmax with cross-entropy: the start of backpropagation</source>
+        <translation>Softmax 加交叉熵误差时 dZ[{0}] = ∂L/∂Z[{0}] = (P − T) / m：误差反向传播法的起点</translation>
+    </message>
+    <message>
+        <source>db[{0}] = (1/m) Σ dZ[{0}] over the {1} columns → {2}</source>
+        <translation>db[{0}] = (1/m) 对 {1} 列求和 Σ dZ[{0}] → {2}</translation>
+    </message>
+    <message>
+        <source>db[{0}] = Σ dZ[{0}] over the {1} rows → {2}</source>
+        <translation>db[{0}] = 对 {1} 行求和 Σ dZ[{0}] → {2}</translation>
+    </message>
+    <message>
+        <source>input unit</source>
+        <translation>输入单元</translation>
+    </message>
+    <message>
+        <source>layer {0}</source>
+        <translation>第 {0} 层</translation>
+    </message>
+    <message>
+        <source>layer {0}: {1}</source>
+        <translation>第 {0} 层：{1}</translation>
+    </message>
+    <message>
+        <source>loss L = &lt;b&gt;{0:.6g}&lt;/b&gt; on these {1} samples</source>
+        <translation>这 {1} 个样本上的损失 L = &lt;b&gt;{0:.6g}&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>row (channels of sample 0)</source>
+        <translation>行（样本 0 的各通道）</translation>
+    </message>
+    <message>
+        <source>row (kernels)</source>
+        <translation>行（各卷积核）</translation>
+    </message>
+    <message>
+        <source>sample</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>the loss</source>
+        <translation>损失函数</translation>
+    </message>
+    <message>
+        <source>unit</source>
+        <translation>神经元</translation>
+    </message>
+</context>
+<context>
     <name>CanvasPanel</name>
     <message>
         <source>default model unavailable ({problem})</source>
@@ -288,8 +507,8 @@
         <translation> 像素</translation>
     </message>
     <message>
-        <source>Pen width on a 280-pixel canvas (it scales with the canvas)</source>
-        <translation>在 280 像素画布上的笔宽（随画布缩放）</translation>
+        <source>Pen width on the screen, on a 280-pixel canvas (it scales with the canvas). The network gets your strokes redrawn with a pen relative to the drawing&apos;s size, as thick as MNIST&apos;s, so a digit reads the same however large you draw it.</source>
+        <translation>屏幕上的笔宽，以 280 像素的画布计（随画布缩放）。网络拿到的是按你的笔画重新画出的图像，笔宽与图形大小成比例，和 MNIST 的笔画一样粗，所以数字无论写多大，识别结果都一样。</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -332,8 +551,8 @@
         <translation>识别用</translation>
     </message>
     <message>
-        <source>1. your drawing and the ink&apos;s bounding box</source>
-        <translation>1. 你写的数字和笔迹的外接框</translation>
+        <source>1. your drawing, redrawn at MNIST&apos;s stroke width</source>
+        <translation>1. 你的图形，按 MNIST 的笔画粗细重画</translation>
     </message>
     <message>
         <source>2. scaled to fit 20×20 pixels</source>
@@ -342,6 +561,22 @@
     <message>
         <source>3. centred in 28×28: the network&apos;s input</source>
         <translation>3. 在 28×28 中居中：网络的输入</translation>
+    </message>
+    <message>
+        <source>A dot is not a digit: the network can only answer 0–9, so it always names one.</source>
+        <translation>一个点不是数字：网络只能回答 0–9，所以它总会说出一个数字。</translation>
+    </message>
+    <message>
+        <source>The network can only answer 0–9: it names a digit for anything, often at 99%. So the drawing is also compared with the training digits of the class it was given: what is left of it after taking away that class&apos;s average image and its 10 main ways of varying (principal components). If more is left than for 95% of MNIST&apos;s own test digits of that class, the drawing is called unlike the digits the network learned from, and its answer means little.</source>
+        <translation>网络只能回答 0–9：不管画的是什么，它都会说出一个数字，而且常常有 99% 的把握。所以还要把图形和它被判成的那一类训练数字相比：减去这一类的平均图像和它最主要的 10 种变化方式（主成分）之后还剩下多少。如果剩下的比该类 95% 的 MNIST 测试数字都多，就说这个图形不像网络学过的数字，它的回答没有多大意义。</translation>
+    </message>
+    <message>
+        <source>Unlike the digits it learned from: this fits a {k} worse than {pct:.0f}% of MNIST&apos;s test {k}s. The network can only answer 0–9, so it names a digit anyway.</source>
+        <translation>不像网络学过的数字：它作为 {k} 比 {pct:.0f}% 的 MNIST 测试数字 {k} 都更不像。网络只能回答 0–9，所以仍然会说出一个数字。</translation>
+    </message>
+    <message>
+        <source>only {p:.1f}% sure</source>
+        <translation>只有 {p:.1f}% 的把握</translation>
     </message>
     <message>
         <source>What the network sees</source>
@@ -394,6 +629,105 @@
     <message>
         <source>read by your network, step {step}</source>
         <translation>由你的网络识别，第 {step} 步</translation>
+    </message>
+</context>
+<context>
+    <name>ChainRulePanel</name>
+    <message>
+        <source>Which computational graph to work through: the book&apos;s shopping examples, or one neuron with an activation</source>
+        <translation>选择要演算的计算图：书中的购物例子，或一个带激活函数的神经元</translation>
+    </message>
+    <message>
+        <source>Default values</source>
+        <translation>默认值</translation>
+    </message>
+    <message>
+        <source>Put the book&apos;s numbers back into the inputs</source>
+        <translation>把书中的数值重新填入输入</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ 后退</translation>
+    </message>
+    <message>
+        <source>Undo the last step</source>
+        <translation>撤销上一步</translation>
+    </message>
+    <message>
+        <source>Step ▶</source>
+        <translation>单步 ▶</translation>
+    </message>
+    <message>
+        <source>Forward: compute the next node. Backward: send the gradient down the next edge (upstream × local derivative).</source>
+        <translation>正向：计算下一个节点。反向：沿下一条边传回梯度（上游梯度 × 局部导数）。</translation>
+    </message>
+    <message>
+        <source>Start over</source>
+        <translation>从头开始</translation>
+    </message>
+    <message>
+        <source>Back to the inputs alone, before any node is computed</source>
+        <translation>回到只有输入、还没有计算任何节点的状态</translation>
+    </message>
+    <message>
+        <source>All steps</source>
+        <translation>全部步骤</translation>
+    </message>
+    <message>
+        <source>Do every forward and backward step at once</source>
+        <translation>一次完成所有正向和反向步骤</translation>
+    </message>
+    <message>
+        <source>Inputs (edit them):</source>
+        <translation>输入（可修改）：</translation>
+    </message>
+    <message>
+        <source>The computational graph: values flow left to right along the arrows (black, above); backpropagation sends gradients right to left (red, below). Each red number is ∂(output)/∂(that value).</source>
+        <translation>计算图：数值沿箭头从左向右流动（黑色，在上）；误差反向传播法把梯度从右向左传回（红色，在下）。每个红色数字是 ∂(输出)/∂(该值)。</translation>
+    </message>
+    <message>
+        <source>Graph:</source>
+        <translation>计算图：</translation>
+    </message>
+    <message>
+        <source>Change this input: every value and gradient of the graph is computed again</source>
+        <translation>修改这个输入：计算图中的每个值和梯度都会重新计算</translation>
+    </message>
+    <message>
+        <source>inputs only</source>
+        <translation>仅输入</translation>
+    </message>
+    <message>
+        <source>forward</source>
+        <translation>正向</translation>
+    </message>
+    <message>
+        <source>backward</source>
+        <translation>反向</translation>
+    </message>
+    <message>
+        <source>Step {0} of {1} · {2}</source>
+        <translation>第 {0} 步，共 {1} 步 · {2}</translation>
+    </message>
+    <message>
+        <source>Press &lt;b&gt;Step ▶&lt;/b&gt; to compute the graph forward, one node at a time. Once the output is known, the steps go backward: each edge gets the gradient of the output with respect to its value — the &lt;b&gt;chain rule&lt;/b&gt; (链式法则): upstream gradient × local derivative.</source>
+        <translation>按&lt;b&gt;单步 ▶&lt;/b&gt;逐个节点正向计算这个计算图。得到输出后，步骤转为反向：每条边得到输出关于该值的梯度——这就是&lt;b&gt;链式法则&lt;/b&gt;：上游梯度 × 局部导数。</translation>
+    </message>
+    <message>
+        <source>Gradients found so far: {0}</source>
+        <translation>目前求得的梯度：{0}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Forward&lt;/b&gt;, node {0} ({1}): {2} = &lt;b&gt;{3}&lt;/b&gt; → {4}</source>
+        <translation>&lt;b&gt;正向&lt;/b&gt;，节点 {0}（{1}）：{2} = &lt;b&gt;{3}&lt;/b&gt; → {4}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Backward&lt;/b&gt; through node {0} ({1}), along the edge to &lt;i&gt;{2}&lt;/i&gt;:&lt;br&gt;upstream gradient ∂{3}/∂{4} = {5}&lt;br&gt;local derivative {6} = &lt;b&gt;{7}&lt;/b&gt; (with {8})&lt;br&gt;chain rule: {5} × {7} = &lt;b&gt;{9}&lt;/b&gt; = ∂{3}/∂{10}</source>
+        <translation>&lt;b&gt;反向&lt;/b&gt;经过节点 {0}（{1}），沿通往&lt;i&gt;{2}&lt;/i&gt;的边：&lt;br&gt;上游梯度 ∂{3}/∂{4} = {5}&lt;br&gt;局部导数 {6} = &lt;b&gt;{7}&lt;/b&gt;（其中 {8}）&lt;br&gt;链式法则：{5} × {7} = &lt;b&gt;{9}&lt;/b&gt; = ∂{3}/∂{10}</translation>
+    </message>
+    <message>
+        <source>{0} feeds more than one node: the gradients of its edges add up to {1}.</source>
+        <translation>{0} 输入到不止一个节点：各条边的梯度相加，总和为 {1}。</translation>
     </message>
 </context>
 <context>
@@ -500,6 +834,68 @@
     <message>
         <source>{0} ({1}): {2} Not in the app yet: coming later.</source>
         <translation>{0}（{1}）：{2} 应用中还没有：以后加入。</translation>
+    </message>
+</context>
+<context>
+    <name>DataControls</name>
+    <message>
+        <source>The 2-D data set: two classes of points to separate. Choosing one also loads a network and learning rate that solve it.</source>
+        <translation>二维数据集：要分开的两类点。选择一个数据集时，也会载入能解决它的网络和学习率。</translation>
+    </message>
+    <message>
+        <source>How much the points are jittered (0 = clean). With much noise the classes overlap and no boundary can be perfect.</source>
+        <translation>点的随机抖动有多大（0 = 无噪声）。噪声很大时两类点会重叠，任何决策边界都不可能完美。</translation>
+    </message>
+    <message>
+        <source>Number of points, training and test together</source>
+        <translation>点的数量（训练数据和测试数据合计）</translation>
+    </message>
+    <message>
+        <source>Share of the points held out as test data: the network never trains on them (black rim)</source>
+        <translation>留作测试数据的点所占比例：网络从不用它们训练（黑色描边）</translation>
+    </message>
+    <message>
+        <source>Draws the points and the initial weights: the same seed gives the same points as the training panel and the command line</source>
+        <translation>决定点的位置和初始权重：同一个随机种子在训练面板和命令行中给出完全相同的点</translation>
+    </message>
+    <message>
+        <source>Regenerate</source>
+        <translation>重新生成</translation>
+    </message>
+    <message>
+        <source>Draw new points (the next seed)</source>
+        <translation>生成新的点（下一个随机种子）</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Noise</source>
+        <translation>噪声</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>点数</translation>
+    </message>
+    <message>
+        <source>Test share</source>
+        <translation>测试比例</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+</context>
+<context>
+    <name>DataFit</name>
+    <message>
+        <source>This data has {0} values per sample but the network expects {1}: build a network for it first.</source>
+        <translation>这份数据每个样本有 {0} 个数值，而网络需要 {1} 个：请先为它构建网络。</translation>
+    </message>
+    <message>
+        <source>This data has {0} classes but the network outputs {1} scores: build a network for it first.</source>
+        <translation>这份数据有 {0} 个类别，而网络只输出 {1} 个得分：请先为它构建网络。</translation>
     </message>
 </context>
 <context>
@@ -621,8 +1017,12 @@ Delete 清空，Ctrl+Z 撤销最后一笔。</translation>
         <translation>批大小 m</translation>
     </message>
     <message>
-        <source>m: how many samples go through the network together. Each row of X, Z and A is one sample, so their first dimension is m; W and b do not depend on m. It follows the batch size of the training settings.</source>
-        <translation>m：一起通过网络的样本数。X、Z 和 A 的每一行是一个样本，所以它们的第一维是 m；W 和 b 与 m 无关。它跟随训练设置中的批大小。</translation>
+        <source>m: how many samples go through the network together. Each sample is one row of X, Z and A (one column in Andrew Ng&apos;s notation), so m is one of their dimensions; W and b do not depend on m. It follows the batch size of the training settings.</source>
+        <translation>m：一起通过网络的样本数。每个样本是 X、Z 和 A 的一行（吴恩达的记号中是一列），所以 m 是它们的一个维度；W 和 b 与 m 无关。它跟随训练设置中的批大小。</translation>
+    </message>
+    <message>
+        <source>Notation:</source>
+        <translation>记号：</translation>
     </message>
     <message>
         <source>l</source>
@@ -681,8 +1081,12 @@ Delete 清空，Ctrl+Z 撤销最后一笔。</translation>
         <translation>该层参数以 float32 存储所占的内存（每个 4 字节）；梯度和优化器状态还需要同样多或更多。</translation>
     </message>
     <message>
-        <source>Read each row like Andrew Ng&apos;s check: X (m, inputs) · W (inputs, units) + b (units,) → Z (m, units); A has Z&apos;s shape and is the next layer&apos;s X; dW and db always have the shapes of W and b. Only X, Z and A grow with m — the parameters do not.</source>
-        <translation>像吴恩达那样逐行核对：X (m, 输入数) · W (输入数, 神经元数) + b (神经元数,) → Z (m, 神经元数)；A 与 Z 形状相同，并作为下一层的 X；dW 和 db 的形状总与 W 和 b 相同。只有 X、Z 和 A 随 m 增长——参数不会。</translation>
+        <source>Andrew Ng&apos;s notation, samples in columns: W[l] (n[l], n[l−1]) · A[l−1] (n[l−1], m) + b[l] (n[l], 1) → Z[l] (n[l], m); b is broadcast over the m columns; A[l] has Z[l]&apos;s shape; dW and db have the shapes of W and b. Layers count from 1: W[1] is the first. Convolutions: (m, n_H, n_W, n_C), W (f, f, n_C_prev, n_C).</source>
+        <translation>吴恩达的记号，样本按列排列：W[l] (n[l], n[l−1]) · A[l−1] (n[l−1], m) + b[l] (n[l], 1) → Z[l] (n[l], m)；b 通过广播加到 m 列上；A[l] 与 Z[l] 形状相同；dW 和 db 的形状与 W 和 b 相同。层从 1 开始编号：W[1] 是第一层。卷积：(m, n_H, n_W, n_C)，W (f, f, n_C_prev, n_C)。</translation>
+    </message>
+    <message>
+        <source>Read each row like Andrew Ng&apos;s check, with samples in rows as in &quot;Deep Learning from Scratch&quot; (and as the app computes): X (m, inputs) · W (inputs, units) + b (units,) → Z (m, units); A has Z&apos;s shape and is the next layer&apos;s X; dW and db always have the shapes of W and b. Only X, Z and A grow with m — the parameters do not.</source>
+        <translation>像吴恩达那样逐行核对，但样本按行排列，与《深度学习入门》相同（也是本程序的计算方式）：X (m, 输入数) · W (输入数, 神经元数) + b (神经元数,) → Z (m, 神经元数)；A 与 Z 形状相同，并作为下一层的 X；dW 和 db 的形状总与 W 和 b 相同。只有 X、Z 和 A 随 m 增长——参数不会。</translation>
     </message>
     <message>
         <source>Fix this first to see the dimensions: {0}</source>
@@ -823,6 +1227,10 @@ Press Start (Ctrl+Return) to train: while the network learns, this panel shows h
         <translation>第 {0} 层的 {1}</translation>
     </message>
     <message>
+        <source>the gradient of {0} exploded ({1:.3g} times its size at the start)</source>
+        <translation>{0} 的梯度爆炸了（是开始时的 {1:.3g} 倍）</translation>
+    </message>
+    <message>
         <source>non-finite values in {0}</source>
         <translation>{0} 中出现了非有限值（NaN 或 ∞）</translation>
     </message>
@@ -944,6 +1352,158 @@ Press Evaluate now, or pause training (Space), to test the network on all {0:,} 
     <message>
         <source> · training goes on: pause to refresh</source>
         <translation> · 训练仍在进行：暂停后刷新</translation>
+    </message>
+</context>
+<context>
+    <name>ExperimentCard</name>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Run this experiment in the background and show its results</source>
+        <translation>在后台运行这个实验，并显示它的结果</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop this experiment after the current mini-batch</source>
+        <translation>在当前小批量之后停止这个实验</translation>
+    </message>
+    <message>
+        <source>How much of this experiment&apos;s training is done</source>
+        <translation>这个实验的训练完成了多少</translation>
+    </message>
+    <message>
+        <source>not run yet</source>
+        <translation>尚未运行</translation>
+    </message>
+</context>
+<context>
+    <name>ExperimentPlot</name>
+    <message>
+        <source>Accuracy of each run after every epoch: solid on the training data, dashed on the test data</source>
+        <translation>每次运行在每个纪元之后的准确率：实线为训练数据，虚线为测试数据</translation>
+    </message>
+    <message>
+        <source>One plot per initial weight scale σ: training accuracy against the epoch with batch norm (solid) and without (dashed)</source>
+        <translation>每个权重初始尺度 σ 一张小图：训练准确率随纪元的变化，实线为使用 Batch Normalization，虚线为不使用</translation>
+    </message>
+    <message>
+        <source>Press Run on a card: its runs&apos; curves appear here.</source>
+        <translation>在左侧的卡片上按“运行”：各次运行的曲线会显示在这里。</translation>
+    </message>
+    <message>
+        <source>The curves of the experiment you run</source>
+        <translation>你运行的实验的曲线</translation>
+    </message>
+    <message>
+        <source>Training loss of each run against the iteration: bold smoothed like the book&apos;s figure, faint the raw batch losses</source>
+        <translation>每次运行的训练损失随迭代的变化：粗线像书中的图一样经过平滑，细线为原始的批次损失</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>纪元</translation>
+    </message>
+    <message>
+        <source>iteration</source>
+        <translation>迭代</translation>
+    </message>
+    <message>
+        <source>test data</source>
+        <translation>测试数据</translation>
+    </message>
+    <message>
+        <source>training data</source>
+        <translation>训练数据</translation>
+    </message>
+    <message>
+        <source>training loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <source>training loss (smoothed)</source>
+        <translation>训练损失（平滑后）</translation>
+    </message>
+    <message>
+        <source>with BN</source>
+        <translation>使用 BN</translation>
+    </message>
+    <message>
+        <source>without</source>
+        <translation>不使用</translation>
+    </message>
+    <message>
+        <source>σ = {0:.2g}</source>
+        <translation>σ = {0:.2g}</translation>
+    </message>
+</context>
+<context>
+    <name>ExperimentTable</name>
+    <message>
+        <source>{0:.1f} s</source>
+        <translation>{0:.1f} 秒</translation>
+    </message>
+    <message>
+        <source>Each run&apos;s results beside the book&apos;s; ✓ marks a result inside the book&apos;s range, ✗ one outside it</source>
+        <translation>每次运行的结果与书中的结果并列；✓ 表示结果在书中的范围内，✗ 表示不在</translation>
+    </message>
+    <message>
+        <source>run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>book</source>
+        <translation>书中</translation>
+    </message>
+    <message>
+        <source>inside the book&apos;s range</source>
+        <translation>在书中的范围内</translation>
+    </message>
+    <message>
+        <source>outside the book&apos;s range</source>
+        <translation>不在书中的范围内</translation>
+    </message>
+</context>
+<context>
+    <name>ExperimentsPanel</name>
+    <message>
+        <source>Choose an experiment on the left and press its Run button. Each one trains a few networks in the background and compares what they learn with the book&apos;s results.</source>
+        <translation>在左侧选择一个实验，按它的“运行”按钮。每个实验都会在后台训练几个网络，并把它们学到的结果与书中的结果比较。</translation>
+    </message>
+    <message>
+        <source>Training runs in the main window too: both share the processor, so each is slower.</source>
+        <translation>主窗口中也在训练：两者共用处理器，所以都会变慢。</translation>
+    </message>
+    <message>
+        <source>Cannot run: {0}</source>
+        <translation>无法运行：{0}</translation>
+    </message>
+    <message>
+        <source>running…</source>
+        <translation>正在运行…</translation>
+    </message>
+    <message>
+        <source>Experiment started: {0}</source>
+        <translation>实验已开始：{0}</translation>
+    </message>
+    <message>
+        <source>done in {0:.0f} s: {1} of {2} {3}</source>
+        <translation>用时 {0:.0f} 秒完成：{2} 项中 {1} 项 {3}</translation>
+    </message>
+    <message>
+        <source>cancelled after {0:.0f} s</source>
+        <translation>{0:.0f} 秒后已取消</translation>
+    </message>
+    <message>
+        <source>failed: {0}</source>
+        <translation>失败：{0}</translation>
     </message>
 </context>
 <context>
@@ -1078,6 +1638,272 @@ Press Evaluate now, or pause training (Space), to test the network on all {0:,} 
     <message>
         <source>The first layer with weights does not look at the image directly, so its weights cannot be drawn as pictures: the Weights panel shows them.</source>
         <translation>第一个有权重的层并不直接看图像，所以它的权重无法画成图片：请在“权重”面板查看。</translation>
+    </message>
+</context>
+<context>
+    <name>FunctionFittingPanel</name>
+    <message>
+        <source>The function f the samples come from: y = f(x) + noise</source>
+        <translation>样本来自的函数 f：y = f(x) + 噪声</translation>
+    </message>
+    <message>
+        <source>Standard deviation σ of the noise added to y; a perfect fit still has a mean squared error of σ²</source>
+        <translation>加在 y 上的噪声的标准差 σ；即使完美拟合，均方误差仍约为 σ²</translation>
+    </message>
+    <message>
+        <source>Number of samples, training and test together (20% test)</source>
+        <translation>样本数量（训练和测试合计，其中 20% 为测试数据）</translation>
+    </message>
+    <message>
+        <source>Draws the samples and the initial weights</source>
+        <translation>决定样本和初始权重</translation>
+    </message>
+    <message>
+        <source>Hidden layers; the thin curves are the last one&apos;s units</source>
+        <translation>隐藏层数；细曲线是最后一个隐藏层的各个神经元</translation>
+    </message>
+    <message>
+        <source>Neurons per hidden layer</source>
+        <translation>每个隐藏层的神经元数</translation>
+    </message>
+    <message>
+        <source>Activation of the hidden layers; the output layer is the identity, compared with y by the squared error</source>
+        <translation>隐藏层的激活函数；输出层是恒等函数，用平方误差与 y 比较</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Train continuously; changes take effect at once</source>
+        <translation>持续训练；修改立即生效</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>Train one epoch</source>
+        <translation>训练一个纪元</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>New random initial weights; the samples stay</source>
+        <translation>重新随机初始化权重；样本不变</translation>
+    </message>
+    <message>
+        <source>learning rate </source>
+        <translation>学习率 </translation>
+    </message>
+    <message>
+        <source>Learning rate of the Adam optimizer</source>
+        <translation>Adam 优化器的学习率</translation>
+    </message>
+    <message>
+        <source>Show each unit&apos;s share wⱼaⱼ(x)</source>
+        <translation>显示每个神经元的贡献 wⱼaⱼ(x)</translation>
+    </message>
+    <message>
+        <source>The thin curves: what each unit of the last hidden layer adds to the output. Their sum plus the bias b is the fitted curve.</source>
+        <translation>细曲线：最后一个隐藏层的每个神经元对输出的贡献。它们的和加上偏置 b 就是拟合出的曲线。</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>点数</translation>
+    </message>
+    <message>
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <source>Layers</source>
+        <translation>层数</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>神经元数</translation>
+    </message>
+    <message>
+        <source>Samples (black rim: test), the true f (dashed), the network&apos;s curve (red) and each hidden unit&apos;s share (thin grey)</source>
+        <translation>样本（黑色描边：测试数据）、真实的 f（虚线）、网络的曲线（红色）以及每个隐藏层神经元的贡献（灰色细线）</translation>
+    </message>
+    <message>
+        <source>f(x)</source>
+        <translation>f(x)</translation>
+    </message>
+    <message>
+        <source>training samples</source>
+        <translation>训练样本</translation>
+    </message>
+    <message>
+        <source>test samples</source>
+        <translation>测试样本</translation>
+    </message>
+    <message>
+        <source>network y(x)</source>
+        <translation>网络 y(x)</translation>
+    </message>
+    <message>
+        <source>Press Play to train.</source>
+        <translation>按“播放”开始训练。</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Training stopped: {0}</source>
+        <translation>训练已停止：{0}</translation>
+    </message>
+    <message>
+        <source>The loss ran away to infinity: lower the learning rate and press Reset.</source>
+        <translation>损失发散到无穷大：请降低学习率并按“重置”。</translation>
+    </message>
+    <message>
+        <source>Epoch {0} · training MSE {1:.4f} · test MSE {2:.4f} · noise variance σ² = {3:.4f} (a perfect fit scores about this)</source>
+        <translation>纪元 {0} · 训练均方误差 {1:.4f} · 测试均方误差 {2:.4f} · 噪声方差 σ² = {3:.4f}（完美拟合大约就是这个值）</translation>
+    </message>
+    <message>
+        <source>Epoch 0 · press Play to train.</source>
+        <translation>纪元 0 · 按“播放”开始训练。</translation>
+    </message>
+</context>
+<context>
+    <name>GradientCheckPanel</name>
+    <message>
+        <source>m = </source>
+        <translation>m = </translation>
+    </message>
+    <message>
+        <source>Training samples in the batch the loss is computed on</source>
+        <translation>计算损失所用这批数据中的训练样本数</translation>
+    </message>
+    <message>
+        <source> entries</source>
+        <translation> 个元素</translation>
+    </message>
+    <message>
+        <source>How many entries of each parameter are checked (chosen at random). Each needs two more forward passes.</source>
+        <translation>每个参数检查多少个元素（随机选取）。每个元素需要额外两次正向传播。</translation>
+    </message>
+    <message>
+        <source>Run check</source>
+        <translation>开始梯度确认</translation>
+    </message>
+    <message>
+        <source>Compare backprop&apos;s gradients with numerical ones on a float64 copy of the current network</source>
+        <translation>在当前网络的 float64 副本上，比较误差反向传播法的梯度与数值微分的梯度</translation>
+    </message>
+    <message>
+        <source>Break a layer&apos;s backward:</source>
+        <translation>故意弄错某层的反向传播：</translation>
+    </message>
+    <message>
+        <source>A deliberate bug: the chosen layer&apos;s dW and db are multiplied by the factor after its backward. The check should catch it.</source>
+        <translation>故意制造的错误：所选层反向传播后，其 dW 和 db 乘以这个系数。梯度确认应当发现它。</translation>
+    </message>
+    <message>
+        <source>The layer whose backward is broken</source>
+        <translation>反向传播被弄错的层</translation>
+    </message>
+    <message>
+        <source>What the broken layer&apos;s gradients are multiplied by</source>
+        <translation>被弄错的层的梯度所乘的系数</translation>
+    </message>
+    <message>
+        <source>numerical gradient (数值微分): n = (L(w + h) − L(w − h)) / 2h with h = 1e-5; analytic a from backpropagation (误差反向传播法). Relative error ‖a − n‖ / (‖a‖ + ‖n‖) over the entries checked; it passes below {0} (float64), or when every |a − n| is below {1}.</source>
+        <translation>数值微分：n = (L(w + h) − L(w − h)) / 2h，h = 1e-5；解析梯度 a 来自误差反向传播法。相对误差 ‖a − n‖ / (‖a‖ + ‖n‖) 按所检查的元素计算；低于 {0}（float64）即通过，或每个 |a − n| 都低于 {1} 时也通过。</translation>
+    </message>
+    <message>
+        <source>parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>shape</source>
+        <translation>形状</translation>
+    </message>
+    <message>
+        <source>checked</source>
+        <translation>已检查</translation>
+    </message>
+    <message>
+        <source>at a kink</source>
+        <translation>位于折点</translation>
+    </message>
+    <message>
+        <source>max |a − n|</source>
+        <translation>最大 |a − n|</translation>
+    </message>
+    <message>
+        <source>relative error</source>
+        <translation>相对误差</translation>
+    </message>
+    <message>
+        <source>result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Entries left out: between w − h and w + h a ReLU input crossed 0 or a max changed hands. There the function has a kink and no derivative, so the central difference means nothing.</source>
+        <translation>被略去的元素：在 w − h 与 w + h 之间，某个 ReLU 的输入越过了 0，或某个最大值换了位置。函数在那里有折点、没有导数，中心差分没有意义。</translation>
+    </message>
+    <message>
+        <source>Build a network and press Run check.</source>
+        <translation>构建网络后按“开始梯度确认”。</translation>
+    </message>
+    <message>
+        <source>layer {0} ({1})</source>
+        <translation>第 {0} 层（{1}）</translation>
+    </message>
+    <message>
+        <source>The network has trained on since the check (step {0}): run it again to check the current weights.</source>
+        <translation>梯度确认之后网络又训练了（第 {0} 步）：再运行一次以检查当前权重。</translation>
+    </message>
+    <message>
+        <source>Build a network and load data first.</source>
+        <translation>请先构建网络并载入数据。</translation>
+    </message>
+    <message>
+        <source>Checking… (two forward passes per entry, in float64)</source>
+        <translation>正在检查…（每个元素两次正向传播，float64）</translation>
+    </message>
+    <message>
+        <source>Press Run check to compare the gradients of this network.</source>
+        <translation>按“开始梯度确认”比较这个网络的梯度。</translation>
+    </message>
+    <message>
+        <source>The check failed to run: {0}</source>
+        <translation>梯度确认无法运行：{0}</translation>
+    </message>
+    <message>
+        <source>— every entry at a kink</source>
+        <translation>— 所有元素都位于折点</translation>
+    </message>
+    <message>
+        <source>pass</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>FAIL</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>FAILED: {0}</source>
+        <translation>失败：{0}</translation>
+    </message>
+    <message>
+        <source>All {0} parameters pass: backprop agrees with the numerical gradient.</source>
+        <translation>全部 {0} 个参数通过：误差反向传播法与数值微分的梯度一致。</translation>
+    </message>
+    <message>
+        <source>{0} entries sat at a kink and were left out.</source>
+        <translation>{0} 个元素位于折点，已略去。</translation>
+    </message>
+    <message>
+        <source>(Layer {0}&apos;s backward was broken on purpose.)</source>
+        <translation>（第 {0} 层的反向传播是故意弄错的。）</translation>
     </message>
 </context>
 <context>
@@ -1421,20 +2247,20 @@ Output per sample: {1}. Drag to reorder.</source>
         <translation>已用种子 {0} 构建新网络。</translation>
     </message>
     <message>
+        <source>Training settings taken from the search: {0}.</source>
+        <translation>训练设置已取自超参数搜索：{0}。</translation>
+    </message>
+    <message>
+        <source>Weight {0}{1} chosen: see “Nudge a weight”.</source>
+        <translation>已选中权重 {0}{1}：见“微调一个权重”。</translation>
+    </message>
+    <message>
         <source>Open model</source>
         <translation>打开模型</translation>
     </message>
     <message>
-        <source>NumNet model (*.npz)</source>
-        <translation>NumNet 模型 (*.npz)</translation>
-    </message>
-    <message>
         <source>Open run</source>
         <translation>打开训练记录</translation>
-    </message>
-    <message>
-        <source>NumNet run (*.npz)</source>
-        <translation>NumNet 训练记录 (*.npz)</translation>
     </message>
     <message>
         <source>Save model</source>
@@ -1449,20 +2275,12 @@ Output per sample: {1}. Drag to reorder.</source>
         <translation>导出图表</translation>
     </message>
     <message>
-        <source>PNG image (*.png);;SVG drawing (*.svg)</source>
-        <translation>PNG 图像 (*.png);;SVG 矢量图 (*.svg)</translation>
-    </message>
-    <message>
         <source>Exported the plots to {0}.</source>
         <translation>已将图表导出到 {0}。</translation>
     </message>
     <message>
         <source>Export data</source>
         <translation>导出数据</translation>
-    </message>
-    <message>
-        <source>CSV (*.csv)</source>
-        <translation>CSV (*.csv)</translation>
     </message>
     <message>
         <source>Exported {0} rows to {1}.</source>
@@ -1521,8 +2339,36 @@ Output per sample: {1}. Drag to reorder.</source>
         <translation>一维梯度下降法</translation>
     </message>
     <message>
+        <source>2-D playground</source>
+        <translation>二维游乐场</translation>
+    </message>
+    <message>
         <source>Architecture</source>
         <translation>网络结构</translation>
+    </message>
+    <message>
+        <source>Backpropagation</source>
+        <translation>误差反向传播法</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>Chain rule</source>
+        <translation>链式法则</translation>
+    </message>
+    <message>
+        <source>Could not export the data to {0}: {1}</source>
+        <translation>无法将数据导出到 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Could not export the plots to {0}: {1}</source>
+        <translation>无法将图表导出到 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>丢弃</translation>
     </message>
     <message>
         <source>Distributions</source>
@@ -1541,6 +2387,14 @@ Output per sample: {1}. Drag to reorder.</source>
         <translation>评估</translation>
     </message>
     <message>
+        <source>Experiments</source>
+        <translation>实验</translation>
+    </message>
+    <message>
+        <source>Export ONNX…</source>
+        <translation>导出 ONNX…</translation>
+    </message>
+    <message>
         <source>Export data (CSV)…</source>
         <translation>导出数据（CSV）…</translation>
     </message>
@@ -1549,12 +2403,36 @@ Output per sample: {1}. Drag to reorder.</source>
         <translation>导出图表…</translation>
     </message>
     <message>
+        <source>Fitting a function</source>
+        <translation>函数拟合（回归）</translation>
+    </message>
+    <message>
+        <source>Gradient check</source>
+        <translation>梯度确认</translation>
+    </message>
+    <message>
+        <source>Hyperparameter search</source>
+        <translation>超参数搜索</translation>
+    </message>
+    <message>
         <source>Learned features</source>
         <translation>学到的特征</translation>
     </message>
     <message>
         <source>Loss and accuracy</source>
         <translation>损失与准确率</translation>
+    </message>
+    <message>
+        <source>Nudge a weight</source>
+        <translation>微调一个权重</translation>
+    </message>
+    <message>
+        <source>NumNet model</source>
+        <translation>NumNet 模型</translation>
+    </message>
+    <message>
+        <source>NumNet run</source>
+        <translation>NumNet 训练记录</translation>
     </message>
     <message>
         <source>Open a saved model (Ctrl+O)</source>
@@ -1581,8 +2459,16 @@ Output per sample: {1}. Drag to reorder.</source>
         <translation>MNIST 上的优化器</translation>
     </message>
     <message>
+        <source>PNG image</source>
+        <translation>PNG 图像</translation>
+    </message>
+    <message>
         <source>Pause or resume training (Space)</source>
         <translation>暂停或继续训练（Space）</translation>
+    </message>
+    <message>
+        <source>Perceptron and logic gates</source>
+        <translation>感知机与逻辑门</translation>
     </message>
     <message>
         <source>Quit</source>
@@ -1595,6 +2481,10 @@ Output per sample: {1}. Drag to reorder.</source>
     <message>
         <source>Reset weights</source>
         <translation>重置权重</translation>
+    </message>
+    <message>
+        <source>SVG drawing</source>
+        <translation>SVG 矢量图</translation>
     </message>
     <message>
         <source>Save model…</source>
@@ -1613,12 +2503,20 @@ Output per sample: {1}. Drag to reorder.</source>
         <translation>把损失和准确率图表保存为 PNG 或 SVG</translation>
     </message>
     <message>
+        <source>Save the network as an ONNX file for onnxruntime, Netron and other tools</source>
+        <translation>把网络保存为 ONNX 文件，供 onnxruntime、Netron 等工具使用</translation>
+    </message>
+    <message>
         <source>Save the network&apos;s weights (Ctrl+S)</source>
         <translation>保存网络的权重（Ctrl+S）</translation>
     </message>
     <message>
         <source>Save the whole run: weights, optimizer state, history (Ctrl+Shift+S)</source>
         <translation>保存整个训练记录：权重、优化器状态、历史记录（Ctrl+Shift+S）</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
     </message>
     <message>
         <source>Start training (Ctrl+Return)</source>
@@ -1641,12 +2539,20 @@ Output per sample: {1}. Drag to reorder.</source>
         <translation>停止训练（Esc）</translation>
     </message>
     <message>
+        <source>The network has been trained for {0} iterations since it was last saved. Save it first?</source>
+        <translation>自上次保存以来，网络又训练了 {0} 次迭代。要先保存吗？</translation>
+    </message>
+    <message>
         <source>Train exactly one mini-batch, then pause (F10)</source>
         <translation>只训练一个小批量，然后暂停（F10）</translation>
     </message>
     <message>
         <source>Train to the end of the current epoch, then pause (Shift+F10)</source>
         <translation>训练到当前纪元结束，然后暂停（Shift+F10）</translation>
+    </message>
+    <message>
+        <source>Unsaved network</source>
+        <translation>网络尚未保存</translation>
     </message>
     <message>
         <source>Weight initialization</source>
@@ -1755,6 +2661,47 @@ Press Start (Ctrl+Return) to train the network and watch its loss fall and its a
         <source> · validation accuracy (end of epoch) {0:.2f}%</source>
         <translation> · 验证准确率（纪元结束时）{0:.2f}%</translation>
     </message>
+    <message>
+        <source>Loss and accuracy</source>
+        <translation>损失与准确率</translation>
+    </message>
+</context>
+<context>
+    <name>NetworkControls</name>
+    <message>
+        <source>Inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Remove the last hidden layer</source>
+        <translation>删除最后一个隐藏层</translation>
+    </message>
+    <message>
+        <source>Add a hidden layer</source>
+        <translation>添加一个隐藏层</translation>
+    </message>
+    <message>
+        <source>Activation</source>
+        <translation>激活函数</translation>
+    </message>
+    <message>
+        <source>The activation function of every hidden layer (the output layer stays linear: softmax turns it into probabilities)</source>
+        <translation>每个隐藏层的激活函数（输出层保持线性：由 Softmax 把它变成概率）</translation>
+    </message>
+    <message>
+        <source>Neurons in this hidden layer</source>
+        <translation>这个隐藏层的神经元数</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hidden layer(s)</source>
+        <translation>
+            <numerusform>%n 个隐藏层</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no hidden layer: a straight boundary</source>
+        <translation>没有隐藏层：决策边界是直线</translation>
+    </message>
 </context>
 <context>
     <name>NetworkDiagram</name>
@@ -1827,6 +2774,10 @@ Press Start (Ctrl+Return) to train the network and watch its loss fall and its a
         <translation>{0}：个数 {1}，均值 {2}，标准差 {3}，最小 {4}，最大 {5}，|w| 均值 {6}</translation>
     </message>
     <message>
+        <source>  from unit {0}: w = {1} × a = {2} → {3}</source>
+        <translation>  来自单元 {0}：w = {1} × a = {2} → {3}</translation>
+    </message>
+    <message>
         <source>Add layers to see the network here.</source>
         <translation>添加层后，这里会显示网络。</translation>
     </message>
@@ -1835,8 +2786,16 @@ Press Start (Ctrl+Return) to train the network and watch its loss fall and its a
         <translation>按“应用”后，连线表示权重：蓝色为负，红色为正，越粗越大。把鼠标移到神经元上可查看它的权重。</translation>
     </message>
     <message>
+        <source>Input {0} of {1}</source>
+        <translation>输入 {0}（共 {1} 个）</translation>
+    </message>
+    <message>
         <source>Layer {0}</source>
         <translation>第 {0} 层</translation>
+    </message>
+    <message>
+        <source>Layer {0} ({1}): neuron {2}</source>
+        <translation>第 {0} 层（{1}）：神经元 {2}</translation>
     </message>
     <message>
         <source>Only the input so far: add layers with “Add layer” or load a preset.</source>
@@ -1847,8 +2806,20 @@ Press Start (Ctrl+Return) to train the network and watch its loss fall and its a
         <translation>输出层</translation>
     </message>
     <message>
+        <source>a = {0}</source>
+        <translation>a = {0}</translation>
+    </message>
+    <message>
+        <source>b = {0}</source>
+        <translation>b = {0}</translation>
+    </message>
+    <message>
         <source>dropout {0:g}</source>
         <translation>Dropout {0:g}</translation>
+    </message>
+    <message>
+        <source>incoming weights: {0}, mean {1}, std {2}</source>
+        <translation>输入权重：{0} 个，均值 {1}，标准差 {2}</translation>
     </message>
     <message>
         <source>negative</source>
@@ -1863,12 +2834,176 @@ Press Start (Ctrl+Return) to train the network and watch its loss fall and its a
         <translation>第 {0} 步</translation>
     </message>
     <message>
+        <source>units coloured by their activation a for {0}; click one</source>
+        <translation>神经元按其对{0}的激活值 a 着色；可点击</translation>
+    </message>
+    <message>
         <source>weight, thickness = |w|</source>
         <translation>权重，粗细 = |w|</translation>
     </message>
     <message>
+        <source>x = {0}</source>
+        <translation>x = {0}</translation>
+    </message>
+    <message>
+        <source>z = {0}</source>
+        <translation>z = {0}</translation>
+    </message>
+    <message>
         <source>{0} pieces</source>
         <translation>{0} 个分段</translation>
+    </message>
+</context>
+<context>
+    <name>NeuronPictures</name>
+    <message>
+        <source>Input {0}</source>
+        <translation>输入 {0}</translation>
+    </message>
+    <message>
+        <source>Output: P(class 1)</source>
+        <translation>输出：P(类别 1)</translation>
+    </message>
+    <message>
+        <source>Layer {0}, neuron {1}</source>
+        <translation>第 {0} 层，神经元 {1}</translation>
+    </message>
+    <message>
+        <source>The network&apos;s neurons appear here.</source>
+        <translation>网络的神经元会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>输出</translation>
+    </message>
+    <message>
+        <source>Layer {0}</source>
+        <translation>第 {0} 层</translation>
+    </message>
+</context>
+<context>
+    <name>NotationCombo</name>
+    <message>
+        <source>Notation: write shapes as in the note you have open. Andrew Ng puts samples in columns (W[l] is (n[l], n[l−1]), Z[l] is (n[l], m)); &quot;Deep Learning from Scratch&quot; puts them in rows (X is (m, n), W is (n_in, n_out)), as the app computes.</source>
+        <translation>记号：按你手边笔记的写法显示形状。吴恩达把样本按列排列（W[l] 为 (n[l], n[l−1])，Z[l] 为 (n[l], m)）；《深度学习入门》把样本按行排列（X 为 (m, n)，W 为 (n_in, n_out)），本程序也是这样计算的。</translation>
+    </message>
+</context>
+<context>
+    <name>NudgeWeightPanel</name>
+    <message>
+        <source>Which parameter array the weight belongs to</source>
+        <translation>这个权重属于哪个参数数组</translation>
+    </message>
+    <message>
+        <source>Index {0} of the entry</source>
+        <translation>元素的第 {0} 个下标</translation>
+    </message>
+    <message>
+        <source>The weight&apos;s value w (the network itself is not changed: this is a copy)</source>
+        <translation>权重的值 w（不会改动网络本身：这里用的是副本）</translation>
+    </message>
+    <message>
+        <source>Drag to change w within ± the span around its trained value</source>
+        <translation>拖动以在训练所得值 ± 范围内改变 w</translation>
+    </message>
+    <message>
+        <source>How far the slider and the plotted slice reach either side</source>
+        <translation>滑块和所绘截面向两侧延伸的范围</translation>
+    </message>
+    <message>
+        <source>Back to the trained value</source>
+        <translation>恢复训练所得的值</translation>
+    </message>
+    <message>
+        <source>Put w back to the value the network has</source>
+        <translation>把 w 恢复为网络中的值</translation>
+    </message>
+    <message>
+        <source>m = </source>
+        <translation>m = </translation>
+    </message>
+    <message>
+        <source>Training samples the loss is computed on</source>
+        <translation>计算损失所用的训练样本数</translation>
+    </message>
+    <message>
+        <source>The loss along this one weight, L(w), with everything else fixed; the dot is w, the red line the tangent with backprop&apos;s slope ∂L/∂w</source>
+        <translation>只改变这一个权重、其余都固定时的损失 L(w)；圆点是 w，红线是斜率为误差反向传播法所得 ∂L/∂w 的切线</translation>
+    </message>
+    <message>
+        <source>weight w</source>
+        <translation>权重 w</translation>
+    </message>
+    <message>
+        <source>loss L</source>
+        <translation>损失 L</translation>
+    </message>
+    <message>
+        <source>The softmax output for the first sample of the batch</source>
+        <translation>这批数据中第一个样本的 Softmax 输出</translation>
+    </message>
+    <message>
+        <source>Build a network to nudge one of its weights.</source>
+        <translation>构建网络后即可微调它的一个权重。</translation>
+    </message>
+    <message>
+        <source>Weight:</source>
+        <translation>权重：</translation>
+    </message>
+    <message>
+        <source>Failed: {0}</source>
+        <translation>出错：{0}</translation>
+    </message>
+    <message>
+        <source>Sample 1 of the batch (label {0})</source>
+        <translation>这批数据的第 1 个样本（标签 {0}）</translation>
+    </message>
+    <message>
+        <source>{0}[{1}] = &lt;b&gt;{2:.5g}&lt;/b&gt; (trained value {3:.5g}) · loss L = &lt;b&gt;{4:.6g}&lt;/b&gt;&lt;br&gt;numerical slope ΔL/Δw = (L(w + h) − L(w − h)) / 2h, h = {5:g}: &lt;b&gt;{6:.6g}&lt;/b&gt;&lt;br&gt;backprop ∂L/∂w: &lt;b&gt;{7:.6g}&lt;/b&gt; · relative difference {8:.1e}</source>
+        <translation>{0}[{1}] = &lt;b&gt;{2:.5g}&lt;/b&gt;（训练所得值 {3:.5g}）· 损失 L = &lt;b&gt;{4:.6g}&lt;/b&gt;&lt;br&gt;数值微分的斜率 ΔL/Δw = (L(w + h) − L(w − h)) / 2h，h = {5:g}：&lt;b&gt;{6:.6g}&lt;/b&gt;&lt;br&gt;误差反向传播法 ∂L/∂w：&lt;b&gt;{7:.6g}&lt;/b&gt; · 相对差 {8:.1e}</translation>
+    </message>
+</context>
+<context>
+    <name>OnnxExport</name>
+    <message>
+        <source>Could not write {0}.</source>
+        <translation>无法写入 {0}。</translation>
+    </message>
+    <message>
+        <source>Export ONNX</source>
+        <translation>导出 ONNX</translation>
+    </message>
+    <message>
+        <source>Exported the network to {0} ({1} parameters, ONNX opset {2}).</source>
+        <translation>已将网络导出到 {0}（{1} 个参数，ONNX 算子集 {2}）。</translation>
+    </message>
+    <message>
+        <source>Input “{0}”: a float32 batch of shape {1}, scaled as in training. Output “{2}”: shape {3}. onnxruntime, Netron and other ONNX tools can open the file.</source>
+        <translation>输入“{0}”：形状为 {1} 的 float32 批量数据，缩放方式与训练时相同。输出“{2}”：形状为 {3}。onnxruntime、Netron 等 ONNX 工具都能打开此文件。</translation>
+    </message>
+    <message>
+        <source>ONNX model (*.onnx)</source>
+        <translation>ONNX 模型 (*.onnx)</translation>
+    </message>
+    <message>
+        <source>Stop training first? The network is exported as it is then.</source>
+        <translation>先停止训练吗？导出的是停止时的网络。</translation>
+    </message>
+    <message>
+        <source>There is no network to export yet.</source>
+        <translation>还没有可导出的网络。</translation>
+    </message>
+    <message>
+        <source>This network cannot be exported to ONNX.</source>
+        <translation>此网络无法导出为 ONNX。</translation>
+    </message>
+    <message>
+        <source>Training is running</source>
+        <translation>训练正在进行</translation>
     </message>
 </context>
 <context>
@@ -2100,6 +3235,238 @@ with each checked optimizer (the book&apos;s ch06 experiment).</source>
     </message>
 </context>
 <context>
+    <name>PerceptronPanel</name>
+    <message>
+        <source>The logic gate whose truth table the perceptron learns</source>
+        <translation>感知机要学习其真值表的逻辑门</translation>
+    </message>
+    <message>
+        <source>Learning rate η: how far one wrong answer moves the line</source>
+        <translation>学习率 η：一次答错让直线移动多远</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>Show the perceptron the next row of the truth table</source>
+        <translation>把真值表的下一行给感知机看</translation>
+    </message>
+    <message>
+        <source>Epoch</source>
+        <translation>一个纪元</translation>
+    </message>
+    <message>
+        <source>The rest of this pass over the four rows</source>
+        <translation>完成这一遍（四行）中剩下的部分</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Step on its own until every row is right</source>
+        <translation>自动单步，直到每一行都正确</translation>
+    </message>
+    <message>
+        <source>Start at 0</source>
+        <translation>从 0 开始</translation>
+    </message>
+    <message>
+        <source>Start again from w₁ = w₂ = b = 0</source>
+        <translation>从 w₁ = w₂ = b = 0 重新开始</translation>
+    </message>
+    <message>
+        <source>Random start</source>
+        <translation>随机开始</translation>
+    </message>
+    <message>
+        <source>Start again from random w₁, w₂, b in [−0.5, 0.5]</source>
+        <translation>从 [−0.5, 0.5] 中随机的 w₁、w₂、b 重新开始</translation>
+    </message>
+    <message>
+        <source>Two layers (XOR)</source>
+        <translation>两层（异或）</translation>
+    </message>
+    <message>
+        <source>Learn NAND, OR and AND with the rule and wire them into XOR(x₁, x₂) = AND(NAND(x₁, x₂), OR(x₁, x₂))</source>
+        <translation>用学习规则学出与非门、或门和与门，再把它们连成 XOR(x₁, x₂) = AND(NAND(x₁, x₂), OR(x₁, x₂))</translation>
+    </message>
+    <message>
+        <source>The four inputs of the truth table (orange: output 0, blue: output 1) and the perceptron&apos;s line w₁x₁ + w₂x₂ + b = 0; the blue side is where it answers 1</source>
+        <translation>真值表的四个输入（橙色：输出 0，蓝色：输出 1）和感知机的直线 w₁x₁ + w₂x₂ + b = 0；蓝色一侧是它回答 1 的区域</translation>
+    </message>
+    <message>
+        <source>target t</source>
+        <translation>目标 t</translation>
+    </message>
+    <message>
+        <source>output y</source>
+        <translation>输出 y</translation>
+    </message>
+    <message>
+        <source>The truth table and what the perceptron answers now</source>
+        <translation>真值表，以及感知机现在的回答</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Hidden: NAND (red dashes), OR (green dashes); output: AND of the two</source>
+        <translation>隐藏层：与非门（红色虚线）、或门（绿色虚线）；输出：两者的与</translation>
+    </message>
+    <message>
+        <source>Learned with the rule in {0}, {1} and {2} epochs. Each hidden perceptron draws one line; the output answers 1 only between them.</source>
+        <translation>用学习规则分别在 {0}、{1} 和 {2} 个纪元内学会。每个隐藏层感知机画一条直线；输出只在两条直线之间回答 1。</translation>
+    </message>
+    <message>
+        <source>Two layers: {0} of 4 right. XOR(x₁, x₂) = AND(NAND(x₁, x₂), OR(x₁, x₂)) — what one line cannot do, two layers can.</source>
+        <translation>两层：4 行中对了 {0} 行。XOR(x₁, x₂) = AND(NAND(x₁, x₂), OR(x₁, x₂))——一条直线做不到的，两层可以做到。</translation>
+    </message>
+    <message>
+        <source>w₁ = {0}, w₂ = {1}, b = {2}</source>
+        <translation>w₁ = {0}，w₂ = {1}，b = {2}</translation>
+    </message>
+    <message>
+        <source>Press Step: the perceptron looks at one row at a time and moves its line only when it answers wrong.</source>
+        <translation>按“单步”：感知机每次看一行，只有答错时才移动它的直线。</translation>
+    </message>
+    <message>
+        <source>Epoch {0}, row ({1}, {2}): target t = {3}, output y = {4}</source>
+        <translation>纪元 {0}，行 ({1}, {2})：目标 t = {3}，输出 y = {4}</translation>
+    </message>
+    <message>
+        <source>right: nothing changes.</source>
+        <translation>正确：什么也不变。</translation>
+    </message>
+    <message>
+        <source>wrong: w ← w + η(t − y)x adds ({0}, {1}), b ← b + η(t − y) adds {2}.</source>
+        <translation>错误：w ← w + η(t − y)x 加上 ({0}, {1})，b ← b + η(t − y) 加上 {2}。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Learned in %n epoch(s): all 4 rows right.</source>
+        <translation>
+            <numerusform>在 %n 个纪元内学会：4 行全部正确。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{0} of 4 right. No straight line puts XOR&apos;s two 1s on one side and its two 0s on the other, so one perceptron never gets more than 3 of 4 (75%). Press Two layers.</source>
+        <translation>4 行中对了 {0} 行。没有一条直线能把异或的两个 1 放在一侧、两个 0 放在另一侧，所以单个感知机最多只能对 3 行（75%）。请按“两层”。</translation>
+    </message>
+    <message>
+        <source>{0} of 4 right.</source>
+        <translation>4 行中对了 {0} 行。</translation>
+    </message>
+</context>
+<context>
+    <name>PlaygroundPanel</name>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Train continuously; every change below takes effect at once</source>
+        <translation>持续训练；下面的每个修改都立即生效</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <source>Train one epoch (one pass over the training points)</source>
+        <translation>训练一个纪元（把训练数据的点过一遍）</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>New random initial weights; the data stay</source>
+        <translation>重新随机初始化权重；数据不变</translation>
+    </message>
+    <message>
+        <source>Defaults</source>
+        <translation>默认设置</translation>
+    </message>
+    <message>
+        <source>The network and learning rate that solve this data set</source>
+        <translation>能解决这个数据集的网络和学习率</translation>
+    </message>
+    <message>
+        <source>learning rate </source>
+        <translation>学习率 </translation>
+    </message>
+    <message>
+        <source>Learning rate of the Adam optimizer; changes apply to the next mini-batch</source>
+        <translation>Adam 优化器的学习率；修改从下一个小批量起生效</translation>
+    </message>
+    <message>
+        <source>Every neuron&apos;s output over the plane (orange negative, blue positive), inputs on the left, the output on the right; lines are the weights (blue positive, orange negative). Point at a neuron to enlarge it.</source>
+        <translation>每个神经元在整个平面上的输出（橙色为负，蓝色为正），左边是输入，右边是输出；连线是权重（蓝色为正，橙色为负）。把鼠标指向一个神经元可以放大它。</translation>
+    </message>
+    <message>
+        <source>The network&apos;s probability of class 1 (blue) over the plane; white is the decision boundary. Points: orange class 0, blue class 1; a black rim marks test points.</source>
+        <translation>网络在整个平面上给出的类别 1（蓝色）的概率；白色处是决策边界。点：橙色为类别 0，蓝色为类别 1；黑色描边表示测试数据。</translation>
+    </message>
+    <message>
+        <source>Show test data</source>
+        <translation>显示测试数据</translation>
+    </message>
+    <message>
+        <source>Draw the test points (black rim) too</source>
+        <translation>同时画出测试数据的点（黑色描边）</translation>
+    </message>
+    <message>
+        <source>Discretize output</source>
+        <translation>离散化输出</translation>
+    </message>
+    <message>
+        <source>Colour each side of the boundary in one colour</source>
+        <translation>决策边界的每一侧只用一种颜色</translation>
+    </message>
+    <message>
+        <source>Press Play to train.</source>
+        <translation>按“播放”开始训练。</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>纪元</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>Training and test loss after every epoch</source>
+        <translation>每个纪元之后的训练损失和测试损失</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Training stopped: {0}</source>
+        <translation>训练已停止：{0}</translation>
+    </message>
+    <message>
+        <source>Epoch {0} · training loss {1:.3f}, accuracy {2:.1f}% · test loss {3:.3f}, accuracy {4:.1f}%</source>
+        <translation>纪元 {0} · 训练损失 {1:.3f}，准确率 {2:.1f}% · 测试损失 {3:.3f}，准确率 {4:.1f}%</translation>
+    </message>
+    <message>
+        <source>Epoch 0 · press Play to train.</source>
+        <translation>纪元 0 · 按“播放”开始训练。</translation>
+    </message>
+</context>
+<context>
     <name>ProbabilityBars</name>
     <message>
         <source>Class probabilities</source>
@@ -2108,6 +3475,191 @@ with each checked optimizer (the book&apos;s ch06 experiment).</source>
     <message>
         <source>No prediction yet</source>
         <translation>还没有预测</translation>
+    </message>
+</context>
+<context>
+    <name>SavePaths</name>
+    <message>
+        <source> or </source>
+        <translation> 或 </translation>
+    </message>
+    <message>
+        <source>Not saved: {0} ends in .{1}, but this can only be saved as {2}. Choose a name ending in {2} (or none: it is added).</source>
+        <translation>未保存：{0} 的扩展名是 .{1}，但这里只能保存为 {2}。请选择以 {2} 结尾的文件名（或不写扩展名：会自动加上）。</translation>
+    </message>
+    <message>
+        <source>Replace file?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <source>{0} already exists. Replace it?</source>
+        <translation>{0} 已经存在。要替换它吗？</translation>
+    </message>
+</context>
+<context>
+    <name>SearchPanel</name>
+    <message>
+        <source>Random search for good hyperparameters, as in the book: each trial draws a learning rate and a weight decay λ at random on log scales, trains the network on part of the training data and is judged by its accuracy on the validation data (never the test data).</source>
+        <translation>像书中一样随机搜索好的超参数：每次试验在对数尺度上随机抽取一个学习率和一个权值衰减系数 λ，用一部分训练数据训练网络，并以它在验证数据（绝不是测试数据）上的准确率来评判。</translation>
+    </message>
+    <message>
+        <source>the book&apos;s 6 × 100 ReLU on MNIST</source>
+        <translation>书中的 6 × 100 ReLU 网络，MNIST</translation>
+    </message>
+    <message>
+        <source>your network and data (Architecture)</source>
+        <translation>你的网络和数据（网络结构面板）</translation>
+    </message>
+    <message>
+        <source>Which network the trials train. Yours starts every trial from its current initial weights.</source>
+        <translation>试验训练哪个网络。选你的网络时，每次试验都从它当前的权重初始值开始。</translation>
+    </message>
+    <message>
+        <source>The optimizer every trial uses (the book: SGD)</source>
+        <translation>每次试验使用的优化器（书中：SGD）</translation>
+    </message>
+    <message>
+        <source>trials: </source>
+        <translation>试验次数：</translation>
+    </message>
+    <message>
+        <source>How many random settings to try (the book: 100; each takes about half a second with the book&apos;s network)</source>
+        <translation>要尝试多少组随机设置（书中：100；用书中的网络每次约半秒）</translation>
+    </message>
+    <message>
+        <source>epochs: </source>
+        <translation>纪元数：</translation>
+    </message>
+    <message>
+        <source>Epochs each trial trains (the book: 50)</source>
+        <translation>每次试验训练的纪元数（书中：50）</translation>
+    </message>
+    <message>
+        <source>samples: </source>
+        <translation>样本数：</translation>
+    </message>
+    <message>
+        <source>The first N training images; 20% of them are the validation data (the book: 500)</source>
+        <translation>前 N 张训练图像；其中 20% 作为验证数据（书中：500）</translation>
+    </message>
+    <message>
+        <source>seed: </source>
+        <translation>随机种子：</translation>
+    </message>
+    <message>
+        <source>Draws the trials&apos; settings and the initial weights: the same seed repeats the search</source>
+        <translation>决定各次试验的设置和权重初始值：同一个种子会重复同样的搜索</translation>
+    </message>
+    <message>
+        <source>The range is drawn on a log scale: 10 to the power of a number drawn uniformly between these two exponents</source>
+        <translation>在对数尺度上抽取：10 的幂，指数在这两个数之间均匀随机抽取</translation>
+    </message>
+    <message>
+        <source>network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>optimizer</source>
+        <translation>优化器</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>weight decay λ</source>
+        <translation>权值衰减 λ</translation>
+    </message>
+    <message>
+        <source>Run search</source>
+        <translation>开始搜索</translation>
+    </message>
+    <message>
+        <source>Train every trial in the background</source>
+        <translation>在后台训练每次试验</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop the search after the current mini-batch</source>
+        <translation>在当前小批量之后停止搜索</translation>
+    </message>
+    <message>
+        <source>How much of the search is done</source>
+        <translation>搜索完成了多少</translation>
+    </message>
+    <message>
+        <source>Use the best trial for training</source>
+        <translation>用最佳试验的设置训练</translation>
+    </message>
+    <message>
+        <source>Set the training controls&apos; optimizer, learning rate and weight decay to the best trial&apos;s</source>
+        <translation>把训练控件的优化器、学习率和权值衰减设为最佳试验的值</translation>
+    </message>
+    <message>
+        <source>Press Run search. The book found the best trials at learning rates of about 0.001 – 0.01 and weight decay of about 10⁻⁸ – 10⁻⁶, with validation accuracy about 80%.</source>
+        <translation>按“开始搜索”。书中找到的最佳试验的学习率约为 0.001 – 0.01，权值衰减约为 10⁻⁸ – 10⁻⁶，验证准确率约 80%。</translation>
+    </message>
+    <message>
+        <source>Cannot search: {0}</source>
+        <translation>无法搜索：{0}</translation>
+    </message>
+    <message>
+        <source>Searching: {0} trials…</source>
+        <translation>正在搜索：{0} 次试验…</translation>
+    </message>
+    <message>
+        <source>Cannot use trial {0}: {1}</source>
+        <translation>无法使用试验 {0}：{1}</translation>
+    </message>
+    <message>
+        <source>Training settings: {0}, learning rate {1:.3g}, weight decay {2:.2e} (trial {3})</source>
+        <translation>训练设置：{0}，学习率 {1:.3g}，权值衰减 {2:.2e}（试验 {3}）</translation>
+    </message>
+    <message>
+        <source>{0} trials in {1:.0f} s.</source>
+        <translation>{0} 次试验，用时 {1:.0f} 秒。</translation>
+    </message>
+    <message>
+        <source>Cancelled after {0:.0f} s.</source>
+        <translation>{0:.0f} 秒后已取消。</translation>
+    </message>
+    <message>
+        <source>The search failed: {0}</source>
+        <translation>搜索失败：{0}</translation>
+    </message>
+    <message>
+        <source>Best: validation accuracy {0:.1f}% at learning rate {1:.3g}, weight decay {2:.2e} (trial {3}).</source>
+        <translation>最佳：验证准确率 {0:.1f}%，学习率 {1:.3g}，权值衰减 {2:.2e}（试验 {3}）。</translation>
+    </message>
+    <message>
+        <source>Trial {0} of {1}…</source>
+        <translation>第 {0} 次试验，共 {1} 次…</translation>
+    </message>
+    <message>
+        <source>Best so far: {0:.1f}% (learning rate {1:.3g}, weight decay {2:.2e}).</source>
+        <translation>目前最佳：{0:.1f}%（学习率 {1:.3g}，权值衰减 {2:.2e}）。</translation>
+    </message>
+</context>
+<context>
+    <name>SearchScatter</name>
+    <message>
+        <source>Each trial&apos;s learning rate and weight decay (both on log scales), coloured by its validation accuracy; the ring marks the best trial</source>
+        <translation>每次试验的学习率和权值衰减（都在对数尺度上），颜色表示它的验证准确率；圆圈标出最佳试验</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>validation accuracy</source>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
+        <source>weight decay λ</source>
+        <translation>权值衰减 λ</translation>
     </message>
 </context>
 <context>
@@ -2331,6 +3883,81 @@ with each checked optimizer (the book&apos;s ch06 experiment).</source>
     </message>
 </context>
 <context>
+    <name>TrialsTable</name>
+    <message>
+        <source>trial</source>
+        <translation>试验</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>学习率</translation>
+    </message>
+    <message>
+        <source>λ</source>
+        <translation>λ</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
+    <message>
+        <source>training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>The trial&apos;s number, in the order they were drawn and trained</source>
+        <translation>试验的编号，按抽取和训练的顺序</translation>
+    </message>
+    <message>
+        <source>The trial&apos;s learning rate</source>
+        <translation>试验的学习率</translation>
+    </message>
+    <message>
+        <source>The trial&apos;s weight decay λ (L2)</source>
+        <translation>试验的权值衰减 λ（L2）</translation>
+    </message>
+    <message>
+        <source>Accuracy on the validation data after the last epoch: what the search ranks by</source>
+        <translation>最后一个纪元之后在验证数据上的准确率：搜索按它排名</translation>
+    </message>
+    <message>
+        <source>Accuracy on the trial&apos;s own training data (inference mode)</source>
+        <translation>在该试验自己的训练数据上的准确率（推理模式）</translation>
+    </message>
+    <message>
+        <source>Waiting, training, done or diverged</source>
+        <translation>等待、训练中、完成或发散</translation>
+    </message>
+    <message>
+        <source>Every trial of the search; click a column&apos;s title to sort by it, double-click a trial to use its settings for training</source>
+        <translation>搜索的每次试验；点击列标题按该列排序，双击一次试验可把它的设置用于训练</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>等待</translation>
+    </message>
+    <message>
+        <source>training…</source>
+        <translation>训练中…</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>发散</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+</context>
+<context>
     <name>WeightsPanel</name>
     <message>
         <source>Which layer&apos;s weights to show</source>
@@ -2510,6 +4137,81 @@ with each checked optimizer (the book&apos;s ch06 experiment).</source>
     <message>
         <source>The perceptron&apos;s activation. Its slope is 0 everywhere, so no gradient flows back: gradient descent cannot train it.</source>
         <translation>感知机的激活函数。它的斜率处处为 0，所以没有梯度能反向传回：梯度下降法无法训练它。</translation>
+    </message>
+</context>
+<context>
+    <name>chain_rule</name>
+    <message>
+        <source>Buying apples</source>
+        <translation>买苹果</translation>
+    </message>
+    <message>
+        <source>2 apples at 100 each, then 10% tax: price = apple × number × tax. Backward, each edge gets how much the price changes per unit of that value.</source>
+        <translation>2 个苹果，每个 100，再加 10% 消费税：支付金额 = 苹果单价 × 个数 × 消费税。反向时，每条边得到该值每变化一个单位、支付金额变化多少。</translation>
+    </message>
+    <message>
+        <source>apple</source>
+        <translation>苹果单价</translation>
+    </message>
+    <message>
+        <source>number of apples</source>
+        <translation>苹果个数</translation>
+    </message>
+    <message>
+        <source>tax</source>
+        <translation>消费税</translation>
+    </message>
+    <message>
+        <source>apple price</source>
+        <translation>苹果总价</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>支付金额</translation>
+    </message>
+    <message>
+        <source>Apples and oranges</source>
+        <translation>买苹果和橘子</translation>
+    </message>
+    <message>
+        <source>2 apples at 100 and 3 oranges at 150, then 10% tax. The + node passes its upstream gradient unchanged to both inputs; a × node swaps its inputs.</source>
+        <translation>2 个苹果每个 100、3 个橘子每个 150，再加 10% 消费税。加法节点把上游梯度原样传给两个输入；乘法节点把两个输入交换后相乘。</translation>
+    </message>
+    <message>
+        <source>orange</source>
+        <translation>橘子单价</translation>
+    </message>
+    <message>
+        <source>number of oranges</source>
+        <translation>橘子个数</translation>
+    </message>
+    <message>
+        <source>orange price</source>
+        <translation>橘子总价</translation>
+    </message>
+    <message>
+        <source>total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>One neuron: z = w₁x₁ + w₂x₂ + b, a = f(z). Backward, the gradient of each weight is the upstream gradient times its input — the same rule as dW = Xᵀ·dZ.</source>
+        <translation>一个神经元：z = w₁x₁ + w₂x₂ + b，a = f(z)。反向时，每个权重的梯度是上游梯度乘以它的输入——与 dW = Xᵀ·dZ 是同一条规则。</translation>
+    </message>
+    <message>
+        <source>One neuron (sigmoid)</source>
+        <translation>一个神经元（sigmoid）</translation>
+    </message>
+    <message>
+        <source>One neuron (ReLU)</source>
+        <translation>一个神经元（ReLU）</translation>
+    </message>
+    <message>
+        <source>black: forward value</source>
+        <translation>黑色：正向的值</translation>
+    </message>
+    <message>
+        <source>red: gradient of the output (backward)</source>
+        <translation>红色：输出的梯度（反向）</translation>
     </message>
 </context>
 <context>
@@ -2745,6 +4447,248 @@ with each checked optimizer (the book&apos;s ch06 experiment).</source>
     <message>
         <source>Reading handwritten digits (MNIST) is the notes&apos; first real project: draw one and see what the network answers.</source>
         <translation>识别手写数字（MNIST）是笔记中的第一个实际项目：写一个数字，看看网络怎么回答。</translation>
+    </message>
+</context>
+<context>
+    <name>experiments</name>
+    <message>
+        <source>A 5 × 100 ReLU network with and without batch norm, its weights drawn at 16 scales σ from 1 to 0.0001; 1000 training images, SGD, learning rate 0.01, 20 epochs. Each small plot is one scale: training accuracy with BN (solid) and without (dashed).</source>
+        <translation>一个 5 × 100 的 ReLU 网络，使用和不使用 Batch Normalization，权重按 16 个尺度 σ（从 1 到 0.0001）抽取；1000 张训练图像，SGD，学习率 0.01，20 个纪元。每张小图对应一个尺度：实线为使用 BN 的训练准确率，虚线为不使用。</translation>
+    </message>
+    <message>
+        <source>A 6 × 100 ReLU network trained on only 300 images for 201 epochs (SGD, learning rate 0.01): without regularization, with weight decay (L2) λ = 0.1, and with dropout 0.2 (301 epochs). Solid: training accuracy, dashed: test accuracy.</source>
+        <translation>一个 6 × 100 的 ReLU 网络只用 300 张图像训练 201 个纪元（SGD，学习率 0.01）：不用正则化、用权值衰减（L2）λ = 0.1、用 Dropout 0.2（301 个纪元）。实线：训练准确率，虚线：测试准确率。</translation>
+    </message>
+    <message>
+        <source>BN learns faster</source>
+        <translation>BN 学得更快</translation>
+    </message>
+    <message>
+        <source>BN, σ = {0:.2g}</source>
+        <translation>BN，σ = {0:.2g}</translation>
+    </message>
+    <message>
+        <source>Batch normalization</source>
+        <translation>Batch Normalization</translation>
+    </message>
+    <message>
+        <source>Deep Learning from Scratch 6.1, Figure 6-9</source>
+        <translation>《深度学习入门》6.1 节，图 6-9</translation>
+    </message>
+    <message>
+        <source>Deep Learning from Scratch 6.2, Figure 6-15</source>
+        <translation>《深度学习入门》6.2 节，图 6-15</translation>
+    </message>
+    <message>
+        <source>Deep Learning from Scratch 6.3, Figure 6-19</source>
+        <translation>《深度学习入门》6.3 节，图 6-19</translation>
+    </message>
+    <message>
+        <source>Deep Learning from Scratch 6.4, Figures 6-20, 6-21 and 6-23</source>
+        <translation>《深度学习入门》6.4 节，图 6-20、6-21 和 6-23</translation>
+    </message>
+    <message>
+        <source>Deep rather than fat</source>
+        <translation>深而不是胖</translation>
+    </message>
+    <message>
+        <source>He</source>
+        <translation>He</translation>
+    </message>
+    <message>
+        <source>Hung-yi Lee, deep learning in one day: why deep?</source>
+        <translation>李宏毅《一天搞懂深度学习》：为什么要深？</translation>
+    </message>
+    <message>
+        <source>Hung-yi Lee: at the same number of parameters, deep beats fat (speech: 5 × 2k layers 17.2% word errors, 1 × 3772 22.5%).</source>
+        <translation>李宏毅：参数个数相同时，深的网络胜过胖的网络（语音识别：5 × 2k 层的词错误率 17.2%，1 × 3772 为 22.5%）。</translation>
+    </message>
+    <message>
+        <source>L2, λ = 0.1</source>
+        <translation>L2，λ = 0.1</translation>
+    </message>
+    <message>
+        <source>Networks with 1, 2, 3 and 5 hidden ReLU layers, each as wide as gives the same number of parameters as one layer of 128 (about 102,000). SGD, learning rate 0.1, mini-batches of 128, 2000 iterations.</source>
+        <translation>分别有 1、2、3 和 5 个 ReLU 隐藏层的网络，每层的宽度使参数个数与一个 128 个神经元的隐藏层相同（约 102,000）。SGD，学习率 0.1，小批量大小 128，2000 次迭代。</translation>
+    </message>
+    <message>
+        <source>Optimizers on your network</source>
+        <translation>你的网络上的优化器</translation>
+    </message>
+    <message>
+        <source>Overfitting and regularization</source>
+        <translation>过拟合与正则化</translation>
+    </message>
+    <message>
+        <source>The book: He learns faster than Xavier; σ = 0.01 does not learn (loss He &lt; Xavier &lt; σ = 0.01).</source>
+        <translation>书中：He 比 Xavier 学得快；σ = 0.01 学不动（损失 He &lt; Xavier &lt; σ = 0.01）。</translation>
+    </message>
+    <message>
+        <source>The book: SGD learns slowest; Momentum, AdaGrad and Adam are faster.</source>
+        <translation>书中：SGD 学得最慢；Momentum、AdaGrad 和 Adam 更快。</translation>
+    </message>
+    <message>
+        <source>The book: on 300 images the network overfits (train 100%, test about 75%); weight decay and dropout narrow the gap.</source>
+        <translation>书中：只用 300 张图像时网络过拟合（训练 100%，测试约 75%）；权值衰减和 Dropout 缩小了差距。</translation>
+    </message>
+    <message>
+        <source>The book: with batch norm the network learns faster at almost every scale; without it, learning fails unless the scale is good.</source>
+        <translation>书中：使用 Batch Normalization 时，几乎在每个尺度下网络都学得更快；不使用时，除非尺度合适，否则学不动。</translation>
+    </message>
+    <message>
+        <source>The book: with batch norm the network learns faster at almost every scale; without it, learning fails unless the scale is good. Reproduced at {0} of {1} scales.</source>
+        <translation>书中：使用 Batch Normalization 时，几乎在每个尺度下网络都学得更快；不使用时，除非尺度合适，否则学不动。在 {1} 个尺度中的 {0} 个上得到复现。</translation>
+    </message>
+    <message>
+        <source>The network from the Architecture panel (the book&apos;s 5 × 100 ReLU until you build one), from the same initial weights on the same mini-batches of 128, trained with SGD, Momentum, AdaGrad and Adam at the book&apos;s learning rates; up to 2000 iterations, fewer if a slow network would take more than about a minute.</source>
+        <translation>网络结构面板中的网络（在你构建网络之前是书中的 5 × 100 ReLU），从相同的权重初始值出发，在相同的小批量（每批 128）上，分别用 SGD、Momentum、AdaGrad 和 Adam 以书中的学习率训练；最多 2000 次迭代，如果网络较慢、会超过约一分钟，则减少迭代次数。</translation>
+    </message>
+    <message>
+        <source>The same 5 × 100 ReLU network trained from three initial weight scales: σ = 0.01, Xavier (σ = √(1/n)) and He (σ = √(2/n)). SGD, learning rate 0.01, mini-batches of 128, 2000 iterations.</source>
+        <translation>同一个 5 × 100 的 ReLU 网络从三种权重初始尺度开始训练：σ = 0.01、Xavier（σ = √(1/n)）和 He（σ = √(2/n)）。SGD，学习率 0.01，小批量大小 128，2000 次迭代。</translation>
+    </message>
+    <message>
+        <source>Weight initialization</source>
+        <translation>权重的初始值</translation>
+    </message>
+    <message>
+        <source>Xavier</source>
+        <translation>Xavier</translation>
+    </message>
+    <message>
+        <source>deep: better than fat</source>
+        <translation>深：胜过胖</translation>
+    </message>
+    <message>
+        <source>diverged</source>
+        <translation>发散</translation>
+    </message>
+    <message>
+        <source>dropout 0.2</source>
+        <translation>Dropout 0.2</translation>
+    </message>
+    <message>
+        <source>faster than SGD</source>
+        <translation>比 SGD 快</translation>
+    </message>
+    <message>
+        <source>fat: the weakest</source>
+        <translation>胖：最弱</translation>
+    </message>
+    <message>
+        <source>final loss</source>
+        <translation>最终损失</translation>
+    </message>
+    <message>
+        <source>gap</source>
+        <translation>差距</translation>
+    </message>
+    <message>
+        <source>iterations</source>
+        <translation>迭代次数</translation>
+    </message>
+    <message>
+        <source>learns (≈ 0.3)</source>
+        <translation>能学习（≈ 0.3）</translation>
+    </message>
+    <message>
+        <source>learns fastest (lowest)</source>
+        <translation>学得最快（最低）</translation>
+    </message>
+    <message>
+        <source>no regularization</source>
+        <translation>不用正则化</translation>
+    </message>
+    <message>
+        <source>parameters</source>
+        <translation>参数个数</translation>
+    </message>
+    <message>
+        <source>plain, σ = {0:.2g}</source>
+        <translation>普通，σ = {0:.2g}</translation>
+    </message>
+    <message>
+        <source>slowest</source>
+        <translation>最慢</translation>
+    </message>
+    <message>
+        <source>test accuracy</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
+        <source>time</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <source>train 100%, test ≈ 75%</source>
+        <translation>训练 100%，测试 ≈ 75%</translation>
+    </message>
+    <message>
+        <source>train accuracy</source>
+        <translation>训练准确率</translation>
+    </message>
+    <message>
+        <source>train below 100%, smaller gap</source>
+        <translation>训练低于 100%，差距更小</translation>
+    </message>
+    <message>
+        <source>validation accuracy</source>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
+        <source>with BN: train accuracy</source>
+        <translation>使用 BN：训练准确率</translation>
+    </message>
+    <message>
+        <source>without BN</source>
+        <translation>不使用 BN</translation>
+    </message>
+    <message>
+        <source>{0} × {1}</source>
+        <translation>{0} × {1}</translation>
+    </message>
+    <message>
+        <source>σ = 0.01</source>
+        <translation>σ = 0.01</translation>
+    </message>
+    <message>
+        <source>σ = {0:.2g}</source>
+        <translation>σ = {0:.2g}</translation>
+    </message>
+    <message>
+        <source>≈ 2.30: does not learn</source>
+        <translation>≈ 2.30：学不动</translation>
+    </message>
+</context>
+<context>
+    <name>features</name>
+    <message>
+        <source>The first coordinate of the point, as it is.</source>
+        <translation>点的第一个坐标，原样输入。</translation>
+    </message>
+    <message>
+        <source>The second coordinate of the point, as it is.</source>
+        <translation>点的第二个坐标，原样输入。</translation>
+    </message>
+    <message>
+        <source>The first coordinate squared: with x₂² a single neuron can draw a circle or an ellipse.</source>
+        <translation>第一个坐标的平方：和 x₂² 一起，单个神经元就能画出圆或椭圆。</translation>
+    </message>
+    <message>
+        <source>The second coordinate squared: with x₁² a single neuron can draw a circle or an ellipse.</source>
+        <translation>第二个坐标的平方：和 x₁² 一起，单个神经元就能画出圆或椭圆。</translation>
+    </message>
+    <message>
+        <source>The product of the coordinates: positive in two opposite quadrants, so it alone separates the XOR set.</source>
+        <translation>两个坐标的乘积：在两个相对的象限为正，所以仅凭它就能分开异或数据集。</translation>
+    </message>
+    <message>
+        <source>A wave along x₁ (one period across the plane).</source>
+        <translation>沿 x₁ 方向的波（横跨平面一个周期）。</translation>
+    </message>
+    <message>
+        <source>A wave along x₂ (one period across the plane).</source>
+        <translation>沿 x₂ 方向的波（横跨平面一个周期）。</translation>
     </message>
 </context>
 <context>
@@ -3098,6 +5042,44 @@ with each checked optimizer (the book&apos;s ch06 experiment).</source>
         <source>Mean squared error between the softmax probabilities and the one-hot target. It learns more slowly than cross-entropy when the answer is badly wrong, because softmax saturates.</source>
         <translation>Softmax 概率与 one-hot 目标之间的均方误差。当答案错得很离谱时，它比交叉熵误差学得慢，因为 Softmax 已经饱和。</translation>
     </message>
+    <message>
+        <source>squared error (identity output)</source>
+        <translation>平方误差（恒等函数输出）</translation>
+    </message>
+    <message>
+        <source>For regression: the output layer stays linear (the identity function) and is compared with real-valued targets by the squared error. Its gradient is simply (y − t) / m.</source>
+        <translation>用于回归：输出层保持线性（恒等函数），用平方误差与实数目标值比较。它的梯度就是 (y − t) / m。</translation>
+    </message>
+</context>
+<context>
+    <name>notation</name>
+    <message>
+        <source>Deep Learning from Scratch (rows = samples)</source>
+        <translation>《深度学习入门》（行 = 样本）</translation>
+    </message>
+    <message>
+        <source>Samples are rows: X is (m, n), W is (n_in, n_out), Z = X·W + b. This is how the app computes.</source>
+        <translation>样本按行排列：X 为 (m, n)，W 为 (n_in, n_out)，Z = X·W + b。本程序就是这样计算的。</translation>
+    </message>
+    <message>
+        <source>Andrew Ng (columns = samples)</source>
+        <translation>吴恩达（列 = 样本）</translation>
+    </message>
+    <message>
+        <source>Samples are columns: A[l−1] is (n[l−1], m), W[l] is (n[l], n[l−1]), Z[l] = W[l]A[l−1] + b[l]. Layers count from 1; dZ and dA carry no 1/m (it comes in dW and db).</source>
+        <translation>样本按列排列：A[l−1] 为 (n[l−1], m)，W[l] 为 (n[l], n[l−1])，Z[l] = W[l]A[l−1] + b[l]。层从 1 开始编号；dZ 和 dA 中没有 1/m（它出现在 dW 和 db 中）。</translation>
+    </message>
+</context>
+<context>
+    <name>onnx_export</name>
+    <message>
+        <source>layer {0} ({1}): the activation “{2}” has no ONNX operator, so this network cannot be exported to ONNX</source>
+        <translation>第 {0} 层（{1}）：激活函数“{2}”没有对应的 ONNX 算子，因此此网络无法导出为 ONNX</translation>
+    </message>
+    <message>
+        <source>layer {0} ({1}): this kind of layer has no ONNX mapping, so this network cannot be exported to ONNX</source>
+        <translation>第 {0} 层（{1}）：这种层没有对应的 ONNX 表示，因此此网络无法导出为 ONNX</translation>
+    </message>
 </context>
 <context>
     <name>optimizer_table</name>
@@ -3190,6 +5172,37 @@ with each checked optimizer (the book&apos;s ch06 experiment).</source>
     </message>
 </context>
 <context>
+    <name>playground</name>
+    <message>
+        <source>Stuck: without a hidden layer the boundary is a straight line in the chosen inputs, and no line separates these classes. Add a hidden layer, or inputs such as x₁² and x₂² (circle) or x₁x₂ (XOR).</source>
+        <translation>停滞了：没有隐藏层时，决策边界在所选输入中是一条直线，而没有直线能分开这两类。请添加一个隐藏层，或加入 x₁² 和 x₂²（圆）或 x₁x₂（异或）这样的输入。</translation>
+    </message>
+    <message>
+        <source>The loss ran away to infinity: lower the learning rate and press Reset.</source>
+        <translation>损失发散到无穷大：请降低学习率并按“重置”。</translation>
+    </message>
+    <message>
+        <source>The loss jumps up and down instead of falling: lower the learning rate.</source>
+        <translation>损失上下跳动而不是下降：请降低学习率。</translation>
+    </message>
+    <message>
+        <source>The loss falls only slowly: raise the learning rate.</source>
+        <translation>损失下降得太慢：请提高学习率。</translation>
+    </message>
+    <message>
+        <source>The training points are learned but the test points are not (overfitting): use fewer units, more points or less noise.</source>
+        <translation>训练数据学会了，测试数据却没有（过拟合）：请减少神经元、增加点数或降低噪声。</translation>
+    </message>
+    <message>
+        <source>The classes overlap (much noise): no boundary can get every point right.</source>
+        <translation>两类点互相重叠（噪声很大）：任何决策边界都不可能让每个点都正确。</translation>
+    </message>
+    <message>
+        <source>Stuck: the network may be too small for this shape. Add units or a hidden layer (the spiral wants about four layers of 8), or try tanh.</source>
+        <translation>停滞了：网络对这个形状可能太小。请增加神经元或隐藏层（螺旋大约需要四层、每层 8 个神经元），或者试试 tanh。</translation>
+    </message>
+</context>
+<context>
     <name>surfaces</name>
     <message>
         <source>x²/20 + y² (the book)</source>
@@ -3238,6 +5251,61 @@ with each checked optimizer (the book&apos;s ch06 experiment).</source>
     <message>
         <source>Round: every direction is equally steep.</source>
         <translation>圆形：各个方向同样陡。</translation>
+    </message>
+</context>
+<context>
+    <name>toy_data</name>
+    <message>
+        <source>circle</source>
+        <translation>圆</translation>
+    </message>
+    <message>
+        <source>XOR (exclusive or)</source>
+        <translation>异或（XOR）</translation>
+    </message>
+    <message>
+        <source>two Gaussian clusters</source>
+        <translation>两个高斯簇</translation>
+    </message>
+    <message>
+        <source>spiral</source>
+        <translation>螺旋</translation>
+    </message>
+    <message>
+        <source>two moons</source>
+        <translation>双月牙</translation>
+    </message>
+    <message>
+        <source>AND gate</source>
+        <translation>与门</translation>
+    </message>
+    <message>
+        <source>NAND gate</source>
+        <translation>与非门</translation>
+    </message>
+    <message>
+        <source>OR gate</source>
+        <translation>或门</translation>
+    </message>
+    <message>
+        <source>XOR gate</source>
+        <translation>异或门</translation>
+    </message>
+    <message>
+        <source>sine</source>
+        <translation>正弦</translation>
+    </message>
+    <message>
+        <source>absolute value</source>
+        <translation>绝对值</translation>
+    </message>
+    <message>
+        <source>step</source>
+        <translation>阶跃</translation>
+    </message>
+    <message>
+        <source>polynomial</source>
+        <translation>多项式</translation>
     </message>
 </context>
 </TS>
