@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import data, optimizers
+from core import data, optimizers, toy_data
 from core.live_settings import SETTINGS, Setting
 from gui.run_state import RunState
 from gui.tooltips import tooltip
@@ -94,11 +94,9 @@ class TrainingPanel(QWidget):
         if name == "dataset":
             combo = QComboBox()
             combo.addItem(self.tr("MNIST handwritten digits"), "mnist")
-            toy_names = {"circle": self.tr("circle"), "xor": self.tr("XOR (exclusive or)"),
-                         "gauss": self.tr("two Gaussian clusters"), "spiral": self.tr("spiral"),
-                         "moons": self.tr("two moons")}
             for toy in data.TOY_SETS:
-                combo.addItem(self.tr("Toy 2-D: {0}").format(toy_names.get(toy, toy)), toy)
+                name = QCoreApplication.translate("toy_data", toy_data.TOY_LABELS.get(toy, toy))
+                combo.addItem(self.tr("Toy 2-D: {0}").format(name), toy)
             combo.addItem(self.tr("IDX folder (MNIST format)…"), "__idx__")
             # long names are cut in the closed combo (the list shows them whole): the column stays narrow
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)

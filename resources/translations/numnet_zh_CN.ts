@@ -3799,26 +3799,6 @@ with each checked optimizer (the book&apos;s ch06 experiment).</source>
         <translation>MNIST 手写数字</translation>
     </message>
     <message>
-        <source>circle</source>
-        <translation>圆形</translation>
-    </message>
-    <message>
-        <source>XOR (exclusive or)</source>
-        <translation>XOR（异或）</translation>
-    </message>
-    <message>
-        <source>two Gaussian clusters</source>
-        <translation>两个高斯簇</translation>
-    </message>
-    <message>
-        <source>spiral</source>
-        <translation>螺旋</translation>
-    </message>
-    <message>
-        <source>two moons</source>
-        <translation>双月</translation>
-    </message>
-    <message>
         <source>Toy 2-D: {0}</source>
         <translation>二维玩具数据：{0}</translation>
     </message>
