@@ -172,7 +172,7 @@ def test_interrupt_while_writing_is_not_swallowed_but_cleans_up(tmp_path, monkey
 
 
 KILLED_SAVE = """
-import json, sys, time
+import json, signal, sys
 import numpy as np
 from core import Network, checkpoint
 
@@ -180,7 +180,7 @@ def stall(f, **arrays):                  # half a file written, then the process
     f.write(b"PK" + bytes(100_000))
     f.flush()
     print("writing", flush=True)
-    time.sleep(60)
+    signal.pause()                       # until the test's SIGKILL
 
 np.savez = np.savez_compressed = stall
 checkpoint.save_model(Network.from_spec(json.loads(sys.argv[1])), sys.argv[2])
