@@ -18,24 +18,14 @@ from pathlib import Path
 
 import numpy as np
 
-from . import augment, checkpoint, cli_args, data, live_settings, optimizers, presets, threads, toy_data
+from . import augment, checkpoint, cli_args, data, live_settings, optimizers, presets, threads
 from . import spec as spec_mod
 from .cli_args import checked_whole, config_value, number, whole
 from .network import Network
 from .trainer import Config, Diverged, Done, Epoch, Step, Trainer
 from .training_config import check_batch_size, check_weight_decay
 
-
-def load_dataset(name: str, seed: int = 0) -> data.Dataset:
-    """"mnist", a toy set name, or a folder of MNIST-format IDX files."""
-    if name == "mnist":
-        return data.load_mnist()
-    if name in data.TOY_SETS:
-        return toy_data.load(name, seed)
-    if Path(name).is_dir():
-        return data.load_idx_folder(name)
-    raise ValueError(f"unknown data set {name!r}: use mnist, one of {', '.join(data.TOY_SETS)}, "
-                     "or a folder of IDX files")
+load_dataset = data.load_named      # the name tests and tools know
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -243,6 +243,20 @@ def _find_idx(folder: Path, base: str, kind: str) -> Path | None:
     return None
 
 
+def load_named(name: str, seed: int = 0) -> Dataset:
+    """A data set by the name the CLI and the app use: "mnist", a toy set (``toy_data.load`` with
+    its shared defaults and ``seed``), or a folder of MNIST-format IDX files."""
+    if name == "mnist":
+        return load_mnist()
+    if name in TOY_SETS:
+        from . import toy_data  # toy_data imports this module's siblings, not this one
+        return toy_data.load(name, seed)
+    if Path(name).is_dir():
+        return load_idx_folder(name)
+    raise ValueError(f"unknown data set {name!r}: use mnist, one of {', '.join(TOY_SETS)}, "
+                     "or a folder of IDX files")
+
+
 def load_idx_folder(folder: str | Path, name: str | None = None) -> Dataset:
     """Load an MNIST-format data set from the four IDX files in ``folder``.
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import numpy as np
 
-from . import checkpoint, data, presets, threads, toy_data
+from . import checkpoint, data, presets, threads
 from . import spec as spec_mod
 from .gradcheck import ABS_TOLERANCE, TOLERANCE, GradCheckRow, check_snapshot
 from .network import Network
@@ -82,7 +82,7 @@ def _batch(spec: dict, name: str, m: int, seed: int) -> tuple[np.ndarray, np.nda
     if name == "random":
         x = rng.standard_normal((m,) + shape)
         return x, rng.integers(0, n_classes, m), f"{m} random samples"
-    dataset = _load(name, seed)
+    dataset = data.load_named(name, seed)
     if int(np.prod(dataset.input_shape)) != int(np.prod(shape)):
         raise ValueError(f"{dataset.name} has inputs of shape {dataset.input_shape} but the network "
                          f"expects {tuple(shape)}")
@@ -93,17 +93,6 @@ def _batch(spec: dict, name: str, m: int, seed: int) -> tuple[np.ndarray, np.nda
     x, y = dataset.gather("train", np.sort(idx))
     return x, y, f"{len(y)} {dataset.name} training samples"
 
-
-def _load(name: str, seed: int) -> data.Dataset:
-    """The data sets ``train --data`` names: mnist, a toy set, or a folder of IDX files."""
-    if name == "mnist":
-        return data.load_mnist()
-    if name in toy_data.TOY_SETS:
-        return toy_data.load(name, seed)
-    if Path(name).is_dir():
-        return data.load_idx_folder(name)
-    raise ValueError(f"unknown data set {name!r}: use auto, random, mnist, one of "
-                     f"{', '.join(toy_data.TOY_SETS)}, or a folder of IDX files")
 
 
 def format_table(rows: list[GradCheckRow]) -> str:

@@ -11,7 +11,7 @@ import copy
 import numpy as np
 from PySide6.QtCore import QCoreApplication
 
-from core import data, presets, toy_data
+from core import data, presets
 from core import spec as spec_mod
 from core.network import Network
 
@@ -47,12 +47,7 @@ class ModelSetup:
                 "TrainingController", "Stop training before changing the data set."))
             return False
         try:
-            if name == "mnist":
-                ds = data.load_mnist()
-            elif name in data.TOY_SETS:
-                ds = toy_data.load(name, self.settings.seed)
-            else:
-                ds = data.load_idx_folder(name)
+            ds = data.load_named(name, self.settings.seed)
         except (ValueError, OSError) as e:
             self.error.emit(QCoreApplication.translate(
                 "TrainingController", "Could not load the data set: {0}").format(e))
