@@ -43,6 +43,7 @@ from .checkpoint_read import Archive
 from .data import Dataset
 from .errors import CheckpointError
 from .network import Network
+from .safe_files import check_name
 from .trainer import Config, Trainer
 
 FORMAT_NAME = "numnet"
@@ -128,7 +129,7 @@ def _json_default(o: Any) -> Any:
 
 def _write(path: PathLike, meta: dict, arrays: dict[str, np.ndarray]) -> None:
     """Write atomically: temp file in the same folder → flush + fsync → rename."""
-    p = os.fspath(path)
+    p = check_name(path, CheckpointError)
     try:
         text = json.dumps(meta, default=_json_default, ensure_ascii=False)
     except (TypeError, ValueError) as e:
@@ -142,6 +143,10 @@ def _write(path: PathLike, meta: dict, arrays: dict[str, np.ndarray]) -> None:
         mode = stat.S_IMODE(os.stat(target).st_mode)
     except OSError:
         mode = 0o666 & ~_umask()
+    else:   # replacing the file would succeed in a writable folder: respect its read-only mode
+        if not mode & 0o222 or not os.access(target, os.W_OK):   # root may write anything
+            raise CheckpointError(p, "cannot save: the file is read-only; it was left unchanged "
+                                     "(choose another name, or make it writable first)")
     _remove_stale_temporaries(folder, os.path.basename(target))
     try:
         fd, tmp = tempfile.mkstemp(dir=folder, prefix=f".{os.path.basename(target)}.{os.getpid()}.",

@@ -231,6 +231,24 @@ def test_overwriting_keeps_the_file_mode(tmp_path):
     assert stat.S_IMODE(path.stat().st_mode) == 0o640
 
 
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
+def test_a_read_only_file_is_not_overwritten(tmp_path):
+    path = saved_model(tmp_path)
+    before = path.read_bytes()
+    os.chmod(path, 0o444)
+    with pytest.raises(CheckpointError, match="read-only") as e:
+        checkpoint.save_model(make_net(MLP, seed=4), path)
+    assert str(path) in str(e.value)
+    assert path.read_bytes() == before
+    assert os.listdir(tmp_path) == [path.name]          # no temporary file left
+
+
+def test_a_nul_in_the_save_path_is_a_clear_error(tmp_path):
+    with pytest.raises(CheckpointError, match="NUL character"):
+        checkpoint.save_model(make_net(MLP), str(tmp_path / "bad\0name.npz"))
+    assert os.listdir(tmp_path) == []
+
+
 # -- bad files -------------------------------------------------------------------------------
 def _truncate(p: Path):
     p.write_bytes(p.read_bytes()[: p.stat().st_size // 2])
