@@ -26,7 +26,7 @@ import time
 
 import numpy as np
 
-from . import data, presets, threads
+from . import cli_args, data, presets, threads
 from .network import Network
 from .trainer import Config, Step, Trainer
 
@@ -224,13 +224,14 @@ def run(thread_counts=(1, 2), pairs: int = 5, only: list[str] | None = None, wit
 
 
 def add_arguments(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--threads", type=int, nargs="+", default=[1, 2],
+    p.add_argument("--threads", type=cli_args.threads(), nargs="+", default=[1, 2],
                    help="thread counts to time, e.g. --threads 1 2 (default)")
-    p.add_argument("--pairs", type=int, default=5, help="interleaved rounds per network (default 5)")
+    p.add_argument("--pairs", type=cli_args.whole(1, 1000), default=5,
+                   help="interleaved rounds per network (default 5)")
     p.add_argument("--only", nargs="+", choices=networks(), help="time just these presets")
-    p.add_argument("--batch", type=int, nargs="+", help="batch sizes (default 128 and 512 for dense "
-                   "networks, 128 for convolutional ones)")
-    p.add_argument("--epochs", type=int, default=3,
+    p.add_argument("--batch", type=cli_args.whole(1, 65536), nargs="+",
+                   help="batch sizes (default 128 and 512 for dense networks, 128 for convolutional ones)")
+    p.add_argument("--epochs", type=cli_args.whole(0, 1000), default=3,
                    help="epochs of the first-vs-last-epoch runs (0 or 1: skip them)")
     p.add_argument("--no-torch", action="store_true", help="skip the PyTorch comparison")
     p.add_argument("--profile", metavar="PRESET", choices=networks(),

@@ -81,6 +81,10 @@ def test_malformed_spec_file_names_the_problem(tmp_path):
     (["train", "--val-fraction", "nan"], "argument --val-fraction: must be a finite number"),
     (["train", "--seed", "-1"], "argument --seed: must be a whole number from 0 to 2147483647"),
     (["bench", "--steps", "-5"], "unrecognized arguments: --steps -5"),
+    (["bench", "--threads", "100000"], "argument --threads: must be a whole number from 1 to"),
+    (["bench", "--pairs", "0"], "argument --pairs: must be a whole number from 1 to 1000"),
+    (["bench", "--batch", "-3"], "argument --batch: must be a whole number from 1 to 65536"),
+    (["bench", "--epochs", "x"], "argument --epochs: must be a whole number from 0 to 1000"),
 ])
 def test_out_of_range_arguments_end_in_one_line(capsys, args, words):
     from core import cli
