@@ -52,6 +52,7 @@ class Setting:
     formula: str = ""               # shown under the help, as the notes write it
     context: str = "live_settings"  # the translation context of label and help
     optimizers: tuple[str, ...] = ()  # a hyperparameter of these optimizers only (empty: any)
+    special_low: str = ""           # what the lowest value means, shown instead of it ("all")
 
     @property
     def live(self) -> bool:
@@ -139,6 +140,10 @@ _DECLARED = (
         "Part of the training data held out to check for overfitting (validation data); it is "
         "never trained on."),
         low=0.0, high=0.5, step=0.05),
+    Setting("train_size", int, 0, _n("Training samples"), _n(
+        "Train on only this many samples of the (shuffled) training data; \"all\" uses every one. "
+        "Few samples make overfitting easy to see: the book's experiment trains on 300."),
+        low=0, high=1_000_000, step=100, special_low=_n("all")),
     Setting("delay_ms", int, 0, _n("Slow motion"), _n(
         "Pause after every mini-batch (milliseconds), to watch learning in slow motion."),
         low=0, high=1000, target=Target.WORKER, setter="set_delay_ms"),

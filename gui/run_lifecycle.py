@@ -68,7 +68,8 @@ class RunLifecycle:
         given ``settings.epochs`` more epochs if it had finished; or a new one."""
         s, t = self.settings, self._trainer
         if t is not None and t.net is self.net and t.data is self.dataset \
-                and (t.config.seed, t.config.val_fraction) == (s.seed, s.val_fraction):
+                and (t.config.seed, t.config.val_fraction, t.config.max_train) \
+                == (s.seed, s.val_fraction, s.train_size or None):
             if t.finished:
                 self._epoch_base = t.epochs_done
             t.set_epochs(self._epoch_base + s.epochs)
@@ -87,7 +88,8 @@ class RunLifecycle:
         s = self.settings
         config = Config(epochs=s.epochs, batch_size=s.batch_size, optimizer=s.optimizer, lr=s.lr,
                         optimizer_args=live_settings.optimizer_args(s), lr_decay=s.lr_decay,
-                        weight_decay=s.weight_decay, val_fraction=s.val_fraction, seed=s.seed)
+                        weight_decay=s.weight_decay, val_fraction=s.val_fraction, seed=s.seed,
+                        max_train=s.train_size or None)
         return Trainer(self.net, self.dataset, config)
 
     def _probe(self, trainer: Trainer):

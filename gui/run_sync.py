@@ -58,7 +58,7 @@ def show_run_in_settings(trainer: Trainer, settings, opened: bool = False) -> No
     if opened:
         c = trainer.config
         values.update(seed=c.seed, val_fraction=c.val_fraction, lr_decay=c.lr_decay,
-                      epochs=c.epochs)
+                      epochs=c.epochs, train_size=c.max_train or 0)
         values.update(live_settings.optimizer_args(settings) | dict(c.optimizer_args))
         rates = [layer.rate for layer in trainer.net.layers if isinstance(layer, Dropout)]
         if rates:

@@ -127,6 +127,9 @@ class TrainingPanel(QWidget):
         if s.type is int:
             spin = QSpinBox()
             spin.setRange(int(s.low), int(s.high))
+            spin.setSingleStep(int(s.step))
+            if s.special_low:
+                spin.setSpecialValueText(_t(s, s.special_low))
             spin.valueChanged.connect(lambda v, n=name: self._emit(n, int(v)))
         else:
             spin = QDoubleSpinBox()
