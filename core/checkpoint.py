@@ -37,12 +37,14 @@ from typing import Any
 
 import numpy as np
 
+from . import run_set_json
 from . import spec as spec_mod
 from .checkpoint_fields import MAX_SQUARE, MAX_WEIGHT, Fields, check_values, parse_header
 from .checkpoint_read import Archive
 from .data import Dataset
 from .errors import CheckpointError
 from .network import Network
+from .run_set import KeptRun
 from .safe_files import check_name
 from .trainer import Config, Trainer
 
@@ -67,7 +69,7 @@ def save_model(net: Network, path: PathLike, *, info: dict | None = None) -> Non
     _write(path, meta, _model_arrays(net, path))
 
 
-def save_run(trainer: Trainer, path: PathLike) -> None:
+def save_run(trainer: Trainer, path: PathLike, runs: list[KeptRun] | None = None) -> None:
     """Save a training run: the model plus everything needed to continue it exactly.
 
     Stores the optimizer (name, hyperparameters, step count ``t``, state
@@ -76,7 +78,8 @@ def save_run(trainer: Trainer, path: PathLike) -> None:
     its setting marks (``meta["history"]["marks"]``). A run saved in the middle
     of an epoch (``meta["trainer"]["epoch_complete"]`` false) also stores where
     the epoch stands (``position``, ``order_rng``, ``epoch_sums``) and resumes
-    there, bit-exact (files without them resume at the next epoch).
+    there, bit-exact (files without them resume at the next epoch). ``runs``: the runs kept
+    for comparison (``core.run_set``), stored as ``meta["runs"]``.
     """
     net = trainer.net
     arrays = _model_arrays(net, path)
@@ -90,6 +93,8 @@ def save_run(trainer: Trainer, path: PathLike) -> None:
     meta.update(values)
     meta["dataset"] = {"name": ds.name, "n_train": len(ds.y_train), "n_test": len(ds.y_test),
                        "n_classes": ds.n_classes, "input_shape": list(ds.input_shape)}
+    if runs:
+        meta["runs"] = run_set_json.to_json(runs)
     _write(path, meta, arrays)
 
 
@@ -225,7 +230,8 @@ def read_metadata(path: PathLike) -> dict:
 
     Keys include ``format``, ``version``, ``kind`` (``"model"``/``"run"``),
     ``created`` (ISO 8601, UTC), ``spec``, ``n_params``; run files add
-    ``optimizer``, ``config``, ``trainer``, ``dataset`` and ``history``.
+    ``optimizer``, ``config``, ``trainer``, ``dataset`` and ``history``, and ``runs`` (the runs
+    kept for comparison, ``core.run_set_json``) when there are any.
     """
     with Archive(path) as archive:
         return _read_meta(archive)[0]
@@ -249,6 +255,12 @@ def load_run(path: PathLike, dataset: Dataset) -> Trainer:
     re-created from ``config.seed``. Continuing gives exactly the losses an
     uninterrupted run would have given (for a run saved between epochs).
     """
+    return load_run_and_kept(path, dataset)[0]
+
+
+def load_run_and_kept(path: PathLike, dataset: Dataset) -> tuple[Trainer, list[KeptRun]]:
+    """:func:`load_run`, and the runs kept for comparison in the file (an empty list for files
+    without them); a bad ``runs`` field raises CheckpointError naming it."""
     with Archive(path) as archive:
         p = archive.path
         meta, shapes = _read_meta(archive)
@@ -258,9 +270,10 @@ def load_run(path: PathLike, dataset: Dataset) -> Trainer:
         values = _read_model_arrays(archive, meta, shapes)
         net = _build_model(p, meta, values, None)
         opt = Fields(p, "damaged run data: ").run_header(meta, net.layers)
+        kept = run_set_json.from_json(Fields(p, "damaged kept runs: "), meta.get("runs"))
         state = _read_run_arrays(archive, net, opt)
     try:
-        return _build_trainer(p, meta, state, net, dataset)
+        return _build_trainer(p, meta, state, net, dataset), kept
     except CheckpointError:
         raise
     except (KeyError, TypeError, ValueError, AttributeError, IndexError, OverflowError) as e:
