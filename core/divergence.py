@@ -7,12 +7,21 @@ every few steps (one dot product per layer: a few microseconds). When the run di
 layer named is, in this order: one whose norm grew more than :data:`GRAD_EXPLODED` times its
 first value at a check before; one whose gradient of the last update (still in the gradient
 buffer: the step that broke the weights) did; the one whose norm grew most on the bad batch.
+
+The opposite also ends a run: with a bounded loss (mean squared error on softmax outputs) a
+too-large step saturates the softmax and the ReLUs, every gradient becomes (nearly) zero and
+the loss never explodes — the run sits at chance for good. ``vanished`` counts the checks in
+a row at which every layer's gradient norm was below :data:`GRAD_VANISHED` times its first
+value; the trainer calls that a divergence only if the loss is no better than at the start.
 """
 from __future__ import annotations
+
+import math
 
 import numpy as np
 
 GRAD_EXPLODED = 100.0     # a gradient norm this many times its first value has exploded
+GRAD_VANISHED = 1e-4      # every gradient norm below this times its first value: vanished
 
 
 class GradientWatch:
@@ -32,6 +41,13 @@ class GradientWatch:
         self._slices = [slice(a, b) for a, b in spans.values()]
         self.base: np.ndarray | None = None           # norms at the first check
         self.first_exploded: tuple[int, float, float] | None = None   # (layer, norm, ratio)
+        self.vanished = 0                             # checks in a row with every gradient ~0
+        self.last: tuple[float, float] = (math.nan, math.nan)   # (largest norm, its largest ratio)
+
+    def reset(self) -> None:
+        """Forget what was seen since the start (after the weights were restored); the
+        baseline of the first step stays."""
+        self.first_exploded, self.vanished = None, 0
 
     def norms(self) -> np.ndarray:
         """The gradient norm of every layer with parameters (float64; inf/NaN if not finite)."""
@@ -49,11 +65,14 @@ class GradientWatch:
         if self.base is None:
             self.base = np.where(np.isfinite(n) & (n > 0), n, np.nan)
             return
-        if self.first_exploded is None:
-            ratio = self._ratios(n)
-            k = int(np.argmax(ratio))
-            if ratio[k] > GRAD_EXPLODED:
-                self.first_exploded = (self.layers[k], float(n[k]), float(ratio[k]))
+        ratio = self._ratios(n)
+        k = int(np.argmax(ratio))
+        if self.first_exploded is None and ratio[k] > GRAD_EXPLODED:
+            self.first_exploded = (self.layers[k], float(n[k]), float(ratio[k]))
+        known = np.isfinite(self.base)
+        gone = known.any() and bool(np.all(ratio[known] < GRAD_VANISHED))
+        self.vanished = self.vanished + 1 if gone else 0
+        self.last = (float(np.max(n)), float(ratio[k]))
 
     def _ratios(self, n: np.ndarray) -> np.ndarray:
         with np.errstate(all="ignore"):

@@ -17,10 +17,13 @@ If the loss or a parameter turns non-finite, or the loss explodes to 1000
 times its first value, the generator yields a ``Diverged`` event naming the
 first layer with non-finite values or, if every weight is still finite, the
 layer whose gradient exploded first (``core.divergence``). The caller may then
-call ``recover(lr)`` — restore the last good weights (saved every
-``good_every`` steps), reset the optimizer, continue with a new learning rate
-— and keep iterating; otherwise the run ends with ``Done("diverged")`` (and a
-later ``run()`` starts from the last good weights).
+call ``recover(lr)`` — restore the last good weights, reset the optimizer,
+continue with a new learning rate — and keep iterating; otherwise the run ends
+with ``Done("diverged")`` (and a later ``run()`` starts from the last good
+weights). Weights count as good only once the next batch's loss, computed with
+them, was no worse than 1.5 times the first loss (``core.recovery``); after 3
+recoveries without such progress the ``Diverged`` event says recovery gave up
+(``gave_up``) and the run ends with ``Done("diverged")`` whatever the caller does.
 """
 from __future__ import annotations
 
@@ -34,6 +37,7 @@ from .augment import augment_level
 from .data import Dataset, split_indices
 from .divergence import GradientWatch
 from .network import Network
+from .recovery import LastGood
 from .run_history import Epoch, History, Mark, Step
 from .trainer_state import RunStateIO
 from .training_config import Config, check_batch_size, check_weight_decay
@@ -65,6 +69,8 @@ class Diverged:
     cause: str = "loss"    # "nonfinite" (weights of ``where``), "gradient" (of ``where``) or "loss"
     grad_norm: float | None = None     # cause "gradient": the layer's gradient norm ...
     grad_growth: float | None = None   # ... and how many times its size at the first step
+    gave_up: bool = False  # recovery gave up: recover() is ignored, the run ends with Done("diverged")
+    recoveries: int = 0    # recoveries tried since the last progress, before this divergence
 
 
 @dataclass
@@ -103,9 +109,10 @@ class Trainer(RunStateIO):
         self.history = History()
         self.epoch = 0
         self.step = 0
-        self._good = net.flat_params.copy()
+        self._last_good = LastGood(net.flat_params)
+        self._since_offer = 0                # updates since the weights were last offered as good
         self._recover_lr: float | None = None
-        self._loss_limit: float | None = None
+        self._first_loss: float | None = None   # the run's first loss: what "good" is measured by
         self._watch = GradientWatch(net)
         self._diverged = False               # ended diverged: the next run() starts from _good
         # the epoch in progress: its order, how far it got, its sums (seen, loss, correct, s)
@@ -191,12 +198,21 @@ class Trainer(RunStateIO):
         return value
 
     def recover(self, lr: float) -> None:
-        """After a ``Diverged`` event: restore the last good weights and go on with ``lr``."""
+        """After a ``Diverged`` event: restore the last good weights and go on with ``lr``
+        (ignored after a ``Diverged`` event with ``gave_up``: the run ends)."""
         self._recover_lr = optimizers.check_learning_rate(lr)
 
-    def _restore_good(self, lr: float) -> None:
-        """Back to the last good weights with a fresh optimizer (its state had diverged too)."""
-        self.net.flat_params[...] = self._good
+    @property
+    def _good(self) -> np.ndarray:
+        """The last weights known to be good (``core.recovery``; the run file stores them)."""
+        return self._last_good.good
+
+    def _restore_good(self, lr: float, count: bool = True) -> None:
+        """Back to the last good weights with a fresh optimizer (its state had diverged too);
+        ``count``: a recovery try (not when a new ``run()`` starts after a divergence)."""
+        self._last_good.restore(self.net.flat_params, count)
+        self._watch.reset()
+        self._since_offer = 0
         name = self.optimizer.name
         self.optimizer = optimizers.make(name, lr, **self._optimizer_args(name))
         self._diverged = False
@@ -236,17 +252,29 @@ class Trainer(RunStateIO):
         """Where training diverged, judging by this batch's loss, or None."""
         if not np.isfinite(loss):
             return self._check_params() or "the loss"
-        if self._loss_limit is None:
-            self._loss_limit = EXPLODED * max(loss, 1.0)
-        elif loss > self._loss_limit:
+        if self._first_loss is None:          # the run's first loss (a loaded run: its history's)
+            h = self.history
+            self._first_loss = float(h.step_columns()["loss"][0]) if h.n_steps else float(loss)
+        if loss > EXPLODED * max(self._first_loss, 1.0):
             return self._check_params() or "the loss"
         return None
+
+    def _offer_weights(self) -> str | None:
+        """After an update, every ``good_every`` updates and at the end of an epoch: note the
+        gradient norms and scan the weights; all finite, they are the candidate for the last
+        good copy, judged by the next batch's loss. Returns where the weights are bad, or None."""
+        self._since_offer = 0
+        self._watch.check()
+        bad = self._check_params()
+        if bad is None:
+            self._last_good.offer(self.net.flat_params)
+        return bad
 
     def _check_params(self) -> str | None:
         name = self.net.first_nonfinite()
         return None if name is None else self.net.describe_layer(name)
 
-    def _diverged_event(self, bad: str, loss: float) -> Diverged:
+    def _diverged_event(self, bad: str, loss: float, gave_up: bool = False) -> Diverged:
         """The Diverged event for a batch whose loss (or weights) gave it away. If every weight
         is finite, the gradients of this batch say which layer's gradient exploded."""
         cause, norm, growth = ("loss" if bad == "the loss" else "nonfinite"), None, None
@@ -266,9 +294,15 @@ class Trainer(RunStateIO):
             what = f"the loss exploded to {loss:.3g}"
         else:
             what = "the loss is not a finite number"
-        return Diverged(self.epoch, self.step, bad,
-                        f"training diverged at step {self.step}: {what}; "
-                        f"try a lower learning rate (now {self.lr:g})", float(loss), cause, norm, growth)
+        tries = self._last_good.failed
+        if gave_up:
+            advice = (f"recovery gave up after {tries} tries without progress: reset the weights, "
+                      f"or start again with a much lower learning rate (now {self.lr:g}) "
+                      f"or another optimizer")
+        else:
+            advice = f"try a lower learning rate (now {self.lr:g})"
+        message = f"training diverged at step {self.step}: {what}; {advice}"
+        return Diverged(self.epoch, self.step, bad, message, float(loss), cause, norm, growth, gave_up, tries)
 
     # -- the loop -------------------------------------------------------------------------
     def _next_epoch(self) -> bool:
@@ -286,8 +320,9 @@ class Trainer(RunStateIO):
         Continues an interrupted run where it stopped."""
         net, opt_params = self.net, {"all": self.net.flat_params}
         grads = {"all": self.net.flat_grads}
-        if self._diverged:
-            self._restore_good(self.lr)
+        if self._diverged:                   # a new start: recovery may be tried again
+            self._restore_good(self.lr, count=False)
+            self._last_good.failed = 0
         while self._order is not None or self._next_epoch():
             order, sums = self._order, self._sums
             t0 = time.perf_counter()
@@ -302,21 +337,22 @@ class Trainer(RunStateIO):
                     loss = net.loss(x, y, training=True)
                     bad = self._check_loss(loss)
                     if bad is None:
+                        self._last_good.judge(loss, self._first_loss)   # the weights before this update
                         net.backward()
                         if self._watch.base is None:
                             self._watch.check()
                         self.optimizer.update(opt_params, grads)
                         # a non-finite weight shows up in the next loss; the full scan runs only
-                        # before the last-good copy is refreshed (and at the end of an epoch)
-                        if self.step % self.config.good_every == 0 or i >= len(order):
-                            self._watch.check()
-                            bad = self._check_params()
-                            if bad is None:
-                                self._good[...] = net.flat_params
+                        # before the weights are offered as good (and at the end of an epoch)
+                        self._since_offer += 1
+                        if self._since_offer >= self.config.good_every or i >= len(order):
+                            bad = self._offer_weights()
                     if bad is not None:
                         self._diverged = True
-                        yield self._diverged_event(bad, loss)
-                        if self._recover_lr is None:
+                        gave_up = self._last_good.gave_up
+                        yield self._diverged_event(bad, loss, gave_up)
+                        if gave_up or self._recover_lr is None:
+                            self._recover_lr = None
                             yield Done("diverged", self.epoch, self.step)
                             return
                         self._restore_good(self._recover_lr)

@@ -1,5 +1,6 @@
 """The message bar shown across the main window when training diverges, with
-"Halve the learning rate and continue" and "Stop" buttons."""
+"Halve the learning rate and continue" and "Stop" buttons (only "Stop" once the trainer gave
+up recovering: ``core.recovery``)."""
 from __future__ import annotations
 
 import math
@@ -33,13 +34,27 @@ class DivergenceBar(QToolBar):
         self.addWidget(box)
 
     def show_divergence(self, info: dict) -> None:
-        """Say where and how the run diverged (the worker's ``diverged`` info) and show."""
-        self.label.setText(self.tr(
-            "Training diverged at step {0}: {1}. A lower learning rate usually helps "
-            "(now {2:g}).").format(info["step"], self._reason_text(info), info["lr"]))
+        """Say where and how the run diverged (the worker's ``diverged`` info) and show. When
+        recovery gave up (``info["gave_up"]``) only "Stop" is offered: halving again won't help."""
+        gave_up = bool(info.get("gave_up"))
+        if gave_up:
+            text = self.tr(
+                "Training diverged again at step {0}: {1}. Recovery gave up after {2} tries "
+                "without progress: reset the weights, or start again with a much lower learning "
+                "rate (now {3:g}) or another optimizer.").format(
+                info["step"], self._reason_text(info), info.get("recoveries", 0), info["lr"])
+        else:
+            text = self.tr(
+                "Training diverged at step {0}: {1}. A lower learning rate usually helps "
+                "(now {2:g}).").format(info["step"], self._reason_text(info), info["lr"])
+        self.label.setText(text)
+        self.halve_button.setVisible(not gave_up)
         self.show()
 
     def _reason_text(self, info: dict) -> str:
+        if info.get("cause") == "vanished":
+            return self.tr("every layer's gradient vanished while the loss stayed at {0:.3g}, "
+                           "no better than at the start").format(info["loss"])
         if info["where"] != "the loss":
             where = info["where"]
             if where.startswith("layer "):
