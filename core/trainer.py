@@ -16,7 +16,9 @@ started again.
 If the loss or a parameter turns non-finite, or the loss explodes to 1000
 times its first value, the generator yields a ``Diverged`` event naming the
 first layer with non-finite values or, if every weight is still finite, the
-layer whose gradient exploded first (``core.divergence``). The caller may then
+layer whose gradient exploded first (``core.divergence``); also when every
+gradient vanished while the loss stayed no better than at the start (a bounded
+loss such as mean squared error saturates instead of exploding). The caller may then
 call ``recover(lr)`` — restore the last good weights, reset the optimizer,
 continue with a new learning rate — and keep iterating; otherwise the run ends
 with ``Done("diverged")`` (and a later ``run()`` starts from the last good
@@ -47,6 +49,8 @@ __all__ = ["Config", "Diverged", "Done", "Epoch", "Evaluating", "History", "Mark
 # A loss this many times its first value counts as diverged: numerics are stable, so a
 # huge learning rate gives astronomically large but finite losses rather than NaN.
 EXPLODED = 1000.0
+VANISHED = "every layer"     # Diverged.where when every gradient vanished (cause "vanished")
+VANISHED_CHECKS = 2          # ... at this many gradient checks in a row (good_every steps apart)
 
 
 @dataclass
@@ -66,9 +70,12 @@ class Diverged:
     where: str             # "layer 1 (dense)" or "the loss"
     message: str
     loss: float            # the batch loss that gave it away (may be inf or NaN)
-    cause: str = "loss"    # "nonfinite" (weights of ``where``), "gradient" (of ``where``) or "loss"
+    # "nonfinite" (weights of ``where``), "gradient" (of ``where``), "loss", or "vanished"
+    # (``where`` is "every layer": all gradients ~0 and the loss no better than at the start)
+    cause: str = "loss"
     grad_norm: float | None = None     # cause "gradient": the layer's gradient norm ...
     grad_growth: float | None = None   # ... and how many times its size at the first step
+                                       # ("vanished": the largest norm and largest such ratio)
     gave_up: bool = False  # recovery gave up: recover() is ignored, the run ends with Done("diverged")
     recoveries: int = 0    # recoveries tried since the last progress, before this divergence
 
@@ -259,12 +266,17 @@ class Trainer(RunStateIO):
             return self._check_params() or "the loss"
         return None
 
-    def _offer_weights(self) -> str | None:
+    def _offer_weights(self, loss: float) -> str | None:
         """After an update, every ``good_every`` updates and at the end of an epoch: note the
         gradient norms and scan the weights; all finite, they are the candidate for the last
-        good copy, judged by the next batch's loss. Returns where the weights are bad, or None."""
+        good copy, judged by the next batch's loss. Returns where the weights are bad, or None:
+        also ``VANISHED`` when every gradient has vanished at two checks in a row while the loss
+        (``loss``, this batch's) is no better than the first one — saturated outputs, the
+        divergence of a bounded loss such as mean squared error, which never explodes."""
         self._since_offer = 0
         self._watch.check()
+        if self._watch.vanished >= VANISHED_CHECKS and loss >= self._first_loss:
+            return VANISHED
         bad = self._check_params()
         if bad is None:
             self._last_good.offer(self.net.flat_params)
@@ -278,7 +290,7 @@ class Trainer(RunStateIO):
         """The Diverged event for a batch whose loss (or weights) gave it away. If every weight
         is finite, the gradients of this batch say which layer's gradient exploded."""
         cause, norm, growth = ("loss" if bad == "the loss" else "nonfinite"), None, None
-        blamed = self._watch.blame()                  # the last update's gradients (or earlier)
+        blamed = None if bad == VANISHED else self._watch.blame()   # the last update's gradients
         if blamed is None and cause == "loss":
             with np.errstate(all="ignore"):
                 self.net.backward()                   # the bad batch's gradients, once
@@ -286,7 +298,12 @@ class Trainer(RunStateIO):
         if blamed is not None:
             layer, norm, growth = blamed
             bad, cause = f"layer {layer} ({self.net.layers[layer].kind})", "gradient"
-        if cause == "nonfinite":
+        if bad == VANISHED:
+            cause, (norm, growth) = "vanished", self._watch.last
+            what = (f"every layer's gradient vanished (at most {growth:.2g} times its size at the "
+                    f"start) while the loss stayed at {loss:.3g}, no better than at the start "
+                    f"({self._first_loss:.3g}): the outputs saturated")
+        elif cause == "nonfinite":
             what = f"non-finite values in {bad}"
         elif cause == "gradient":
             what = f"the gradient of {bad} exploded ({growth:.3g} times its size at the start)"
@@ -346,7 +363,7 @@ class Trainer(RunStateIO):
                         # before the weights are offered as good (and at the end of an epoch)
                         self._since_offer += 1
                         if self._since_offer >= self.config.good_every or i >= len(order):
-                            bad = self._offer_weights()
+                            bad = self._offer_weights(loss)
                     if bad is not None:
                         self._diverged = True
                         gave_up = self._last_good.gave_up
