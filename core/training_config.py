@@ -44,9 +44,27 @@ class Config:
             if name not in known:
                 raise ValueError(f"unknown optimizer hyperparameter {name!r}; known: {', '.join(known)}")
             known[name].check(value)
+        _check_whole("good_every", self.good_every, 1, "how often (in steps) the weights are "
+                     "checked and kept as the last good copy")
+        for name in ("max_train", "max_eval"):
+            if getattr(self, name) is not None:
+                _check_whole(name, getattr(self, name), 1, "at most this many samples", none=True)
+        _check_whole("seed", self.seed, 0, "the random seed", high=MAX_SEED)
         if self.augment is not None and self.augment not in AUGMENT_LEVELS:
             raise ValueError(f"augmentation must be None or one of {', '.join(AUGMENT_LEVELS)}, "
                              f"got {self.augment!r}")
+
+
+MAX_SEED = 2**64 - 1          # NumPy's generators take any whole number ≥ 0; run files store up to this
+
+
+def _check_whole(name: str, v, low: int, what: str, high: int | None = None, none: bool = False) -> None:
+    """ValueError naming the field unless ``v`` is a whole number from ``low`` (to ``high``)."""
+    if isinstance(v, bool) or not isinstance(v, (int, np.integer)) or v < low \
+            or (high is not None and v > high):
+        rng = f"from {low} to {high}" if high is not None else f"{low} or more"
+        also = " or None" if none else ""
+        raise ValueError(f"{name} ({what}) must be a whole number {rng}{also}, got {v!r}")
 
 
 def check_batch_size(b) -> int:
