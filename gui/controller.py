@@ -13,6 +13,7 @@ its jobs live in their own modules:
 - ``gui.model_files``    open and save models and runs
 - ``gui.run_lifecycle``  start, pause, step, stop the worker thread; its end
 - ``gui.signal_relay``   the worker's signals, with step/epoch numbers made global
+- ``gui.run_keeping``    every run kept for comparison (the runs table, the overlays)
 
 This module holds the signals, the state and the run settings.
 """
@@ -27,6 +28,7 @@ from core.trainer import Trainer
 
 from .model_files import ModelFiles
 from .model_setup import ModelSetup
+from .run_keeping import RunKeeping
 from .run_lifecycle import RunLifecycle
 from .run_state import RunState
 from .signal_relay import SignalRelay
@@ -36,7 +38,7 @@ from .worker import TrainingWorker
 __all__ = ["RunSettings", "RunState", "TrainingController"]
 
 
-class TrainingController(ModelSetup, ModelFiles, RunLifecycle, SignalRelay, QObject):
+class TrainingController(ModelSetup, ModelFiles, RunLifecycle, SignalRelay, RunKeeping, QObject):
     dataset_changed = Signal(object)          # core.data.Dataset
     model_changed = Signal(object, object)    # (spec, params copy)
     snapshot = Signal(object, int)            # (params copy, step)
@@ -49,6 +51,7 @@ class TrainingController(ModelSetup, ModelFiles, RunLifecycle, SignalRelay, QObj
     run_finished = Signal(object)             # the worker's FinishReason
     saved = Signal(str, str)                  # (kind "model" or "run", path) once written
     settings_shown = Signal(object)           # the RunSettings changed to match the run: show them
+    runs_changed = Signal(object)             # gui.run_keeping.RunsView: the runs kept for comparison
     message = Signal(str)                     # informational line for the status bar
     error = Signal(str)                       # something failed; nothing was changed
 
@@ -68,6 +71,7 @@ class TrainingController(ModelSetup, ModelFiles, RunLifecycle, SignalRelay, QObj
         self._trainer: Trainer | None = None  # the model's run: running, stopped, finished or opened
         self._epoch_base = 0                  # epochs done when the current Start's epochs began
         self._saved_at = 0                    # steps_done when the model was last saved or opened
+        self._init_run_keeping()
 
     def set_setting(self, name: str, value) -> bool:
         """Change a run setting (``core.live_settings``); live ones reach a running worker

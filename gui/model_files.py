@@ -1,5 +1,6 @@
 """Model and run files of the training controller: open and save a model (the
-weights) or a whole run (weights, optimizer state, history).
+weights) or a whole run (weights, optimizer state, history, and the runs kept for
+comparison: ``gui.run_keeping``; opening a run file adds its kept runs to the comparison).
 
 On any error the current model stays as it was and ``error`` says why. While a
 worker thread exists only it touches the network, so saving is handed to it and
@@ -47,7 +48,7 @@ class ModelFiles:
         if self.dataset is None:
             return False
         try:
-            trainer = checkpoint.load_run(path, self.dataset)
+            trainer, kept = checkpoint.load_run_and_kept(path, self.dataset)
         except ValueError as e:
             self.error.emit(str(e))
             return False
@@ -58,6 +59,8 @@ class ModelFiles:
         run_sync.show_run_in_settings(trainer, self.settings, opened=True)
         self._epoch_base = trainer.config.epochs - self.settings.epochs
         self.settings_shown.emit(self.settings)
+        self._begin_run()
+        self.keep_runs_from_file(kept)
         self._replay(trainer)
         self.message.emit(QCoreApplication.translate(
             "TrainingController", "Opened run {0}; press Start to continue it.").format(path))
@@ -94,7 +97,7 @@ class ModelFiles:
     def save_run(self, path: str) -> bool:
         """Save the run (needs a training run; done on the worker thread if one exists)."""
         if self.worker is not None:
-            self.worker.request_save("run", path)
+            self.worker.request_save("run", path, self.runs_to_save())
             return True
         trainer = self._trainer
         if trainer is None:
@@ -102,7 +105,7 @@ class ModelFiles:
                 "TrainingController", "There is no training run to save yet; save the model instead."))
             return False
         try:
-            checkpoint.save_run(trainer, path)
+            checkpoint.save_run(trainer, path, runs=self.runs_to_save())
         except (ValueError, OSError) as e:
             self.error.emit(str(e))
             return False

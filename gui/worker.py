@@ -62,7 +62,7 @@ class TrainingWorker(QObject):
         self._pending: dict[str, object] = {}
         self._want_snapshot = False
         self._want_stats = False
-        self._save: tuple[str, str] | None = None     # (kind, path)
+        self._save: tuple[str, str, list | None] | None = None     # (kind, path, kept runs)
         self._recover_lr: float | None = None
         self._delay = 0.0
         self._stats_due = 0.0                 # perf_counter time of the next statistics sample
@@ -129,10 +129,11 @@ class TrainingWorker(QObject):
             self._want_stats = True
         self._poke()
 
-    def request_save(self, kind: str, path: str) -> None:
-        """Save the model or the whole run between two steps (answered by ``saved``)."""
+    def request_save(self, kind: str, path: str, runs: list | None = None) -> None:
+        """Save the model or the whole run between two steps (answered by ``saved``); ``runs``:
+        the kept runs a run file also holds (a copy the worker may read)."""
         with self._lock:
-            self._save = (kind, path)
+            self._save = (kind, path, runs)
         self._poke()
 
     def recover(self, lr: float) -> None:
@@ -284,10 +285,10 @@ class TrainingWorker(QObject):
             self._sample_stats(force=True)
         if save:
             from core import checkpoint
-            kind, path = save
+            kind, path, runs = save
             try:
                 if kind == "run":
-                    checkpoint.save_run(self.trainer, path)
+                    checkpoint.save_run(self.trainer, path, runs=runs)
                 else:
                     checkpoint.save_model(net, path)
                 self.saved.emit(kind, path, "")

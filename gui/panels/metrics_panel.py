@@ -5,22 +5,23 @@ batch accuracy. Per epoch: train and validation loss; train, validation and
 test accuracy. Setting changes are marked with labelled vertical lines.
 Data arrive in batches from the controller, are appended to buffers grown by
 doubling (``gui.metric_series``, which also writes the CSV), and are drawn by
-one 10 Hz timer only when something new arrived.
+one 10 Hz timer only when something new arrived. Runs kept for comparison
+(``set_runs``) are drawn over them by ``gui.run_overlay``: static curves, one
+colour per run, made once.
 """
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from pyqtgraph.exporters import ImageExporter
-from PySide6.QtCore import QBuffer, QCoreApplication, QIODevice, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QPainter
-from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QStackedWidget, QVBoxLayout, QWidget
 
 from core import live_settings, optimizers
 
 from .. import style
 from ..metric_series import MetricSeries, moving_average
+from ..plot_image import render_layout
+from ..run_overlay import RunOverlay
 from ..throttle import draw_budget
 from ..tooltips import tooltip
 
@@ -75,10 +76,12 @@ class MetricsPanel(QWidget):
             "Top: the loss function after every mini-batch (faint) and its moving average; dots are "
             "the loss per epoch on the training and validation data. Bottom: accuracy per epoch on "
             "training, validation and test data. Validation falling behind training is overfitting. "
-            "Vertical lines mark a setting changed during training. Drag to pan, wheel to zoom, "
-            "hover for values.")))
-        self.loss_plot = self.glw.addPlot(row=0, col=0)
-        self.acc_plot = self.glw.addPlot(row=1, col=0)
+            "Vertical lines mark a setting changed during training. Runs kept for comparison (see "
+            "“Runs”) are drawn in their own colours: solid, the loss per batch and the validation "
+            "accuracy; dashed, the validation loss and the training accuracy. Drag to pan, wheel "
+            "to zoom, hover for values.")))
+        self.loss_plot = self.glw.addPlot(row=1, col=0)      # row 0: the kept runs' legend
+        self.acc_plot = self.glw.addPlot(row=2, col=0)
         self.acc_plot.setXLink(self.loss_plot)
         self.loss_plot.setLabel("left", self.tr("loss"))
         self.loss_plot.setLabel("bottom", self.tr("iteration (mini-batch)"))
@@ -135,6 +138,7 @@ class MetricsPanel(QWidget):
         for plot, line in zip((self.loss_plot, self.acc_plot), self.cursor_lines, strict=True):
             plot.addItem(line, ignoreBounds=True)
             line.hide()
+        self.overlay = RunOverlay(self.glw.ci, self.loss_plot, self.acc_plot)
         self._mouse_proxy = pg.SignalProxy(self.glw.scene().sigMouseMoved, rateLimit=30,
                                            slot=self._on_mouse_moved)
 
@@ -208,6 +212,15 @@ class MetricsPanel(QWidget):
     def set_model(self, spec: dict, params: dict) -> None:
         self.clear()
 
+    def set_runs(self, view) -> None:
+        """The runs kept for comparison (a ``gui.run_keeping.RunsView``): the visible ones are
+        drawn over the live curves."""
+        self.overlay.set_runs(view.runs, view.current)
+        if not self._user_zoomed:
+            self._x_max = 0.0
+        self._y_range = None
+        self._mark_dirty()
+
     # -- drawing ----------------------------------------------------------------------------
     def _mark_dirty(self, *_):
         self._dirty = True
@@ -224,15 +237,18 @@ class MetricsPanel(QWidget):
             return
         self._dirty = False
         steps = self._steps["step"].view()
-        has_data = len(steps) > 0 or self._epochs["step"].n > 0
+        has_data = len(steps) > 0 or self._epochs["step"].n > 0 or bool(self.overlay.shown)
         self.stack.setCurrentIndex(1 if has_data else 0)
-        self._grow_x_range(steps[-1] if len(steps) else 0)
+        self._grow_x_range(max(steps[-1] if len(steps) else 0, self.overlay.max_step))
         loss = self._steps["loss"].view()
         w = self.window_spin.value()
-        self.raw_curve.setData(steps, loss)
-        self.avg_curve.setData(steps, moving_average(loss, w))
+        # finite already (the series drop non-finite rows): no per-frame check, except on a log
+        # axis, where a loss of 0 becomes -inf
+        fast = not self.log_box.isChecked()
+        self.raw_curve.setData(steps, loss, skipFiniteCheck=fast)
+        self.avg_curve.setData(steps, moving_average(loss, w), skipFiniteCheck=fast)
         batch_acc = 100 * moving_average(self._steps["acc"].view(), w)
-        self.batch_acc_curve.setData(steps, batch_acc)
+        self.batch_acc_curve.setData(steps, batch_acc, skipFiniteCheck=True)
         self._fit_acc_range(batch_acc)
         self._fit_loss_range(loss if self.raw_box.isChecked() else self.avg_curve.getData()[1])
         if not self._epochs_dirty:
@@ -245,7 +261,7 @@ class MetricsPanel(QWidget):
                                   (self.val_acc_curve, "val_acc", 100),
                                   (self.test_acc_curve, "test_acc", 100)):
             ok = np.isfinite(e[key])
-            curve.setData(e["step"][ok], scale * e[key][ok])
+            curve.setData(e["step"][ok], scale * e[key][ok], skipFiniteCheck=fast)
 
     def _on_user_zoom(self, *_):
         self._user_zoomed = True
@@ -271,7 +287,7 @@ class MetricsPanel(QWidget):
         values = np.concatenate([batch_acc[len(batch_acc) // 2:]] +
                                 [100 * e[k].view()[late] for k in ("train_acc", "val_acc", "test_acc")])
         values = values[np.isfinite(values)]
-        low = float(values.min()) if values.size else 0.0
+        low = min(float(values.min()) if values.size else 0.0, self.overlay.late_acc_min)
         bottom = 0.0 if low < 60 else 10 * np.floor((low - 3) / 10)
         self._set_acc_bottom(bottom)
 
@@ -292,7 +308,8 @@ class MetricsPanel(QWidget):
         if self._user_zoomed or loss is None:
             return
         e = self._epochs
-        values = np.concatenate([loss, e["train_loss"].view(), e["val_loss"].view()])
+        values = np.concatenate([loss, e["train_loss"].view(), e["val_loss"].view(),
+                                 self.overlay.loss_values])
         values = values[np.isfinite(values)]
         if not values.size:
             return
@@ -369,26 +386,7 @@ class MetricsPanel(QWidget):
         """Both plots as a PNG image (at least 1200 px wide) or an SVG drawing, as bytes."""
         self._mark_all_dirty()
         self.redraw()
-        buf = QBuffer()
-        buf.open(QIODevice.OpenModeFlag.WriteOnly)
-        if kind == "svg":
-            # Qt's own SVG writer: pyqtgraph 0.14's SVG exporter fails with Qt 6.11
-            rect = self.glw.ci.sceneBoundingRect()
-            size = QSize(max(1, round(rect.width())), max(1, round(rect.height())))
-            gen = QSvgGenerator()
-            gen.setOutputDevice(buf)
-            gen.setSize(size)
-            gen.setViewBox(QRectF(0, 0, size.width(), size.height()))
-            gen.setResolution(self.glw.logicalDpiX())   # as on screen, or curves and text drift
-            gen.setTitle(self.tr("Loss and accuracy"))
-            painter = QPainter(gen)
-            self.glw.scene().render(painter, QRectF(0, 0, size.width(), size.height()), rect)
-            painter.end()
-        else:
-            exp = ImageExporter(self.glw.ci)
-            exp.parameters()["width"] = max(1200, self.glw.width())
-            exp.export(toBytes=True).save(buf, "PNG")
-        return bytes(buf.data())
+        return render_layout(self.glw, kind, self.tr("Loss and accuracy"))
 
     def export_csv(self, path: str) -> int:
         """One row per mini-batch; epoch metrics on the row of the epoch's last batch.

@@ -1,0 +1,148 @@
+"""Kept runs drawn over the live curves of the metrics panel: one colour per run, static.
+
+Each shown kept run (``core.run_set.KeptRun``) gets one set of curves, created and filled once
+when it is first shown and removed when it is hidden or deleted, never redrawn per frame: on
+the loss plot its per-batch loss (averaged in blocks as it was kept) and its validation loss
+per epoch (dashed); on the accuracy plot its validation accuracy per epoch and its training
+accuracy (dashed). A legend above the plots (a row of the plots' layout, so exported images
+have it too, and it never hides a curve) says what differs between the shown runs and the
+current one (``core.run_diff``, the registries' labels) and names each run in its colour with
+its own values.
+"""
+from __future__ import annotations
+
+from html import escape
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, Qt
+
+from core import run_diff
+from core.run_set import KeptRun
+
+from . import style
+
+# the live run draws in blue, orange and green: kept runs in the palette's other colours
+COLOURS = [style.VERMILION, style.SKY, style.BLACK, style.PURPLE, style.GREY, "#8c6d31", "#6a3d9a"]
+
+
+def colour(run: KeptRun) -> str:
+    return COLOURS[(run.number - 1) % len(COLOURS)]
+
+
+def run_name(run: KeptRun) -> str:
+    """The run's name as shown: its own, or "Run <number>"."""
+    return run.name or QCoreApplication.translate("RunOverlay", "Run {0}").format(run.number)
+
+
+def _finite(x: np.ndarray, y: np.ndarray, scale: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
+    ok = np.isfinite(x) & np.isfinite(y)
+    return x[ok], scale * y[ok]
+
+
+class RunOverlay:
+    """The kept runs' curves on ``loss_plot`` and ``acc_plot`` (pyqtgraph PlotItems)."""
+
+    def __init__(self, layout: pg.GraphicsLayout, loss_plot: pg.PlotItem, acc_plot: pg.PlotItem):
+        """``layout`` holds the plots from its row 1 on; the legend goes into row 0."""
+        self.layout, self.loss_plot, self.acc_plot = layout, loss_plot, acc_plot
+        self.legend = pg.LabelItem(justify="left", size="9pt")
+        self.caption = ""                     # what differs, as plain text
+        self.entries: list[str] = []          # one per shown run: "Run 1: Learning rate 0.01"
+        self.curves: dict[str, list[pg.PlotDataItem]] = {}    # uid -> [loss, val loss, val acc, train acc]
+        self.shown: list[KeptRun] = []
+        self.max_step = 0.0
+        self.loss_values = np.empty(0)        # what the loss axis must hold for them
+        self.late_acc_min = np.inf            # lowest accuracy (%) in the later half of any run
+
+    def set_runs(self, runs: list[KeptRun], current: KeptRun | None) -> None:
+        """Show the visible ones of ``runs`` (``current``: the current run's settings, or None)."""
+        shown = [r for r in runs if r.visible]
+        keep = {r.uid for r in shown}
+        for uid in [u for u in self.curves if u not in keep]:
+            for item, plot in zip(self.curves.pop(uid), self._plots(), strict=True):
+                plot.removeItem(item)
+        for run in shown:
+            if run.uid not in self.curves:
+                self.curves[run.uid] = self._make(run)
+        self.shown = shown
+        compared = shown + ([current] if current is not None and shown else [])
+        names = run_diff.differing(compared)
+        tr = QCoreApplication.translate
+        self.entries = []
+        for run in shown:
+            own = run_diff.describe(run, names, tr)
+            self.entries.append(tr("RunOverlay", "{0}: {1}").format(run_name(run), own) if own
+                                else run_name(run))
+        self._measure()
+        self.caption = self._caption(compared, current, names) if shown else ""
+        self._show_legend(shown)
+
+    @staticmethod
+    def _caption(compared: list[KeptRun], current: KeptRun | None, names: list[str]) -> str:
+        tr = QCoreApplication.translate
+        diff = run_diff.diff_text(compared, tr)
+        if not diff:
+            return tr("RunOverlay", "The compared runs have the same settings and network.")
+        text = tr("RunOverlay", "Compared runs differ in: {0}").format(diff)
+        if current is not None:
+            text += tr("RunOverlay", " · this run: {0}").format(run_diff.describe(current, names, tr))
+        return text
+
+    def _show_legend(self, shown: list[KeptRun]) -> None:
+        """The legend row: the caption, then each run's colour (a solid and a dashed stroke, as
+        its curves) and entry, three to a line."""
+        in_layout = self.legend in self.layout.items
+        if not shown:
+            if in_layout:
+                self.layout.removeItem(self.legend)
+            return
+        cells = [f"<span style='color:{colour(r)}; font-weight:bold'>━━ ╍╍</span>&nbsp;{escape(e)}"
+                 for r, e in zip(shown, self.entries, strict=True)]
+        lines = ["&nbsp;&nbsp;&nbsp;&nbsp;".join(cells[i:i + 3]) for i in range(0, len(cells), 3)]
+        self.legend.setText("<br>".join([escape(self.caption), *lines]), color="#333")
+        if not in_layout:
+            self.layout.addItem(self.legend, row=0, col=0)
+
+    def _plots(self):
+        return (self.loss_plot, self.loss_plot, self.acc_plot, self.acc_plot)
+
+    def _make(self, run: KeptRun) -> list[pg.PlotDataItem]:
+        c = colour(run)
+        solid, dashed = style.pen(c, 1.5), style.pen(c, 1.5, Qt.PenStyle.DashLine)
+        e, s = run.epochs, run.steps
+        if len(s["step"]):
+            loss_xy = _finite(s["step"], s["loss"])
+        else:
+            loss_xy = _finite(e["step"], e["train_loss"])
+        series = ((loss_xy, solid, {}),
+                  (_finite(e["step"], e["val_loss"]), dashed,
+                   {"symbol": "s", "symbolSize": 5, "symbolBrush": c, "symbolPen": None}),
+                  (_finite(e["step"], e["val_acc"], 100), solid,
+                   {"symbol": "s", "symbolSize": 6, "symbolBrush": c, "symbolPen": None}),
+                  (_finite(e["step"], e["train_acc"], 100), dashed, {}))
+        items = []
+        for ((x, y), pen, extra), plot in zip(series, self._plots(), strict=True):
+            item = pg.PlotDataItem(pen=pen, antialias=False, **extra)
+            item.setData(x, y, skipFiniteCheck=True)      # finite already: no check, set once
+            plot.addItem(item)
+            items.append(item)
+        return items
+
+    def _measure(self) -> None:
+        """The extent of the shown runs, for the panel's axis ranges (computed once per change)."""
+        self.max_step = max((r.max_step for r in self.shown), default=0.0)
+        losses, late = [], []
+        for r in self.shown:
+            for item in self.curves[r.uid][:2]:
+                losses.append(item.getOriginalDataset()[1])
+            for item in self.curves[r.uid][2:]:
+                x, y = item.getOriginalDataset()
+                if x is not None and len(x):
+                    late.append(y[x >= r.max_step / 2])
+        self.loss_values = np.concatenate([v for v in losses if v is not None] or [np.empty(0)])
+        late_values = np.concatenate(late) if late else np.empty(0)
+        self.late_acc_min = float(late_values.min()) if late_values.size else np.inf
+
+    def legend_shown(self) -> bool:
+        return self.legend in self.layout.items
