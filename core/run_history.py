@@ -28,14 +28,19 @@ class Step:
 class Epoch:
     epoch: int
     step: int
-    train_loss: float      # mean over the epoch's batches
-    train_acc: float
+    train_loss: float      # at the epoch's end, inference mode, on a fixed training subset as big
+    train_acc: float       # as the validation set (``Trainer.train_eval_idx``); like val/test
     val_loss: float | None
     val_acc: float | None
     test_loss: float | None
     test_acc: float | None
     seconds: float         # training time of this epoch (evaluation excluded)
     samples_per_s: float
+    # the running mean over the epoch's training batches (training mode, weights changing);
+    # None in run files from before it was kept, and for an epoch without a finished batch
+    batch_loss: float | None = None
+    batch_acc: float | None = None
+    loss_includes_l2: bool = False   # every loss above includes ½λ·ΣW² (weight decay λ > 0)
 
 
 @dataclass

@@ -1,7 +1,9 @@
 """The training loop as a generator of events — no threads, no printing.
 
 ``Trainer.run()`` yields a ``Step`` after every mini-batch, an ``Epoch`` after
-every epoch (with validation and test evaluation) and finally a ``Done``. The
+every epoch (with validation and test evaluation, and the training loss and
+accuracy measured the same way — inference mode, weights fixed — on a fixed
+training subset as big as the validation set) and finally a ``Done``. The
 caller drives it (a CLI loop, the GUI's worker thread, a test) and may change
 the learning rate, optimizer, batch size, weight decay or dropout between any
 two steps; the change applies to the next batch and is recorded in the history
@@ -41,16 +43,12 @@ from .divergence import GradientWatch
 from .network import Network
 from .recovery import LastGood
 from .run_history import Epoch, History, Mark, Step
+from .trainer_checks import EXPLODED, VANISHED, Diverged, DivergenceChecks
 from .trainer_state import RunStateIO
 from .training_config import Config, check_batch_size, check_weight_decay
 
-__all__ = ["Config", "Diverged", "Done", "Epoch", "Evaluating", "History", "Mark", "Step", "Trainer"]
-
-# A loss this many times its first value counts as diverged: numerics are stable, so a
-# huge learning rate gives astronomically large but finite losses rather than NaN.
-EXPLODED = 1000.0
-VANISHED = "every layer"     # Diverged.where when every gradient vanished (cause "vanished")
-VANISHED_CHECKS = 2          # ... at this many gradient checks in a row (good_every steps apart)
+__all__ = ["EXPLODED", "VANISHED", "Config", "Diverged", "Done", "Epoch", "Evaluating", "History", "Mark",
+           "Step", "Trainer"]
 
 
 @dataclass
@@ -58,26 +56,9 @@ class Evaluating:
     """Progress of the evaluation at the end of an epoch."""
 
     epoch: int
-    split: str             # "val" or "test"
+    split: str             # "train_subset", "val" or "test"
     done: int
     total: int
-
-
-@dataclass
-class Diverged:
-    epoch: int
-    step: int
-    where: str             # "layer 1 (dense)" or "the loss"
-    message: str
-    loss: float            # the batch loss that gave it away (may be inf or NaN)
-    # "nonfinite" (weights of ``where``), "gradient" (of ``where``), "loss", or "vanished"
-    # (``where`` is "every layer": all gradients ~0 and the loss no better than at the start)
-    cause: str = "loss"
-    grad_norm: float | None = None     # cause "gradient": the layer's gradient norm ...
-    grad_growth: float | None = None   # ... and how many times its size at the first step
-                                       # ("vanished": the largest norm and largest such ratio)
-    gave_up: bool = False  # recovery gave up: recover() is ignored, the run ends with Done("diverged")
-    recoveries: int = 0    # recoveries tried since the last progress, before this divergence
 
 
 @dataclass
@@ -87,7 +68,7 @@ class Done:
     steps: int
 
 
-class Trainer(RunStateIO):
+class Trainer(RunStateIO, DivergenceChecks):
     """Trains ``net`` on ``dataset`` according to ``config``; deterministic for a seed."""
 
     def __init__(self, net: Network, dataset: Dataset, config: Config | None = None):
@@ -109,6 +90,7 @@ class Trainer(RunStateIO):
         if config.max_train is not None:
             train_idx = train_idx[:config.max_train]
         self.train_idx, self.val_idx = train_idx, val_idx
+        self.train_eval_idx = self._train_subset(config)
         self.optimizer = optimizers.make(config.optimizer, config.lr,
                                          **self._optimizer_args(config.optimizer))
         self.batch_size = config.batch_size
@@ -209,25 +191,23 @@ class Trainer(RunStateIO):
         (ignored after a ``Diverged`` event with ``gave_up``: the run ends)."""
         self._recover_lr = optimizers.check_learning_rate(lr)
 
-    @property
-    def _good(self) -> np.ndarray:
-        """The last weights known to be good (``core.recovery``; the run file stores them)."""
-        return self._last_good.good
-
-    def _restore_good(self, lr: float, count: bool = True) -> None:
-        """Back to the last good weights with a fresh optimizer (its state had diverged too);
-        ``count``: a recovery try (not when a new ``run()`` starts after a divergence)."""
-        self._last_good.restore(self.net.flat_params, count)
-        self._watch.reset()
-        self._since_offer = 0
-        name = self.optimizer.name
-        self.optimizer = optimizers.make(name, lr, **self._optimizer_args(name))
-        self._diverged = False
-        self.history.marks.append(Mark(self.step + 1, "lr", float(lr)))
-
     # -- evaluation ---------------------------------------------------------------------
+    def _train_subset(self, config: Config) -> np.ndarray:
+        """The training samples the epoch's train loss and accuracy are measured on: as many as
+        the validation set evaluates (a tenth of the training set if there is none, at most
+        ``max_eval``), drawn once from the seed (a generator of its own: the run's order is
+        unchanged), sorted."""
+        n_val = len(self.val_idx) if config.max_eval is None else min(len(self.val_idx), config.max_eval)
+        n = n_val or max(1, len(self.train_idx) // 10)
+        if config.max_eval is not None:
+            n = min(n, config.max_eval)
+        n = min(n, len(self.train_idx))
+        pick = np.random.default_rng([config.seed, 2]).choice(len(self.train_idx), n, replace=False)
+        return np.sort(self.train_idx[pick])
+
     def evaluate(self, split: str, chunk: int = 500) -> tuple[float | None, float | None]:
-        """(mean loss, accuracy) on "val", "test" or "train"; (None, None) if the split is empty."""
+        """(mean loss, accuracy) on "val", "test", "train" or "train_subset" (``train_eval_idx``,
+        what ``Epoch.train_loss``/``train_acc`` measure); (None, None) if the split is empty."""
         gen = self._evaluate_iter(split, chunk)
         while True:
             try:
@@ -240,6 +220,8 @@ class Trainer(RunStateIO):
         caller can stop in the middle); the result is the generator's return value."""
         if split == "test":
             idx, src = np.arange(len(self.data.y_test)), "test"
+        elif split == "train_subset":
+            idx, src = self.train_eval_idx, "train"
         else:
             idx, src = (self.val_idx if split == "val" else self.train_idx), "train"
         if self.config.max_eval is not None:
@@ -253,73 +235,6 @@ class Trainer(RunStateIO):
             correct += int((self.net.scores.argmax(axis=1) == y).sum())
             yield Evaluating(self.epoch, split, min(i + chunk, len(idx)), len(idx))
         return total_loss / len(idx), correct / len(idx)
-
-    # -- divergence -------------------------------------------------------------------------
-    def _check_loss(self, loss: float) -> str | None:
-        """Where training diverged, judging by this batch's loss, or None."""
-        if not np.isfinite(loss):
-            return self._check_params() or "the loss"
-        if self._first_loss is None:          # the run's first loss (a loaded run: its history's)
-            h = self.history
-            self._first_loss = float(h.step_columns()["loss"][0]) if h.n_steps else float(loss)
-        if loss > EXPLODED * max(self._first_loss, 1.0):
-            return self._check_params() or "the loss"
-        return None
-
-    def _offer_weights(self, loss: float) -> str | None:
-        """After an update, every ``good_every`` updates and at the end of an epoch: note the
-        gradient norms and scan the weights; all finite, they are the candidate for the last
-        good copy, judged by the next batch's loss. Returns where the weights are bad, or None:
-        also ``VANISHED`` when every gradient has vanished at two checks in a row while the loss
-        (``loss``, this batch's) is no better than the first one — saturated outputs, the
-        divergence of a bounded loss such as mean squared error, which never explodes."""
-        self._since_offer = 0
-        self._watch.check()
-        if self._watch.vanished >= VANISHED_CHECKS and loss >= self._first_loss:
-            return VANISHED
-        bad = self._check_params()
-        if bad is None:
-            self._last_good.offer(self.net.flat_params)
-        return bad
-
-    def _check_params(self) -> str | None:
-        name = self.net.first_nonfinite()
-        return None if name is None else self.net.describe_layer(name)
-
-    def _diverged_event(self, bad: str, loss: float, gave_up: bool = False) -> Diverged:
-        """The Diverged event for a batch whose loss (or weights) gave it away. If every weight
-        is finite, the gradients of this batch say which layer's gradient exploded."""
-        cause, norm, growth = ("loss" if bad == "the loss" else "nonfinite"), None, None
-        blamed = None if bad == VANISHED else self._watch.blame()   # the last update's gradients
-        if blamed is None and cause == "loss":
-            with np.errstate(all="ignore"):
-                self.net.backward()                   # the bad batch's gradients, once
-            blamed = self._watch.blame(at_least=0.0)
-        if blamed is not None:
-            layer, norm, growth = blamed
-            bad, cause = f"layer {layer} ({self.net.layers[layer].kind})", "gradient"
-        if bad == VANISHED:
-            cause, (norm, growth) = "vanished", self._watch.last
-            what = (f"every layer's gradient vanished (at most {growth:.2g} times its size at the "
-                    f"start) while the loss stayed at {loss:.3g}, no better than at the start "
-                    f"({self._first_loss:.3g}): the outputs saturated")
-        elif cause == "nonfinite":
-            what = f"non-finite values in {bad}"
-        elif cause == "gradient":
-            what = f"the gradient of {bad} exploded ({growth:.3g} times its size at the start)"
-        elif np.isfinite(loss):
-            what = f"the loss exploded to {loss:.3g}"
-        else:
-            what = "the loss is not a finite number"
-        tries = self._last_good.failed
-        if gave_up:
-            advice = (f"recovery gave up after {tries} tries without progress: reset the weights, "
-                      f"or start again with a much lower learning rate (now {self.lr:g}) "
-                      f"or another optimizer")
-        else:
-            advice = f"try a lower learning rate (now {self.lr:g})"
-        message = f"training diverged at step {self.step}: {what}; {advice}"
-        return Diverged(self.epoch, self.step, bad, message, float(loss), cause, norm, growth, gave_up, tries)
 
     # -- the loop -------------------------------------------------------------------------
     def _next_epoch(self) -> bool:
@@ -385,11 +300,15 @@ class Trainer(RunStateIO):
             finally:
                 sums[3] += time.perf_counter() - t0
             seen, loss_sum, correct, seconds = sums
+            train_loss, train_acc = yield from self._evaluate_iter("train_subset")
             val_loss, val_acc = yield from self._evaluate_iter("val")
             test_loss, test_acc = (yield from self._evaluate_iter("test")) \
                 if self.config.evaluate_test else (None, None)
-            ep = Epoch(self.epoch, self.step, loss_sum / max(seen, 1), correct / max(seen, 1),
-                       val_loss, val_acc, test_loss, test_acc, seconds, seen / max(seconds, 1e-9))
+            ep = Epoch(self.epoch, self.step, train_loss, train_acc, val_loss, val_acc, test_loss,
+                       test_acc, seconds, seen / max(seconds, 1e-9),
+                       batch_loss=loss_sum / seen if seen else None,
+                       batch_acc=correct / seen if seen else None,
+                       loss_includes_l2=net.weight_decay > 0)
             self.history.epochs.append(ep)
             self._order = None
             if self.config.lr_decay != 1.0:

@@ -44,7 +44,9 @@ def test_epoch_metrics_match_direct_evaluation():
     xv, yv = ds.gather("train", tr.val_idx)
     assert ep.val_acc == pytest.approx(np.mean(tr.net.predict(xv) == yv))
     mean_step_loss = np.mean([s.loss for s in tr.history.steps if s.epoch == 2])
-    assert ep.train_loss == pytest.approx(mean_step_loss, rel=0.05)
+    assert ep.batch_loss == pytest.approx(mean_step_loss, rel=0.05)      # the running mean
+    xt, yt = ds.gather("train", tr.train_eval_idx)                        # the honest one
+    assert ep.train_acc == pytest.approx(np.mean(tr.net.predict(xt) == yt))
 
 
 def test_same_seed_same_run_and_different_seed_differs():
