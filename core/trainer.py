@@ -40,6 +40,7 @@ from . import optimizers
 from .augment import augment_level
 from .data import Dataset, split_indices
 from .divergence import GradientWatch
+from .early_stopping import BestEpoch
 from .network import Network
 from .recovery import LastGood
 from .run_history import Epoch, History, Mark, Step
@@ -63,7 +64,7 @@ class Evaluating:
 
 @dataclass
 class Done:
-    reason: str            # "completed" or "diverged"
+    reason: str            # "completed", "diverged" or "early_stopped" (Config.patience)
     epochs: int
     steps: int
 
@@ -91,6 +92,9 @@ class Trainer(RunStateIO, DivergenceChecks):
             train_idx = train_idx[:config.max_train]
         self.train_idx, self.val_idx = train_idx, val_idx
         self.train_eval_idx = self._train_subset(config)
+        if config.patience is not None and len(val_idx) == 0:
+            raise ValueError("patience (early stopping) needs a validation set: set the "
+                             "validation fraction above 0")
         self.optimizer = optimizers.make(config.optimizer, config.lr,
                                          **self._optimizer_args(config.optimizer))
         self.batch_size = config.batch_size
@@ -109,6 +113,7 @@ class Trainer(RunStateIO, DivergenceChecks):
         self._order_rng: dict | None = None  # the generator's state the order was drawn from
         self._pos = 0
         self._sums = [0, 0.0, 0.0, 0.0]
+        self._best = BestEpoch()              # the epoch with the lowest validation loss, its weights
 
     # -- settings that may change between steps -----------------------------------------
     @property
@@ -185,6 +190,28 @@ class Trainer(RunStateIO, DivergenceChecks):
         getattr(self, setting.setter)(value)
         self.history.marks.append(Mark(self.step + 1, name, value))
         return value
+
+    @property
+    def best_epoch(self) -> int | None:
+        """The epoch (of this trainer, 1-based) with the lowest validation loss so far, or None."""
+        return self._best.epoch
+
+    @property
+    def best_val_loss(self) -> float | None:
+        return self._best.val_loss
+
+    def restore_best(self) -> int:
+        """Put back the weights of ``best_epoch`` (as they were at its end) and return it; the
+        optimizer starts afresh (its state belongs to later weights). A ValueError if no epoch
+        had a validation loss yet."""
+        if self._best.params is None:
+            raise ValueError("no epoch with a validation loss yet: there are no best weights to restore")
+        self.net.flat_params[...] = self._best.params
+        self._last_good.good[...] = self._best.params
+        self._diverged = False
+        name = self.optimizer.name
+        self.optimizer = optimizers.make(name, self.lr, **self._optimizer_args(name))
+        return self._best.epoch
 
     def recover(self, lr: float) -> None:
         """After a ``Diverged`` event: restore the last good weights and go on with ``lr``
@@ -313,5 +340,9 @@ class Trainer(RunStateIO, DivergenceChecks):
             self._order = None
             if self.config.lr_decay != 1.0:
                 self.optimizer.lr *= self.config.lr_decay
+            self._best.update(ep.epoch, val_loss, net.flat_params)
             yield ep
+            if self._best.patience_ran_out(self.epoch, self.config.patience):
+                yield Done("early_stopped", self.epoch, self.step)
+                return
         yield Done("completed", self.epoch, self.step)

@@ -26,6 +26,8 @@ class Config:
     evaluate_test: bool = True
     good_every: int = 10
     augment: str | None = None       # "light": perturb each training batch (core.augment)
+    patience: int | None = None      # early stopping: end after this many epochs without a
+                                     # better validation loss (None: off; core.early_stopping)
 
     def check(self) -> None:
         e = self.epochs
@@ -50,6 +52,9 @@ class Config:
             if getattr(self, name) is not None:
                 _check_whole(name, getattr(self, name), 1, "at most this many samples", none=True)
         _check_whole("seed", self.seed, 0, "the random seed", high=MAX_SEED)
+        if self.patience is not None:
+            _check_whole("patience", self.patience, 1, "epochs without a better validation loss "
+                         "before early stopping", high=10_000, none=True)
         if self.augment is not None and self.augment not in AUGMENT_LEVELS:
             raise ValueError(f"augmentation must be None or one of {', '.join(AUGMENT_LEVELS)}, "
                              f"got {self.augment!r}")
