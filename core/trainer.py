@@ -28,6 +28,11 @@ weights). Weights count as good only once the next batch's loss, computed with
 them, was no worse than 1.5 times the first loss (``core.recovery``); after 3
 recoveries without such progress the ``Diverged`` event says recovery gave up
 (``gave_up``) and the run ends with ``Done("diverged")`` whatever the caller does.
+
+The trainer remembers the epoch with the lowest validation loss and its weights
+(``best_epoch``, ``restore_best()``); with ``Config.patience`` set, a run whose
+validation loss has not improved for that many epochs ends with
+``Done("early_stopped")`` (``core.early_stopping``).
 """
 from __future__ import annotations
 
