@@ -220,7 +220,8 @@ def _dead_relus(f: Facts) -> Hint | None:
     share, worst = max(dead, key=lambda d: d[0])
     lr = f.lr()
     settings = {"lr": _round(_clip("lr", lr / LR_FACTOR))}
-    return Hint("dead_relus", {"layer": worst["name"], "percent": round(100 * share),
+    return Hint("dead_relus", {"layer": worst["name"], "index": worst.get("index"),
+                               "kind": worst.get("kind"), "percent": round(100 * share),
                                "new_lr": settings["lr"]},
                 Change(settings, _spec_if_changed(f.spec, relu_to_leaky(f.spec) if f.spec else None)))
 
@@ -266,7 +267,7 @@ def _too_fast(f: Facts) -> Hint | None:
     if seconds >= FAST_SECONDS or steps < 1:
         return None
     delay = int(_clip("delay_ms", math.ceil(1000 * SLOW_TARGET_SECONDS / steps)))
-    return Hint("too_fast", {"seconds": round(seconds, 1), "steps": steps, "delay": delay},
+    return Hint("too_fast", {"seconds": float(f"{seconds:.2g}"), "steps": steps, "delay": delay},
                 Change({"delay_ms": delay}))
 
 

@@ -173,10 +173,6 @@ class MainWindow(WindowFiles, QMainWindow):
             for sig in panel_registry.SIGNALS:
                 if hasattr(panel, sig):
                     getattr(panel, sig).connect(requests[sig])
-        metrics = self.panels["metricsDock"]
-        c.steps_ready.connect(metrics.add_steps)
-        c.epoch_ready.connect(metrics.add_epoch)
-        c.setting_changed.connect(metrics.mark_setting)
         training = self.panels["trainingDock"]
         training.add_action_buttons([self.actions_by_id[k] for k in ("start", "pause", "step", "stop")])
         training.setting_changed.connect(self.change_setting)

@@ -44,6 +44,7 @@ PANELS: list[PanelEntry] = [
     PanelEntry("trainingDock", _n("Training"), "gui.panels.training_panel", "TrainingPanel", LEFT),
     PanelEntry("startDock", _n("Welcome"), "gui.panels.start_panel", "StartPanel"),
     PanelEntry("metricsDock", _n("Loss and accuracy"), "gui.panels.metrics_panel", "MetricsPanel"),
+    PanelEntry("coachDock", _n("Coach"), "gui.panels.coach_panel", "CoachPanel", LEFT),
     PanelEntry("runsDock", _n("Runs"), "gui.panels.runs_panel", "RunsPanel"),
     PanelEntry("architectureDock", _n("Architecture"), "gui.panels.architecture_panel",
                "ArchitecturePanel"),
@@ -89,6 +90,9 @@ class PanelSlots(Protocol):
     def update_stats(self, stats: dict, step: int, /) -> None: ...
     def set_training_state(self, state: RunState, /) -> None: ...
     def set_batch_size(self, m: int, /) -> None: ...
+    def add_steps(self, cols: dict, /) -> None: ...
+    def add_epoch(self, ep: dict, /) -> None: ...
+    def mark_setting(self, name: str, value: object, step: int, /) -> None: ...
     def set_runs(self, view: object, /) -> None: ...
 
 
@@ -109,7 +113,8 @@ class PanelSignals(QObject):
 # controller signal -> panel slot, connected when the panel has the slot
 FEEDS = [("dataset_changed", "set_dataset"), ("model_changed", "set_model"),
          ("snapshot", "update_snapshot"), ("stats", "update_stats"),
-         ("state_changed", "set_training_state"), ("runs_changed", "set_runs")]
+         ("state_changed", "set_training_state"), ("steps_ready", "add_steps"),
+         ("epoch_ready", "add_epoch"), ("setting_changed", "mark_setting"), ("runs_changed", "set_runs")]
 
 
 class PanelInterfaceError(TypeError):

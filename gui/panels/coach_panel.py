@@ -1,0 +1,204 @@
+"""The coach: hints about the current run, from the rules of ``core.coach``.
+
+The panel takes the feeds the metrics panel takes (steps, epochs, setting changes, the run's
+state) plus the layer statistics, keeps the little the rules need, and shows each hint as a
+card (``gui.widgets.hint_card``): "Why?" explains it with the course notes' terms, "Apply"
+changes the settings (``settings_requested``, which the main window hands to the training
+controls) and, where the rule says so, rebuilds the network (``apply_requested``).
+
+Evaluating the rules is cheap (a few numbers per epoch); cards are built only while the panel
+is visible. While it is hidden, a new hint is announced in the status bar once.
+"""
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from core import coach, live_settings
+
+from ..run_state import RunState
+from ..throttle import draw_budget
+from ..widgets.hint_card import HintCard, change_text
+
+
+class CoachPanel(QWidget):
+    settings_requested = Signal(dict)        # run settings to set (the main window applies them)
+    apply_requested = Signal(dict, int)      # build this spec with this seed (new weights)
+    status_message = Signal(str)
+    concepts_requested = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("coachPanel")
+        self.seed = int(live_settings.get("seed").default)
+        self._reset_model(None)
+        self._n_classes: int | None = None
+        self._state = RunState.IDLE
+        self.hints: list[coach.Hint] = []
+        self.cards: list[HintCard] = []
+        self._shown_key: tuple | None = None
+        self._dirty = False
+
+        self.empty = QLabel(self.tr("No hints yet — the coach watches your run and speaks up when "
+                                    "something looks off."))
+        self.empty.setObjectName("coachEmpty")
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.empty.setStyleSheet("color: #606060;")
+        self.list = QWidget()
+        self.list_box = QVBoxLayout(self.list)
+        self.list_box.setContentsMargins(0, 0, 0, 0)
+        self.list_box.setSpacing(6)
+        self.list_box.addWidget(self.empty)
+        self.list_box.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(self.list)
+        scroll.setToolTip(self.tr("Hints about the current run: overfitting, accuracy at chance, "
+                                  "dead ReLUs, vanishing gradients, a flat loss, a run too fast to "
+                                  "watch. Each says why and can apply a fix."))
+        box = QVBoxLayout(self)
+        box.setContentsMargins(6, 6, 6, 6)
+        box.addWidget(scroll)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        return QSize(300, 240)           # room for two cards under the training controls
+
+    # -- what the rules read ----------------------------------------------------------------
+    def _reset_model(self, spec: dict | None) -> None:
+        self._spec = spec
+        self._epochs: list[dict] = []
+        self._stats: dict | None = None
+        self._settings: dict = {}
+        self._dismissed: set[str] = set()
+        self._new_run()
+
+    def _new_run(self) -> None:
+        self._run_start = len(self._epochs)
+        self._run_epoch: int | None = None       # the number of the run's first epoch
+        self._first_steps: dict[str, list[np.ndarray]] = {"loss": [], "epoch": []}
+        self._last_lr: float | None = None
+        self._finished = False
+        self._applied: set[str] = set()
+        self._announced: set[str] = set()
+
+    def facts(self) -> coach.Facts:
+        steps = {k: np.concatenate(v) if v else np.zeros(0) for k, v in self._first_steps.items()}
+        settings = dict(self._settings)
+        if self._last_lr is not None:            # the rate in use (decay included) is the newest
+            settings["lr"] = self._last_lr
+        return coach.Facts(epochs=self._epochs, run_start=self._run_start, steps=steps,
+                           stats=self._stats, spec=self._spec, n_classes=self._n_classes,
+                           settings=settings, finished=self._finished)
+
+    # -- feeds (gui.panel_registry.FEEDS) ------------------------------------------------------
+    def set_dataset(self, dataset) -> None:
+        self._n_classes = int(dataset.n_classes)
+        self._changed()
+
+    def set_model(self, spec: dict, params: dict) -> None:
+        self._reset_model(spec)
+        self._rebuilt = True
+        self._changed()
+
+    def add_steps(self, cols: dict) -> None:
+        epochs = np.asarray(cols["epoch"])
+        if not epochs.size:
+            return
+        if self._run_epoch is None:
+            self._run_epoch = int(epochs[0])
+        first = epochs == self._run_epoch
+        if first.any():
+            for key in self._first_steps:
+                self._first_steps[key].append(np.asarray(cols[key], dtype=np.float64)[first])
+        self._last_lr = float(cols["lr"][-1])
+
+    def add_epoch(self, ep: dict) -> None:
+        self._epochs.append(dict(ep))
+        self._changed()
+
+    def update_stats(self, stats: dict, step: int) -> None:
+        self._stats = stats
+        self._changed()
+
+    def mark_setting(self, name: str, value, step: int) -> None:
+        self._settings[name] = value
+
+    def set_training_state(self, state: RunState) -> None:
+        state = RunState(state)
+        if state == RunState.RUNNING and not self._state.busy:
+            self._new_run()
+        self._state = state
+        if state == RunState.FINISHED:
+            self._finished = True
+            self._changed()
+
+    # -- hints ----------------------------------------------------------------------------------
+    def _changed(self) -> None:
+        self.hints = [h for h in coach.hints(self.facts())
+                      if h.rule not in self._dismissed and h.rule not in self._applied]
+        if self.isVisible():
+            draw_budget().request(self._show_hints)
+        else:
+            self._dirty = True
+            fresh = [h for h in self.hints if h.rule not in self._announced]
+            if fresh:
+                self.status_message.emit(self.tr("Coach: {0} — see the Coach panel.").format(
+                    QCoreApplication.translate("coach", fresh[0].about.title)))
+        self._announced.update(h.rule for h in self.hints)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._dirty:
+            self._show_hints()
+
+    def _show_hints(self) -> None:
+        self._dirty = False
+        key = tuple((h.rule, tuple(sorted(h.values.items()))) for h in self.hints)
+        if key == self._shown_key:
+            return
+        self._shown_key = key
+        open_why = {c.hint.rule for c in self.cards if c.why_button.isChecked()}
+        for card in self.cards:
+            self.list_box.removeWidget(card)
+            card.hide()                        # deleted later: until then it must not show
+            card.deleteLater()
+        self.cards = []
+        for i, hint in enumerate(self.hints):
+            card = HintCard(hint)
+            card.apply_clicked.connect(self.apply)
+            card.dismiss_clicked.connect(self.dismiss)
+            card.concepts_clicked.connect(self.concepts_requested)
+            card.why_button.setChecked(hint.rule in open_why)
+            self.list_box.insertWidget(i, card)
+            card.show()
+            self.cards.append(card)
+        self.empty.setVisible(not self.hints)
+
+    def card(self, rule: str) -> HintCard | None:
+        return next((c for c in self.cards if c.hint.rule == rule), None)
+
+    def dismiss(self, hint: coach.Hint) -> None:
+        self._dismissed.add(hint.rule)
+        self._changed()
+
+    def apply(self, hint: coach.Hint) -> None:
+        """Make the hint's change: a new network first (if the rule wants one; the main window
+        may ask to save the current one, and the learner may cancel), then the settings."""
+        change = hint.change
+        if change.spec is not None:
+            self._rebuilt = False
+            self.apply_requested.emit(change.spec, self.seed)
+            if not self._rebuilt:            # cancelled, or nobody built it: change nothing
+                return
+        if change.settings:
+            self.settings_requested.emit(dict(change.settings))
+            self._settings.update(change.settings)
+            if "lr" in change.settings:
+                self._last_lr = None
+        self._applied.add(hint.rule)
+        self.status_message.emit(self.tr("Coach applied: {0}").format(
+            change_text(hint).replace("\n", "; ")))
+        self._changed()

@@ -1,0 +1,169 @@
+"""The coach panel: hints from a run's events as cards; Why?, Apply, dismiss; in the window,
+a real run's events trigger hints and Apply changes the controller's settings or network."""
+import numpy as np
+import pytest
+
+from core import coach, presets
+from core.network import Network
+from gui import concepts
+from gui.panels.coach_panel import CoachPanel
+from gui.run_state import RunState
+
+
+class Data:
+    n_classes = 10
+
+
+def epoch(i, train_loss, val_loss, acc=0.9, seconds=10.0):
+    return {"epoch": i, "step": 100 * i, "train_loss": train_loss, "train_acc": acc,
+            "val_loss": val_loss, "val_acc": acc, "test_loss": None, "test_acc": None,
+            "seconds": seconds, "samples_per_s": 640.0}
+
+
+def overfit(panel):
+    panel.set_training_state(RunState.RUNNING)
+    for i, (t, v) in enumerate([(0.5, 0.40), (0.4, 0.35), (0.3, 0.37), (0.2, 0.41)], start=1):
+        panel.add_epoch(epoch(i, t, v))
+
+
+@pytest.fixture
+def panel(qtbot):
+    p = CoachPanel()
+    qtbot.addWidget(p)
+    p.resize(330, 500)
+    p.show()
+    p.set_dataset(Data())
+    p.set_model(presets.get("mlp"), {})
+    return p
+
+
+def test_every_rule_names_a_concept_the_app_explains():
+    for rule in coach.RULES.values():
+        assert concepts.concept(rule.concept).name
+
+
+def test_empty_state_until_the_validation_loss_rises_for_two_epochs(qtbot, panel, shot_dir):
+    assert panel.empty.isVisible() and "No hints yet" in panel.empty.text()
+    panel.grab().save(str(shot_dir / "coach_empty.png"))
+    panel.set_training_state(RunState.RUNNING)
+    for i, (t, v) in enumerate([(0.5, 0.40), (0.4, 0.35), (0.3, 0.37)], start=1):
+        panel.add_epoch(epoch(i, t, v))
+    assert panel.cards == [] and panel.empty.isVisible()       # one rise is not a trend
+    panel.add_epoch(epoch(4, 0.2, 0.41))
+    [card] = panel.cards
+    assert card.hint.rule == "overfitting" and not panel.empty.isVisible()
+    assert card.title.text() == "<b>Overfitting</b>"
+    assert "2 epochs" in card.summary.text()
+    assert "L2 (weight decay) → 0.0001" in card.apply_button.toolTip()
+    panel.grab().save(str(shot_dir / "coach_overfitting.png"))
+
+
+def test_why_shows_the_explanation_and_links_to_the_concepts(qtbot, panel):
+    overfit(panel)
+    card = panel.card("overfitting")
+    assert not card.why.isVisible()
+    card.why_button.click()
+    assert card.why.isVisible()
+    assert "epoch 2" in card.why.text()                          # the lowest validation loss
+    assert concepts.concept("overfitting").display_chinese() in card.why.text()
+    with qtbot.waitSignal(panel.concepts_requested, timeout=1000):
+        card.why.linkActivated.emit("concepts")
+    card.why_button.click()
+    assert not card.why.isVisible()
+
+
+def test_apply_asks_for_the_settings_and_the_hint_goes(qtbot, panel):
+    overfit(panel)
+    with qtbot.waitSignal(panel.settings_requested, timeout=1000) as asked:
+        panel.card("overfitting").apply_button.click()
+    assert asked.args == [{"weight_decay": coach.FIRST_WEIGHT_DECAY}]
+    assert panel.cards == [] and panel.empty.isVisible()
+    # the same run goes on overfitting: the applied hint waits for the next run ...
+    panel.add_epoch(epoch(5, 0.1, 0.45))
+    assert panel.cards == []
+    panel.set_training_state(RunState.FINISHED)
+    panel.set_training_state(RunState.RUNNING)
+    panel.add_epoch(epoch(6, 0.05, 0.5))
+    # ... and then knows the L2 it set: ten times more
+    assert panel.card("overfitting").hint.change.settings == {"weight_decay": 10 * coach.FIRST_WEIGHT_DECAY}
+
+
+def test_a_dismissed_hint_stays_away_until_a_new_network(qtbot, panel):
+    overfit(panel)
+    panel.card("overfitting").dismiss_button.click()
+    assert panel.cards == []
+    panel.add_epoch(epoch(5, 0.1, 0.45))
+    assert panel.cards == []
+    panel.set_model(presets.get("mlp"), {})
+    overfit(panel)
+    assert panel.card("overfitting") is not None
+
+
+def test_a_rebuild_that_is_cancelled_changes_nothing(qtbot, panel):
+    panel.set_training_state(RunState.RUNNING)
+    panel.add_epoch(epoch(1, 2.3, 2.3, acc=0.1))
+    card = panel.card("at_chance")
+    asked = []
+    panel.settings_requested.connect(asked.append)
+    with qtbot.waitSignal(panel.apply_requested, timeout=1000) as build:
+        card.apply_button.click()                # nobody builds it (as if the learner cancelled)
+    assert build.args == [presets.get("mlp"), 0]
+    assert asked == [] and panel.card("at_chance") is not None
+
+
+def test_a_hidden_panel_announces_a_hint_once_and_builds_cards_when_shown(qtbot, panel):
+    panel.hide()
+    messages = []
+    panel.status_message.connect(messages.append)
+    overfit(panel)
+    panel.add_epoch(epoch(5, 0.1, 0.45))
+    assert messages == ["Coach: Overfitting — see the Coach panel."]
+    assert panel.cards == []                      # no widgets built while hidden
+    panel.show()
+    assert [c.hint.rule for c in panel.cards] == ["overfitting"]
+
+
+# -- in the main window ----------------------------------------------------------------------------
+def test_a_real_runs_events_trigger_hints_and_apply_changes_the_settings(qtbot, new_window, shot_dir):
+    w = new_window()
+    c = w.controller
+    assert c.load_dataset("xor")
+    for name, value in (("optimizer", "sgd"), ("lr", 1e-5), ("batch_size", 16), ("epochs", 1)):
+        w.change_setting(name, value)
+    coach_panel = w.panels["coachDock"]
+    assert coach_panel.isVisible()                # beside the plots, under the training controls
+    w.start()
+    qtbot.waitUntil(lambda: not c.busy and c.state == RunState.FINISHED, timeout=20000)
+    rules = [card.hint.rule for card in coach_panel.cards]
+    assert "flat_loss" in rules and "too_fast" in rules
+    w.grab().save(str(shot_dir / "window_with_coach.png"))
+    coach_panel.card("flat_loss").apply_button.click()
+    assert c.settings.lr == pytest.approx(1e-4)
+    assert w.panels["trainingDock"].lr.value() == pytest.approx(1e-4)
+    assert "Coach applied" in w.statusBar().currentMessage()
+    delay = coach_panel.card("too_fast").hint.change.settings["delay_ms"]
+    coach_panel.card("too_fast").apply_button.click()
+    assert c.settings.delay_ms == delay > 0
+    assert coach_panel.card("flat_loss") is None and coach_panel.card("too_fast") is None
+
+
+def test_apply_rebuilds_the_network_and_lowers_the_learning_rate(qtbot, new_window):
+    w = new_window()
+    c = w.controller
+    c.set_setting("lr", 0.5)
+    coach_panel = w.panels["coachDock"]
+    old = c.net
+    old.layers[0].params["W"][...] += 1.0           # as if training had wrecked them
+    c.state_changed.emit(RunState.RUNNING)         # what a run reports: an epoch at chance
+    c.steps_ready.emit({"step": np.arange(1, 6), "epoch": np.ones(5), "loss": np.full(5, 9.0),
+                        "acc": np.full(5, 0.1), "lr": np.full(5, 0.5), "progress": np.linspace(0.2, 1, 5),
+                        "batch_size": np.full(5, 64)})
+    c.epoch_ready.emit(epoch(1, 9.0, 9.0, acc=0.098))
+    c.state_changed.emit(RunState.FINISHED)
+    coach_panel.card("at_chance").apply_button.click()
+    assert c.settings.lr == pytest.approx(0.05)
+    assert c.net is not old                                       # a new network ...
+    fresh = Network.from_spec(c.net.spec, rng=np.random.default_rng(c.settings.seed)).snapshot()
+    for name, value in c.net.snapshot().items():                  # ... with fresh weights
+        np.testing.assert_array_equal(value, fresh[name])
+    assert coach_panel.card("at_chance") is None
