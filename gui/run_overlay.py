@@ -2,8 +2,9 @@
 
 Each shown kept run (``core.run_set.KeptRun``) gets one set of curves, created and filled once
 when it is first shown and removed when it is hidden or deleted, never redrawn per frame: on
-the loss plot its per-batch loss (averaged in blocks as it was kept) and its validation loss
-per epoch (dashed); on the accuracy plot its validation accuracy per epoch and its training
+the loss plot its per-batch loss (averaged in blocks as it was kept, then a moving average over
+the panel's window, redone only when the window changes) and its validation loss per epoch
+(dashed); on the accuracy plot its validation accuracy per epoch and its training
 accuracy (dashed). A legend above the plots (a row of the plots' layout, so exported images
 have it too, and it never hides a curve) says what differs between the shown runs and the
 current one (``core.run_diff``, the registries' labels) and names each run in its colour with
@@ -21,6 +22,7 @@ from core import run_diff
 from core.run_set import KeptRun
 
 from . import style
+from .metric_series import moving_average
 
 # the live run draws in blue, orange and green: kept runs in the palette's other colours
 COLOURS = [style.VERMILION, style.SKY, style.BLACK, style.PURPLE, style.GREY, "#8c6d31", "#6a3d9a"]
@@ -54,6 +56,7 @@ class RunOverlay:
         self.max_step = 0.0
         self.loss_values = np.empty(0)        # what the loss axis must hold for them
         self.late_acc_min = np.inf            # lowest accuracy (%) in the later half of any run
+        self.window = 50                      # batches of the loss's moving average
 
     def set_runs(self, runs: list[KeptRun], current: KeptRun | None) -> None:
         """Show the visible ones of ``runs`` (``current``: the current run's settings, or None)."""
@@ -72,8 +75,8 @@ class RunOverlay:
         self.entries = []
         for run in shown:
             own = run_diff.describe(run, names, tr)
-            self.entries.append(tr("RunOverlay", "{0}: {1}").format(run_name(run), own) if own
-                                else run_name(run))
+            entry = QCoreApplication.translate("RunOverlay", "{0}: {1}")
+            self.entries.append(entry.format(run_name(run), own) if own else run_name(run))
         self._measure()
         self.caption = self._caption(compared, current, names) if shown else ""
         self._show_legend(shown)
@@ -83,10 +86,12 @@ class RunOverlay:
         tr = QCoreApplication.translate
         diff = run_diff.diff_text(compared, tr)
         if not diff:
-            return tr("RunOverlay", "The compared runs have the same settings and network.")
-        text = tr("RunOverlay", "Compared runs differ in: {0}").format(diff)
-        if current is not None:
-            text += tr("RunOverlay", " · this run: {0}").format(run_diff.describe(current, names, tr))
+            return QCoreApplication.translate("RunOverlay",
+                                              "The compared runs have the same settings and network.")
+        text = QCoreApplication.translate("RunOverlay", "Compared runs differ in: {0}").format(diff)
+        own = run_diff.describe(current, names, tr) if current is not None else ""
+        if own:
+            text += QCoreApplication.translate("RunOverlay", " · this run: {0}").format(own)
         return text
 
     def _show_legend(self, shown: list[KeptRun]) -> None:
@@ -110,12 +115,8 @@ class RunOverlay:
     def _make(self, run: KeptRun) -> list[pg.PlotDataItem]:
         c = colour(run)
         solid, dashed = style.pen(c, 1.5), style.pen(c, 1.5, Qt.PenStyle.DashLine)
-        e, s = run.epochs, run.steps
-        if len(s["step"]):
-            loss_xy = _finite(s["step"], s["loss"])
-        else:
-            loss_xy = _finite(e["step"], e["train_loss"])
-        series = ((loss_xy, solid, {}),
+        e = run.epochs
+        series = ((self._loss(run), solid, {}),
                   (_finite(e["step"], e["val_loss"]), dashed,
                    {"symbol": "s", "symbolSize": 5, "symbolBrush": c, "symbolPen": None}),
                   (_finite(e["step"], e["val_acc"], 100), solid,
@@ -128,6 +129,25 @@ class RunOverlay:
             plot.addItem(item)
             items.append(item)
         return items
+
+    def _loss(self, run: KeptRun) -> tuple[np.ndarray, np.ndarray]:
+        """The run's batch loss as a moving average over about ``window`` batches (its kept
+        points may each stand for several); its epochs' training loss if it kept no batches."""
+        if not len(run.steps["step"]):
+            return _finite(run.epochs["step"], run.epochs["train_loss"])
+        x, y = _finite(run.steps["step"], run.steps["loss"])
+        stride = float(np.median(np.diff(x))) if len(x) > 1 else 1.0
+        return x, moving_average(y, max(1, round(self.window / max(stride, 1.0))))
+
+    def set_window(self, window: int) -> None:
+        """Smooth the kept losses over ``window`` batches, like the live one (a user's change)."""
+        if window == self.window:
+            return
+        self.window = window
+        for run in self.shown:
+            x, y = self._loss(run)
+            self.curves[run.uid][0].setData(x, y, skipFiniteCheck=True)
+        self._measure()
 
     def _measure(self) -> None:
         """The extent of the shown runs, for the panel's axis ranges (computed once per change)."""

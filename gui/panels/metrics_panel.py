@@ -77,9 +77,9 @@ class MetricsPanel(QWidget):
             "the loss per epoch on the training and validation data. Bottom: accuracy per epoch on "
             "training, validation and test data. Validation falling behind training is overfitting. "
             "Vertical lines mark a setting changed during training. Runs kept for comparison (see "
-            "“Runs”) are drawn in their own colours: solid, the loss per batch and the validation "
-            "accuracy; dashed, the validation loss and the training accuracy. Drag to pan, wheel "
-            "to zoom, hover for values.")))
+            "“Runs”) are drawn in their own colours: solid, the moving average of the batch loss and "
+            "the validation accuracy; dashed, the validation loss and the training accuracy. Drag to "
+            "pan, wheel to zoom, hover for values.")))
         self.loss_plot = self.glw.addPlot(row=1, col=0)      # row 0: the kept runs' legend
         self.acc_plot = self.glw.addPlot(row=2, col=0)
         self.acc_plot.setXLink(self.loss_plot)
@@ -161,6 +161,7 @@ class MetricsPanel(QWidget):
         self.log_box.toggled.connect(self._set_log_scale)
         self.raw_box.toggled.connect(self.raw_curve.setVisible)
         self.window_spin.valueChanged.connect(self._mark_dirty)
+        self.window_spin.valueChanged.connect(self.overlay.set_window)
         self.timer = QTimer(self)
         self.timer.setInterval(REDRAW_MS)
         self.timer.timeout.connect(self._tick)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -59,12 +59,14 @@ class RunsPanel(QWidget):
         self.table = QTableWidget(0, 6)
         self.table.setObjectName("runsTable")
         self.table.setHorizontalHeaderLabels([
-            self.tr("Run"), self.tr("What differs"), self.tr("Final validation"),
-            self.tr("Best validation"), self.tr("Test"), self.tr("Time")])
+            self.tr("Run"), self.tr("What differs"), self.tr("Final\nvalidation"),
+            self.tr("Best\nvalidation"), self.tr("Test"), self.tr("Time")])
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(DIFFERS, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)            # a narrow column wraps its text rather than eliding it
+        header.sectionResized.connect(self._fit_rows)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.EditKeyPressed)
@@ -123,6 +125,10 @@ class RunsPanel(QWidget):
         else:
             self._stale = True               # filled when shown
 
+    def _fit_rows(self, *_) -> None:
+        """Row heights for the wrapped text, once the columns have their widths."""
+        QTimer.singleShot(0, self, self.table.resizeRowsToContents)
+
     def showEvent(self, event):
         super().showEvent(event)
         if self._stale:
@@ -154,6 +160,7 @@ class RunsPanel(QWidget):
             if run.uid in selected:
                 self.table.selectRow(row)
         self.table.blockSignals(False)
+        self._fit_rows()
         self.stack.setCurrentIndex(1 if runs else 0)
         self._update_buttons()
 

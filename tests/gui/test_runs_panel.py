@@ -8,6 +8,7 @@ import csv
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLineEdit
 
 from core import run_set
 from gui.controller import TrainingController
@@ -170,3 +171,49 @@ def test_recorder_and_overlay_ignore_a_run_without_epochs(qtbot, controller, pan
     assert run.epochs_done == 0 and np.isnan(run.final_val_acc)
     assert runs.table.item(0, 2).text() == "—"
     assert isinstance(run, run_set.KeptRun) and len(metrics.overlay.curves) == 1
+
+
+def test_kept_curves_are_made_once_and_not_redrawn_per_frame(qtbot, controller, panels):
+    metrics, runs = panels
+    three_runs(qtbot, controller)
+    calls = []
+    for items in metrics.overlay.curves.values():
+        for item in items:
+            item.setData = lambda *a, **k: calls.append(a)         # noqa: B023 - any call counts
+    k = np.arange(1, 301)
+    for start in range(0, 300, 50):                                 # a live run goes on
+        metrics.add_steps({"step": k[start:start + 50], "epoch": np.ones(50, int),
+                           "loss": np.linspace(1, 0.5, 50), "acc": np.full(50, 0.6),
+                           "lr": np.full(50, 0.01)})
+        metrics.redraw()
+    assert len(metrics.raw_curve.getOriginalDataset()[0]) == 300 and calls == []
+
+
+def test_delete_while_renaming_edits_the_name_not_the_runs(qtbot, controller, panels):
+    metrics, runs = panels
+    three_runs(qtbot, controller)
+    t = runs.table
+    t.setFocus()
+    t.selectRow(0)
+    runs.rename_current()
+    editor = t.viewport().findChild(QLineEdit)
+    assert t.state() == t.State.EditingState and editor is not None
+    assert editor.text() == "Run 1"
+    qtbot.keyClick(editor, Qt.Key.Key_Home)
+    qtbot.keyClick(editor, Qt.Key.Key_Delete)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)                     # committed by a queued call
+    qtbot.waitUntil(lambda: controller.kept_runs.runs[0].name == "un 1")
+    assert len(controller.kept_runs) == 3
+
+
+def test_the_main_window_has_the_runs_panel_fed_by_the_controller(qtbot, new_window):
+    w = new_window()
+    runs, metrics = w.panels["runsDock"], w.panels["metricsDock"]
+    c = w.controller
+    assert c.load_dataset("moons")
+    c.settings.epochs = 1
+    train(qtbot, c, lr=0.01)
+    w.apply_spec(c.net.spec, 0)
+    w.show_docks(("runsDock",))
+    qtbot.waitUntil(lambda: runs.table.rowCount() == 1)
+    assert len(metrics.overlay.curves) == 1
