@@ -194,15 +194,28 @@ def _overfitting(f: Facts) -> Hint | None:
     return Hint("overfitting", {"epochs": k, "best": _get(best, "epoch")}, Change(change))
 
 
-def _at_chance(f: Facts) -> Hint | None:
+def _chance_accuracy(f: Facts) -> tuple[float, float] | None:
+    """(accuracy, chance) if the newest epoch's accuracy is no better than guessing."""
     if not f.epochs or not f.n_classes or f.n_classes < 2:
         return None
     last = f.epochs[-1]
     acc = _get(last, "val_acc")
     acc = acc if _finite(acc) else _get(last, "train_acc")
     chance = 1.0 / f.n_classes
-    if not _finite(acc) or acc > chance + CHANCE_MARGIN or _flat_loss(f) is not None:
+    return (acc, chance) if _finite(acc) and acc <= chance + CHANCE_MARGIN else None
+
+
+def _linear_at_chance(f: Facts) -> bool:
+    """A network with one weight layer draws straight lines: at chance it may be for good (XOR),
+    and no learning rate helps."""
+    return f.spec is not None and len(_weight_layers(f.spec)) < 2 and _chance_accuracy(f) is not None
+
+
+def _at_chance(f: Facts) -> Hint | None:
+    found = _chance_accuracy(f)
+    if found is None or _linear_at_chance(f) or _flat_loss(f) is not None:
         return None           # a flat loss at chance wants a larger step, not a smaller one
+    acc, chance = found
     lr = f.lr()
     return Hint("at_chance", {"acc": round(100 * acc, 1), "chance": round(100 * chance, 1),
                               "lr": _round(lr), "new_lr": _round(_clip("lr", lr / LR_FACTOR))},
@@ -240,6 +253,8 @@ def _vanishing(f: Facts) -> Hint | None:
 def _flat_loss(f: Facts) -> Hint | None:
     if f.steps is None or len(f.epochs) <= f.run_start:
         return None                     # the run's first epoch is not over yet
+    if _linear_at_chance(f):
+        return None                     # flat because one layer cannot do better
     loss = np.asarray(f.steps.get("loss", ()), dtype=np.float64)
     loss = loss[np.isfinite(loss)]
     if loss.size < FLAT_MIN_STEPS:

@@ -105,6 +105,15 @@ def test_accuracy_above_chance_says_nothing():
     assert rule_ids(coach.Facts(epochs=eps[:0] + [epoch(1, 1, 1, val_acc=0.5)], n_classes=2)) == ["at_chance"]
 
 
+def test_a_single_layer_at_chance_on_xor_is_not_a_learning_rate_problem():
+    linear = {**TOY_SPEC, "layers": [{"type": "dense", "units": 2}]}
+    facts, _, _ = tiny_run(optimizer="adam", lr=0.02, epochs=3, spec_=linear)
+    assert facts.epochs[-1].val_acc <= 0.5 + coach.CHANCE_MARGIN      # one straight line: no XOR
+    assert "at_chance" not in rule_ids(facts) and "flat_loss" not in rule_ids(facts)
+    facts.spec = TOY_SPEC                   # the same numbers from a deeper net: it should learn
+    assert "flat_loss" in rule_ids(facts)
+
+
 def test_a_real_run_with_a_huge_learning_rate_lands_at_chance():
     facts, _, _ = tiny_run(optimizer="sgd", lr=20.0, epochs=1)   # every ReLU dies
     assert "at_chance" in rule_ids(facts)
