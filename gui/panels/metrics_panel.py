@@ -298,6 +298,7 @@ class MetricsPanel(QWidget):
             self.acc_plot.setYRange(bottom, 100, padding=0.02)
 
     def _set_log_scale(self, on: bool) -> None:
+        self.overlay.set_log(on)
         self.loss_plot.setLogMode(y=on)
         self._y_range = None
         self._mark_dirty()

@@ -217,3 +217,26 @@ def test_the_main_window_has_the_runs_panel_fed_by_the_controller(qtbot, new_win
     w.show_docks(("runsDock",))
     qtbot.waitUntil(lambda: runs.table.rowCount() == 1)
     assert len(metrics.overlay.curves) == 1
+
+
+def test_kept_runs_on_a_log_axis_with_a_loss_of_zero(qtbot):
+    from core.run_set import RunRecorder
+    from gui.run_keeping import RunsView
+    from tests.core.test_run_set import settings
+    rec = RunRecorder()
+    rec.begin(settings(), {"input_shape": [2], "layers": [{"type": "dense", "units": 2}]}, "xor")
+    rec.add_steps({"step": np.arange(1, 11), "loss": np.r_[np.linspace(1, 0.1, 9), 0.0],
+                   "acc": np.full(10, 0.5)})
+    run = rec.freeze(1)
+    m = MetricsPanel()
+    qtbot.addWidget(m)
+    m.resize(600, 400)
+    m.show()
+    m.set_runs(RunsView([run], None, lambda *a: None))
+    m.log_box.setChecked(True)
+    m.redraw()
+    assert not m.overlay.curves[run.uid][0].opts["skipFiniteCheck"]
+    image = m.glw.grab().toImage()                     # paints without an error
+    assert image.width() > 0
+    m.log_box.setChecked(False)
+    assert m.overlay.curves[run.uid][0].opts["skipFiniteCheck"]
