@@ -105,7 +105,7 @@ def describe(run, names: list[str], translate: Translate = _english) -> str:
         v = _value(run, name)
         if v is not None:
             parts.append(f"{label(name, translate)} {value_text(name, v, translate)}")
-    return ", ".join(parts)
+    return translate("run_diff", QT_TRANSLATE_NOOP("run_diff", ", ")).join(parts)
 
 
 def diff_text(runs, translate: Translate = _english) -> str:
@@ -121,7 +121,7 @@ def diff_text(runs, translate: Translate = _english) -> str:
             if text not in shown:
                 shown.append(text)
         parts.append(f"{label(name, translate)} {vs.join(shown)}")
-    return "; ".join(parts)
+    return translate("run_diff", QT_TRANSLATE_NOOP("run_diff", "; ")).join(parts)
 
 
 SUMMARY = ("optimizer", "lr", "batch_size", "epochs")
