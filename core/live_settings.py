@@ -144,6 +144,11 @@ _DECLARED = (
         "Train on only this many samples of the (shuffled) training data; \"all\" uses every one. "
         "Few samples make overfitting easy to see: the book's experiment trains on 300."),
         low=0, high=1_000_000, step=100, special_low=_n("all")),
+    Setting("patience", int, 0, _n("Early stopping"), _n(
+        "Stop when the validation loss has not improved for this many epochs (\"off\": train "
+        "every epoch). The epoch with the lowest validation loss is remembered: Training › "
+        "Restore best epoch puts its weights back."),
+        low=0, high=1000, special_low=_n("off")),
     Setting("delay_ms", int, 0, _n("Slow motion"), _n(
         "Pause after every mini-batch (milliseconds), to watch learning in slow motion."),
         low=0, high=1000, target=Target.WORKER, setter="set_delay_ms"),

@@ -42,6 +42,8 @@ ACTIONS = [
     ActionEntry("stop", _n("Stop"), "stop", "Esc", "stop", _n("Stop training (Esc)")),
     ActionEntry("reset", _n("Reset weights"), "reset", "Ctrl+R", "reset_weights",
                 _n("Draw new initial weights with the seed and clear the history (Ctrl+R)")),
+    ActionEntry("restore_best", _n("Restore best epoch"), "reset", "Ctrl+B", "restore_best_epoch",
+                _n("Put back the weights of the epoch with the lowest validation loss (Ctrl+B)")),
     ActionEntry("open", _n("Open model…"), "open", "Ctrl+O", "open_model",
                 _n("Open a saved model (Ctrl+O)")),
     ActionEntry("open_run", _n("Open run…"), "open", "Ctrl+Shift+O", "open_run",
@@ -61,7 +63,7 @@ ACTIONS = [
 MENUS = [(_n("&File"), ["open", "open_run", "save", "save_run", None, "export_plot", "export_csv",
                         "export_onnx", None,
                         "quit"]),
-         (_n("&Training"), ["start", "pause", "step", "step_epoch", "stop", None, "reset"])]
+         (_n("&Training"), ["start", "pause", "step", "step_epoch", "stop", None, "reset", "restore_best"])]
 TOOLBAR = ["start", "pause", "step", "step_epoch", "stop", "reset", None, "open", "save"]
 
 

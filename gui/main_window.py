@@ -216,6 +216,9 @@ class MainWindow(WindowFiles, QMainWindow):
         self.status.reset()
         self.controller.reset_weights()
 
+    def restore_best_epoch(self):
+        self.controller.restore_best_epoch()
+
     def apply_spec(self, spec: dict, seed: int):
         if not self.confirm_discard():
             return
@@ -292,6 +295,7 @@ class MainWindow(WindowFiles, QMainWindow):
         a["pause"].setText(self.tr("Resume") if paused else self.tr("Pause"))
         a["pause"].setIcon(QIcon(str(ICONS / ("start.svg" if paused else "pause.svg"))))
         a["stop"].setEnabled(state.busy)
+        a["restore_best"].setEnabled(not state.busy and self.controller.best_epoch is not None)
         for key in ("open", "open_run"):
             a[key].setEnabled(True)
         self.status.set_state(state)
@@ -303,7 +307,12 @@ class MainWindow(WindowFiles, QMainWindow):
         texts = {FinishReason.COMPLETED: self.tr("Training completed."),
                  FinishReason.STOPPED: self.tr("Training stopped."),
                  FinishReason.DIVERGED: self.tr("Training stopped after diverging."),
-                 FinishReason.ERROR: self.tr("Training ended with an error.")}
+                 FinishReason.ERROR: self.tr("Training ended with an error."),
+                 FinishReason.EARLY_STOPPED: self.tr(
+                     "Training stopped early: the validation loss did not improve for {0} epochs. "
+                     "Training › Restore best epoch (Ctrl+B) puts back the weights of epoch {1}.")
+                 .format(self.controller.settings.patience, self.controller.best_epoch)}
+        self.actions_by_id["restore_best"].setEnabled(self.controller.best_epoch is not None)
         self.show_message(texts[reason])
 
     def show_message(self, text: str):

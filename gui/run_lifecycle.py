@@ -73,6 +73,8 @@ class RunLifecycle:
             if t.finished:
                 self._epoch_base = t.epochs_done
             t.set_epochs(self._epoch_base + s.epochs)
+            t.config.patience = s.patience or None
+            t.config.check()
             base = self.step_offset + t.step + 1
             for name, value in run_sync.bring_run_up_to_date(t, s):
                 self.setting_changed.emit(name, value, base)
@@ -89,8 +91,26 @@ class RunLifecycle:
         config = Config(epochs=s.epochs, batch_size=s.batch_size, optimizer=s.optimizer, lr=s.lr,
                         optimizer_args=live_settings.optimizer_args(s), lr_decay=s.lr_decay,
                         weight_decay=s.weight_decay, val_fraction=s.val_fraction, seed=s.seed,
-                        max_train=s.train_size or None)
+                        max_train=s.train_size or None, patience=s.patience or None)
         return Trainer(self.net, self.dataset, config)
+
+    @property
+    def best_epoch(self) -> int | None:
+        """The epoch (numbered as the plots do) with the lowest validation loss of the run."""
+        t = self._trainer
+        return None if t is None or t.best_epoch is None else t.best_epoch + self.epoch_offset
+
+    def restore_best_epoch(self) -> int | None:
+        """Between runs: put back the weights of the epoch with the lowest validation loss."""
+        if self.busy or self.best_epoch is None:
+            return None
+        t = self._trainer
+        t.restore_best()
+        self.snapshot.emit(self.net.snapshot(), self.steps_done)
+        self.message.emit(QCoreApplication.translate(
+            "TrainingController", "Weights of epoch {0} restored: its validation loss, {1:.4f}, was "
+            "the lowest of the run.").format(self.best_epoch, t.best_val_loss))
+        return self.best_epoch
 
     def _probe(self, trainer: Trainer):
         """A few validation samples (training ones if there are none) for layer statistics."""

@@ -41,4 +41,5 @@ class FinishReason(_StrEnum):
     COMPLETED = "completed"  # all epochs trained
     STOPPED = "stopped"      # stop() was called
     DIVERGED = "diverged"    # it diverged and was stopped instead of recovered
+    EARLY_STOPPED = "early_stopped"  # the validation loss stopped improving (patience ran out)
     ERROR = "error"          # an exception; reported through the worker's ``error`` signal
