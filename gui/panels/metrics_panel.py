@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QStacked
 from core import live_settings, optimizers
 
 from .. import style
+from ..best_epoch_mark import BestEpochMark, loss_axis_label
 from ..metric_series import MetricSeries, moving_average
 from ..plot_image import render_layout
 from ..run_overlay import RunOverlay
@@ -83,7 +84,7 @@ class MetricsPanel(QWidget):
         self.loss_plot = self.glw.addPlot(row=1, col=0)      # row 0: the kept runs' legend
         self.acc_plot = self.glw.addPlot(row=2, col=0)
         self.acc_plot.setXLink(self.loss_plot)
-        self.loss_plot.setLabel("left", self.tr("loss"))
+        self.loss_plot.setLabel("left", loss_axis_label(False))
         self.loss_plot.setLabel("bottom", self.tr("iteration (mini-batch)"))
         self.acc_plot.setLabel("left", self.tr("accuracy"), units="%")
         self.acc_plot.setLabel("bottom", self.tr("iteration (mini-batch)"))
@@ -123,6 +124,7 @@ class MetricsPanel(QWidget):
         self.val_loss_curve = self.loss_plot.plot(
             pen=P(style.VALIDATION, 2), symbol="s", symbolSize=7, symbolBrush=style.VALIDATION,
             symbolPen=None, name=self.tr("validation (epoch)"))
+        self.best_mark = BestEpochMark(self.loss_plot)
         self.batch_acc_curve = self.acc_plot.plot(pen=P(style.RAW, 1), antialias=False,
                                                   name=self.tr("batch accuracy (moving average)"))
         self.train_acc_curve = self.acc_plot.plot(
@@ -175,6 +177,7 @@ class MetricsPanel(QWidget):
 
     def add_epoch(self, ep: dict) -> None:
         self.data.add_epoch(ep)
+        self.loss_plot.setLabel("left", loss_axis_label(bool(ep.get("loss_includes_l2"))))
         self._epochs_dirty = True
         self._mark_dirty()
 
@@ -199,6 +202,7 @@ class MetricsPanel(QWidget):
 
     def clear(self) -> None:
         self.data.clear()
+        self.loss_plot.setLabel("left", loss_axis_label(False))
         for _, _, lines in self._markers:
             for line, plot in zip(lines, (self.loss_plot, self.acc_plot), strict=True):
                 plot.removeItem(line)
@@ -263,6 +267,7 @@ class MetricsPanel(QWidget):
                                   (self.test_acc_curve, "test_acc", 100)):
             ok = np.isfinite(e[key])
             curve.setData(e["step"][ok], scale * e[key][ok], skipFiniteCheck=fast)
+        self.best_mark.update(e["step"], e["epoch"], e["val_loss"])
 
     def _on_user_zoom(self, *_):
         self._user_zoomed = True
