@@ -22,6 +22,7 @@ from core import live_settings
 
 from . import language, live_drawing_menu, panel_registry, window_layout
 from .actions import ICONS, build_actions
+from .close_guard import CloseGuard
 from .concepts_dialog import ConceptsDialog
 from .controller import TrainingController
 from .divergence_bar import DivergenceBar
@@ -51,6 +52,7 @@ class MainWindow(WindowFiles, QMainWindow):
                             | QMainWindow.DockOption.AnimatedDocks)
         self.setTabPosition(Qt.DockWidgetArea.AllDockWidgetAreas, QTabWidget.TabPosition.North)
         self.controller = controller or TrainingController(self)
+        self.close_guard = CloseGuard(self)
         self.actions_by_id: dict[str, QAction] = build_actions(self)
         self.field_shortcuts = FieldShortcuts(self)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
@@ -366,12 +368,10 @@ class MainWindow(WindowFiles, QMainWindow):
         window_layout.unelide_tab_bars(self)
 
     def closeEvent(self, event):
-        if not self.confirm_discard():
+        """Closes once every thread has ended: a long training step first shows "Stopping…"
+        and the window closes when the run ends (``gui.close_guard``)."""
+        if not self.close_guard.may_close():
             event.ignore()
             return
-        self.controller.shutdown(timeout_ms=1000)
         self.save_settings()
-        for panel in self.panels.values():
-            if hasattr(panel, "shutdown"):
-                panel.shutdown()
         super().closeEvent(event)
