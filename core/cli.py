@@ -53,6 +53,9 @@ def _parser() -> argparse.ArgumentParser:
     seed = live_settings.SETTINGS["seed"]
     t.add_argument("--seed", type=whole(int(seed.low), int(seed.high)), default=0)
     t.add_argument("--max-train", type=whole(1), help="train on at most N samples")
+    t.add_argument("--patience", type=whole(1, 1000), help="early stopping: stop after N epochs "
+                   "without a better validation loss and keep the best epoch's weights (needs "
+                   "--val-fraction)")
     t.add_argument("--augment", choices=sorted(augment.LEVELS), default=None,
                    help="perturb each training batch (shifts, rotations, scaling, stroke width)")
     t.add_argument("--threads", type=cli_args.threads(), default=1,
@@ -114,7 +117,7 @@ def cmd_train(args) -> int:
                     optimizer=args.optimizer, lr=recipe.get("lr"),
                     lr_decay=recipe.get("lr_decay", 1.0), weight_decay=args.weight_decay,
                     val_fraction=args.val_fraction, seed=args.seed, max_train=args.max_train,
-                    augment=args.augment)
+                    augment=args.augment, patience=args.patience)
     trainer = Trainer(net, dataset, config)
     if not args.json:
         print(f"{net!r}\ndata {dataset.name}: {len(trainer.train_idx)} train, {len(trainer.val_idx)} "
@@ -147,6 +150,11 @@ def cmd_train(args) -> int:
         elif isinstance(ev, Done) and not args.json:
             print(f"{ev.reason} after {ev.epochs} epochs, {ev.steps} steps, "
                   f"{time.perf_counter() - t_start:.2f} s in all")
+    if status == 0 and trainer.best_epoch is not None and config.patience is not None:
+        trainer.restore_best()     # early stopping keeps the best epoch, not the last one
+        if not args.json:
+            print(f"kept the weights of epoch {trainer.best_epoch} "
+                  f"(validation loss {trainer.best_val_loss:.4f}, the lowest)")
     if status == 0:
         if args.save:
             # what the model is, for the app's "default model (99.1% test)"

@@ -102,3 +102,16 @@ def test_a_spec_with_a_list_as_loss_is_one_line(tmp_path):
     assert out.returncode == 2 and "Traceback" not in out.stderr
     assert out.stderr.startswith(f"error: {bad}: unknown loss ['mse']; choose one of ")
     assert out.stderr.count("\n") == 1
+
+
+def test_patience_stops_early_and_saves_the_best_epoch(tmp_path):
+    path = tmp_path / "best.npz"
+    out = run("train", "--preset", "mlp", "--max-train", "300", "--epochs", "100", "--patience", "3",
+              "--val-fraction", "0.1", "--save", str(path))
+    last = [line for line in out.stdout.splitlines() if line.startswith("epoch")][-1]
+    stopped = int(last.split()[1])
+    assert "early_stopped after" in out.stdout and stopped < 100
+    kept = [line for line in out.stdout.splitlines() if line.startswith("kept the weights of epoch")]
+    assert len(kept) == 1 and int(kept[0].split()[5]) == stopped - 3
+    out = run("train", "--preset", "mlp", "--patience", "3", check=False)
+    assert out.returncode == 2 and "needs a validation set" in out.stderr
