@@ -55,7 +55,9 @@ class Activation:
 
     def backward_in_parts(self, da: np.ndarray, out: np.ndarray):
         """Like ``forward_in_parts``: ``part(index)`` writes ``backward(da)[index]``
-        into ``out[index]``. None if this activation cannot (then call ``backward``)."""
+        into ``out[index]``, or ``part(index, into)`` into ``into`` (an array of that
+        part's shape, e.g. a small buffer that stays in the cache). None if this
+        activation cannot (then call ``backward``)."""
         return None
 
     @staticmethod
@@ -99,8 +101,8 @@ class Sigmoid(Activation):
     def backward_in_parts(self, da, out):
         a = self.a
 
-        def part(index):            # da·a·(1 − a), in the order backward multiplies
-            o = out[index]
+        def part(index, into=None):     # da·a·(1 − a), in the order backward multiplies
+            o = out[index] if into is None else into
             np.multiply(da[index], a[index], out=o)
             o *= 1 - a[index]
         return part
@@ -160,8 +162,8 @@ class Tanh(Activation):
     def backward_in_parts(self, da, out):
         a = self.a
 
-        def part(index):
-            o = out[index]
+        def part(index, into=None):
+            o = out[index] if into is None else into
             np.multiply(a[index], a[index], out=o)
             np.subtract(1, o, out=o)
             o *= da[index]
@@ -205,8 +207,8 @@ class ReLU(Activation):
     def backward_in_parts(self, da, out):
         mask = self.mask
 
-        def part(index):
-            np.multiply(da[index], mask[index], out=out[index])
+        def part(index, into=None):
+            np.multiply(da[index], mask[index], out=out[index] if into is None else into)
         return part
 
     @staticmethod
@@ -248,8 +250,9 @@ class LeakyReLU(Activation):
     def backward_in_parts(self, da, out):
         mask = self.mask
 
-        def part(index):
-            out[index] = np.where(mask[index], da[index], da[index] * self.alpha)
+        def part(index, into=None):
+            o = out[index] if into is None else into
+            o[...] = np.where(mask[index], da[index], da[index] * self.alpha)
         return part
 
     @staticmethod

@@ -20,6 +20,13 @@ __all__ = ["Conv2D", "MaxPool2D"]
 # a block's columns then stay in the CPU's cache from the im2col copy into the product
 # and the activation (and in backward from the product into col2im).
 BLOCK = 1 << 18
+# Columns per matrix product in a block: OpenBLAS runs the short products of a layer with
+# few input channels (16 × 26 by 26 × columns) a third faster in pieces of about this many.
+PRODUCT_COLUMNS = 2048
+
+
+def _nothing(index) -> None:
+    """An activation's part that has nothing left to do (its backward ran whole)."""
 
 
 def blocks(part: slice, size: int):
@@ -126,38 +133,51 @@ class Conv2D(Layer):
         self.params["b"][...] = 0
 
     def forward(self, x, training=False):
-        kh, kw = self.kernel
         f, oh, ow = self.out_shape
-        s = self.stride
-        xc = self._padded(x)                                # (C, H + 2p, W + 2p, n)
-        c, n = xc.shape[0], xc.shape[3]
-        k = c * kh * kw
+        xc = self.x_padded = self._padded(x)                # (C, H + 2p, W + 2p, n), kept
         self.plan = self._fourier_plan(xc.dtype)
         if self.plan is not None:
             return self._forward_fourier(xc, training)
-        # every window as a view, (C, kh, kw, oh, ow, n): im2col rows in (C, kh, kw) order,
-        # so W reshapes to (F, C·kh·kw) for free
-        win = sliding_window_view(xc, (kh, kw), axis=(1, 2))[:, ::s, ::s].transpose(0, 4, 5, 1, 2, 3)
-        wb = np.concatenate([self.params["W"].reshape(f, k), self.params["b"][:, None]], axis=1)
-        run = ow * n                                        # im2col columns per output row
-        # plus a last row of ones: the product then adds the bias, and backward's gives db
-        col = self.col = self._scratch("col", (k + 1, oh * run), x.dtype)
-        col[k] = 1
-        cells = col[:k].reshape(c, kh, kw, oh, ow, n)
+        run = ow * xc.shape[3]                              # im2col columns per output row
+        # W reshapes to (F, C·kh·kw) for free; with b as a last column the product adds the
+        # bias too, the im2col matrix's last row being all ones
+        wb = np.concatenate([self.params["W"].reshape(f, -1), self.params["b"][:, None]], axis=1)
         z = self._result("z", (f, oh * run), np.result_type(wb, x), training)
         act = self.act.forward_in_parts(z)
 
         def rows(r):                # some output rows (all of them with one thread)
-            cols = slice(r.start * run, r.stop * run)
-            np.copyto(cells[:, :, :, r], win[:, :, :, r])
-            np.matmul(wb, col[:, cols], out=z[:, cols])
-            if act is not None:
-                act((slice(None), cols))
+            for cols, col in self._im2col(xc, r):
+                for i in range(0, cols.stop - cols.start, PRODUCT_COLUMNS):
+                    j = min(i + PRODUCT_COLUMNS, cols.stop - cols.start)
+                    np.matmul(wb, col[:, i:j], out=z[:, cols.start + i:cols.start + j])
+                if act is not None:
+                    act((slice(None), cols))
         with threads.own_products():
-            threads.split(oh, rows, work=col.size)
+            threads.split(oh, rows, work=z.size * wb.shape[1])
         if act is None:
             z = self.act.forward(z)
-        return z.reshape(f, oh, ow, n).transpose(3, 0, 1, 2)
+        return z.reshape(f, oh, ow, -1).transpose(3, 0, 1, 2)
+
+    def _im2col(self, xc, r: slice):
+        """The im2col matrix of the output rows ``r`` of ``xc`` (C, H, W, n), a block of
+        output rows at a time (``BLOCK``): yields (the block's columns of z, its matrix
+        (C·kh·kw + 1, columns) whose last row is all ones). The blocks go through one
+        scratch matrix per thread (by ``r.start``), which stays in the cache."""
+        kh, kw = self.kernel
+        _, oh, ow = self.out_shape
+        s = self.stride
+        c, n = xc.shape[0], xc.shape[3]
+        k, run = c * kh * kw, ow * n
+        # every window as a view, (C, kh, kw, oh, ow, n): im2col rows in (C, kh, kw) order
+        win = sliding_window_view(xc, (kh, kw), axis=(1, 2))[:, ::s, ::s].transpose(0, 4, 5, 1, 2, 3)
+        per_block = min(max(1, BLOCK // (run * (k + 1))), r.stop - r.start)
+        buf = self._scratch(f"col{r.start}", (k + 1, per_block * run), xc.dtype)
+        buf[k] = 1
+        cells = buf[:k].reshape(c, kh, kw, per_block, ow, n)
+        for b in blocks(r, per_block):
+            m = b.stop - b.start
+            np.copyto(cells[:, :, :, :m], win[:, :, :, b])
+            yield slice(b.start * run, b.stop * run), buf[:, :m * run]
 
     def _fourier_plan(self, dtype) -> FourierConv | None:
         """The DFT matrices if this layer convolves through the DFT (``method``), else None.
@@ -203,28 +223,52 @@ class Conv2D(Layer):
     def backward(self, dy):
         f, oh, ow = self.out_shape
         c, h, w = self.in_shape
-        kh, kw = self.kernel
         p, n = self.padding, dy.shape[0]
-        k, run = c * kh * kw, ow * dy.shape[0]
+        k, run = c * self.kernel[0] * self.kernel[1], ow * dy.shape[0]
         # (F, oh·ow·n); a copy only if dy is not batch-innermost
         da = dy.transpose(1, 2, 3, 0).reshape(f, -1)
         dz = self._scratch("dz", da.shape, da.dtype)
         act = self.act.backward_in_parts(da, dz)
-        g = self._scratch("g", (k + 1, f), da.dtype)
         dx = self._scratch("dx", (c, h + 2 * p, w + 2 * p, n), da.dtype) if self.need_dx else None
         with threads.own_products():
             if act is None:
                 dz = self.act.backward(da)
-            else:
+                act = _nothing
+            if self.plan is not None:
                 threads.split(oh, lambda r: act((slice(None), slice(r.start * run, r.stop * run))),
                               work=da.size)
-            if self.plan is not None:
                 self.plan.backward(dz.reshape(f, oh, ow, n), self.grads["W"], self.grads["b"], dx)
                 return None if dx is None else dx[:, p:p + h, p:p + w].transpose(3, 0, 1, 2)
             # [dW db] = col·dzᵀ (OpenBLAS is markedly faster this way round than dz·colᵀ),
-            # each thread making some of its rows
-            threads.split(k + 1, lambda rows: np.matmul(self.col[rows], dz.T, out=g[rows]),
-                          work=self.col.size)
+            # summed over blocks of output rows: each block's im2col made again from the
+            # input (a kept im2col matrix would be many MB, out of the cache) and its dz from
+            # da on the way; each thread sums some blocks into its own g. Without dx to
+            # make, dz is not kept either: a block of it at a time, in a small buffer.
+            gs: dict[int, np.ndarray] = {}
+            keep_dz = dx is not None or act is _nothing
+
+            def rows(r):
+                g = gs[r.start] = self._scratch(f"g{r.start}", (k + 1, f), da.dtype)
+                term = self._scratch(f"term{r.start}", (k + 1, f), da.dtype)
+                g[...] = 0
+                for cols, col in self._im2col(self.x_padded, r):
+                    width = cols.stop - cols.start
+                    if keep_dz:
+                        act((slice(None), cols))
+                        d = dz[:, cols]
+                    else:           # the first block is the widest
+                        d = self._scratch(f"dz{r.start}", (f, col.shape[1]), da.dtype) \
+                            if cols.start == r.start * run else d
+                        d = d[:, :width]
+                        act((slice(None), cols), d)
+                    for i in range(0, width, PRODUCT_COLUMNS):
+                        j = min(i + PRODUCT_COLUMNS, width)
+                        np.matmul(col[:, i:j], d[:, i:j].T, out=term)
+                        g += term
+            threads.split(oh, rows, work=da.size * (k + 1))
+            g = gs.pop(0)
+            for start in sorted(gs):
+                g += gs[start]
             self.grads["W"].reshape(f, k)[...] = g[:k].T
             self.grads["b"][...] = g[k]
             if dx is None:

@@ -87,7 +87,8 @@ def test_convolution_z_is_batch_first_and_caches_are_listed(mnist):
     assert conv.z.shape == (3, 16, 28, 28) == conv.a.shape
     np.testing.assert_allclose(conv.a, np.maximum(conv.z, 0), rtol=1e-6)
     np.testing.assert_allclose(conv.dz, conv.da * (conv.z > 0), rtol=1e-6)
-    assert "relu.mask" in conv.cache and "col" in conv.cache       # im2col matrix and ReLU's mask
+    # the padded input (backward makes its im2col again from it) and ReLU's mask
+    assert "relu.mask" in conv.cache and conv.cache["x_padded"] == (1, 32, 32, 3)
     pool = t.layers[1]
     assert pool.z is None and "masks" in pool.cache
     dense = t.layers[5]

@@ -1,0 +1,35 @@
+"""Conv2D's im2col path in many blocks: forward, dW and db (and dx) equal the book's
+convolution followed by the activation, whether or not the layer makes dx (without dx it
+keeps no dz, only a block of it at a time), for every block and product size."""
+import numpy as np
+import pytest
+
+from core import conv_book, conv_layers
+from core.activations import get
+from tests.core.test_conv_book import conv
+
+
+@pytest.mark.parametrize("block,columns", [(1, 1 << 20), (200, 7), (1 << 18, 2048)])
+@pytest.mark.parametrize("activation", ["relu", "sigmoid", "tanh", "leaky_relu", "elu", None])
+@pytest.mark.parametrize("need_dx", [True, False])
+def test_blocks_agree_with_the_book(monkeypatch, block, columns, activation, need_dx):
+    monkeypatch.setattr(conv_layers, "BLOCK", block)          # 1: one output row per block
+    monkeypatch.setattr(conv_layers, "PRODUCT_COLUMNS", columns)
+    layer = conv(2, 9, 8, 3, 3, 1, 1, "im2col")
+    layer.act = get(activation)
+    layer.need_dx = need_dx
+    rng = np.random.default_rng(5)
+    x = rng.standard_normal((5, 2, 9, 8))
+    z, cache = conv_book.conv_forward(x, layer.params["W"], layer.params["b"], 1, 1)
+    reference = get(activation)
+    want = reference.forward(z.copy())
+    np.testing.assert_allclose(layer.forward(x, training=True), want, rtol=1e-12, atol=1e-12)
+    dy = rng.standard_normal(want.shape)
+    want_dx, want_dw, want_db = conv_book.conv_backward(reference.backward(dy), cache)
+    dx = layer.backward(dy)
+    np.testing.assert_allclose(layer.grads["W"], want_dw, rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(layer.grads["b"], want_db, rtol=1e-12, atol=1e-12)
+    if need_dx:
+        np.testing.assert_allclose(dx, want_dx, rtol=1e-12, atol=1e-12)
+    else:
+        assert dx is None
