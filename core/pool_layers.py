@@ -20,8 +20,9 @@ class MaxPool2D(Layer):
     each window's rows first, whose slices are whole image rows (long contiguous
     runs), then over its columns. Forward keeps ``masks``, one per window offset,
     true where that offset holds its window's first maximum, and backward sends
-    each window's gradient there. With more than one thread (``threads.py``)
-    each thread does this for some of the channels.
+    each window's gradient there. All passes run on a block of channels at a
+    time (``BLOCK``), which stays in the cache between them. With more than one
+    thread (``threads.py``) each thread does this for some of the channels.
     """
 
     kind = "maxpool"
@@ -91,7 +92,7 @@ class MaxPool2D(Layer):
                 np.equal(win[ch], o, out=hit)
                 hit &= free
                 free ^= hit
-        threads.split(c, pool, work=xc.size)
+        threads.split(c, lambda ch: _by_blocks(pool, ch, xc[0].size), work=xc.size)
         return out.transpose(3, 0, 1, 2)
 
     def backward(self, dy):
@@ -112,11 +113,23 @@ class MaxPool2D(Layer):
                     np.multiply(dyc[ch], mask, out=dxwin[ch])
                 else:
                     dxwin[ch] += dyc[ch] * mask
-        threads.split(c, unpool, work=dx.size)
+        threads.split(c, lambda ch: _by_blocks(unpool, ch, dx[0].size), work=dx.size)
         return dx.transpose(3, 0, 1, 2)
 
     def __repr__(self):
         return f"MaxPool2D({self.size}×{self.size}, stride {self.stride})"
+
+
+# Input values of the channels that one block of pooling work spans (512 KB of float32):
+# all the passes over a block (row maxima, maxima, masks) then find it in the cache.
+BLOCK = 1 << 17
+
+
+def _by_blocks(fn, channels: slice, per_channel: int) -> None:
+    """``fn`` on consecutive blocks of ``channels``, each spanning about ``BLOCK`` values."""
+    step = max(1, BLOCK // per_channel)
+    for start in range(channels.start, channels.stop, step):
+        fn(slice(start, min(start + step, channels.stop)))
 
 
 def _maximum(arrays: list[np.ndarray], out: np.ndarray) -> None:

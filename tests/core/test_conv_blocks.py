@@ -1,11 +1,13 @@
 """Conv2D's im2col path in many blocks: forward, dW and db (and dx) equal the book's
 convolution followed by the activation, whether or not the layer makes dx (without dx it
-keeps no dz, only a block of it at a time), for every block and product size."""
+keeps no dz, only a block of it at a time), for every block and product size. MaxPool2D
+channel by channel (blocks of one channel) equals the book's pooling."""
 import numpy as np
 import pytest
 
-from core import conv_book, conv_layers
+from core import conv_book, conv_layers, pool_layers
 from core.activations import get
+from core.layers import MaxPool2D
 from tests.core.test_conv_book import conv
 
 
@@ -33,3 +35,18 @@ def test_blocks_agree_with_the_book(monkeypatch, block, columns, activation, nee
         np.testing.assert_allclose(dx, want_dx, rtol=1e-12, atol=1e-12)
     else:
         assert dx is None
+
+
+@pytest.mark.parametrize("block", [1, 2 * 7 * 7 * 3, 1 << 17])   # 1 or 2 channels a block, or all
+@pytest.mark.parametrize("size,stride", [(2, 2), (3, 2)])
+def test_pooling_in_blocks_of_channels_agrees_with_the_book(monkeypatch, block, size, stride):
+    monkeypatch.setattr(pool_layers, "BLOCK", block)
+    rng = np.random.default_rng(6)
+    x = rng.integers(0, 3, (3, 5, 7, 7)).astype(float)          # ties everywhere
+    layer = MaxPool2D(size, stride)
+    layer.build(x.shape[1:])
+    want, cache = conv_book.pool_forward(x, size, stride)
+    np.testing.assert_array_equal(layer.forward(x, training=True), want)
+    dy = rng.standard_normal(want.shape)
+    np.testing.assert_allclose(layer.backward(dy), conv_book.pool_backward(dy, cache), rtol=1e-12,
+                               atol=1e-12)
