@@ -11,12 +11,12 @@ from core.layers import MaxPool2D
 from tests.core.test_conv_book import conv
 
 
-@pytest.mark.parametrize("block,columns", [(1, 1 << 20), (200, 7), (1 << 18, 2048)])
+@pytest.mark.parametrize("block,values", [(1, 1 << 20), (200, 21), (1 << 18, 1 << 15)])
 @pytest.mark.parametrize("activation", ["relu", "sigmoid", "tanh", "leaky_relu", "elu", None])
 @pytest.mark.parametrize("need_dx", [True, False])
-def test_blocks_agree_with_the_book(monkeypatch, block, columns, activation, need_dx):
+def test_blocks_agree_with_the_book(monkeypatch, block, values, activation, need_dx):
     monkeypatch.setattr(conv_layers, "BLOCK", block)          # 1: one output row per block
-    monkeypatch.setattr(conv_layers, "PRODUCT_COLUMNS", columns)
+    monkeypatch.setattr(conv_layers, "PRODUCT_VALUES", values)     # 21: 64 columns per product
     layer = conv(2, 9, 8, 3, 3, 1, 1, "im2col")
     layer.act = get(activation)
     layer.need_dx = need_dx
