@@ -1,6 +1,8 @@
 """What a training run has reported so far, kept compactly: every mini-batch's metrics in one
 growing float64 array (one row per step), the epochs' metrics, and the setting changes
-(marks) with the step from which each applied.
+(marks) with the step from which each applied. A long run's older steps are merged into means
+(``core.coarse_record``: at most 200 000 rows, each with the ``count`` of steps it stands for;
+epochs and marks are kept exactly), so its memory is bounded.
 
 ``History.step_columns()`` gives the per-step series as NumPy views (what the GUI plots);
 ``History.steps`` rebuilds the ``Step`` records. ``to_json()`` / ``from_json()`` are the run
@@ -12,6 +14,8 @@ from dataclasses import asdict, dataclass, fields
 
 import numpy as np
 
+from . import coarse_record
+
 
 @dataclass
 class Step:
@@ -22,6 +26,9 @@ class Step:
     lr: float
     batch_size: int
     epoch_progress: float  # fraction of the current epoch done, (0, 1]
+    # steps this record stands for: 1, or more for an older part of a long run merged into means
+    # (``core.coarse_record``; loss, acc and lr are then means, the rest its last step's)
+    count: int = 1
 
 
 @dataclass
@@ -53,14 +60,18 @@ class Mark:
 
 
 STEP_FIELDS = tuple(f.name for f in fields(Step))
-_INT_FIELDS = {"epoch", "step", "batch_size"}
+_INT_FIELDS = {"epoch", "step", "batch_size", "count"}
+_MEAN_FIELDS = ("loss", "acc", "lr")
 
 
 class History:
-    """Metric history: steps in a float64 array grown by doubling, epochs and marks as lists."""
+    """Metric history: steps in a float64 array grown by doubling up to ``max_rows`` rows (then
+    its older part is merged, ``core.coarse_record``), epochs and marks as lists. ``n_steps`` is
+    the number of rows (the steps they stand for: ``step_columns()["count"].sum()``)."""
 
-    def __init__(self, steps=(), epochs=(), marks=()):
-        self._rows = np.empty((max(1024, len(steps)), len(STEP_FIELDS)))
+    def __init__(self, steps=(), epochs=(), marks=(), max_rows: int = coarse_record.MAX_ROWS):
+        self.max_rows = max(8, int(max_rows))
+        self._rows = np.empty((min(max(1024, len(steps)), self.max_rows), len(STEP_FIELDS)))
         self.n_steps = 0
         self.epochs: list[Epoch] = list(epochs)
         self.marks: list[Mark] = list(marks)
@@ -70,11 +81,27 @@ class History:
     def add_step(self, s: Step) -> None:
         n = self.n_steps
         if n == len(self._rows):
-            grown = np.empty((2 * n, len(STEP_FIELDS)))
-            grown[:n] = self._rows
-            self._rows = grown
-        self._rows[n] = (s.epoch, s.step, s.loss, s.acc, s.lr, s.batch_size, s.epoch_progress)
+            if n >= self.max_rows:
+                n = self._coarsen()
+            else:
+                grown = np.empty((min(2 * n, self.max_rows), len(STEP_FIELDS)))
+                grown[:n] = self._rows
+                self._rows = grown
+        self._rows[n] = (s.epoch, s.step, s.loss, s.acc, s.lr, s.batch_size, s.epoch_progress,
+                         s.count)
         self.n_steps = n + 1
+
+    def _coarsen(self) -> int:
+        """Merge the older rows (``core.coarse_record``) in place; returns the rows left."""
+        cols = self.step_columns()
+        counts = cols.pop("count")
+        merged, counts = coarse_record.coarsen(cols, counts, _MEAN_FIELDS,
+                                               keep=self.max_rows // 4, max_rows=self.max_rows)
+        n = len(counts)
+        for j, k in enumerate(STEP_FIELDS):
+            self._rows[:n, j] = counts if k == "count" else merged[k]
+        self.n_steps = n
+        return n
 
     def step_columns(self) -> dict[str, np.ndarray]:
         """Every per-step field as a float64 view of length ``n_steps`` (do not keep them
@@ -103,8 +130,11 @@ class History:
 
     # -- the run file's form ---------------------------------------------------------------
     def to_json(self) -> dict:
+        """Plain lists; a step's ``count`` only where it is not 1 (so a short run's file reads
+        as before)."""
         steps = [{k: int(v) if k in _INT_FIELDS else float(v)
-                  for k, v in zip(STEP_FIELDS, row, strict=True)} for row in self._rows[:self.n_steps]]
+                  for k, v in zip(STEP_FIELDS, row, strict=True) if k != "count" or v != 1}
+                 for row in self._rows[:self.n_steps]]
         return {"steps": steps, "epochs": [asdict(e) for e in self.epochs],
                 "marks": [asdict(m) for m in self.marks]}
 
@@ -113,6 +143,8 @@ class History:
         """From ``to_json()`` (``marks`` may be missing: run files before marks were saved).
         Raises TypeError/ValueError/KeyError on damaged data."""
         steps = [Step(**s) for s in h["steps"]]
+        if any(not isinstance(s.count, int) or s.count < 1 for s in steps):
+            raise ValueError("a step's count must be a whole number ≥ 1")
         epochs = [Epoch(**e) for e in h["epochs"]]
         marks = []
         for m in h.get("marks", []):

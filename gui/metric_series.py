@@ -1,11 +1,17 @@
 """The training metrics as series: per mini-batch (step, epoch, loss, accuracy, learning rate)
 and per epoch (train / validation / test loss and accuracy), in buffers grown by doubling,
-with their moving average and their CSV export. No Qt: the metrics panel draws them."""
+with their moving average and their CSV export. No Qt: the metrics panel draws them.
+
+Bounded: once the per-batch series reach ``max_rows`` rows their older part is merged into
+means by the rule of ``core.coarse_record`` (``step_counts`` says how many batches a row stands
+for; the step numbers stay true; the epoch series are kept exactly)."""
 from __future__ import annotations
 
 import csv
 
 import numpy as np
+
+from core import coarse_record
 
 
 class GrowBuffer:
@@ -31,6 +37,11 @@ class GrowBuffer:
     def clear(self) -> None:
         self.n = 0
 
+    def replace(self, values) -> None:
+        """Hold exactly ``values`` (fewer than now: the capacity is kept)."""
+        self.n = 0
+        self.extend(values)
+
 
 def moving_average(values: np.ndarray, window: int) -> np.ndarray:
     """Trailing mean over ``window`` points (shorter at the start)."""
@@ -48,16 +59,33 @@ class MetricSeries:
 
     STEP_KEYS = ("step", "epoch", "loss", "acc", "lr")
     EPOCH_KEYS = ("step", "epoch", "train_loss", "val_loss", "train_acc", "val_acc", "test_acc")
+    MEAN_KEYS = ("loss", "acc", "lr")        # merged rows: means; step and epoch: the last row's
 
-    def __init__(self):
+    def __init__(self, max_rows: int = coarse_record.MAX_ROWS):
+        self.max_rows = max(8, int(max_rows))
         self.steps = {k: GrowBuffer() for k in self.STEP_KEYS}
+        self.step_counts = GrowBuffer()      # batches each row stands for (1 until merged)
         self.epochs = {k: GrowBuffer(64) for k in self.EPOCH_KEYS}
 
     def add_steps(self, cols: dict) -> None:
-        """Append per-batch metrics (arrays of equal length); non-finite rows are dropped."""
+        """Append per-batch metrics (arrays of equal length, optionally ``count``: batches per
+        row, from an opened long run); non-finite rows are dropped. Past ``max_rows`` rows the
+        older ones are merged (``core.coarse_record``)."""
         ok = np.isfinite(cols["loss"]) & np.isfinite(cols["acc"])
         for k in self.STEP_KEYS:
             self.steps[k].extend(np.asarray(cols[k])[ok])
+        counts = cols.get("count")
+        self.step_counts.extend(np.ones(int(ok.sum())) if counts is None else np.asarray(counts)[ok])
+        if self.step_counts.n > self.max_rows:
+            self._coarsen()
+
+    def _coarsen(self) -> None:
+        merged, counts = coarse_record.coarsen(
+            {k: b.view() for k, b in self.steps.items()}, self.step_counts.view(), self.MEAN_KEYS,
+            keep=self.max_rows // 4, max_rows=self.max_rows)
+        for k, b in self.steps.items():
+            b.replace(merged[k])             # in place: the panel holds these buffers
+        self.step_counts.replace(counts)
 
     def add_epoch(self, ep: dict) -> None:
         """Append one epoch's metrics; a missing or non-finite value becomes NaN."""
@@ -66,7 +94,7 @@ class MetricSeries:
             self.epochs[k].extend([np.nan if v is None or not np.isfinite(v) else v])
 
     def clear(self) -> None:
-        for buf in (*self.steps.values(), *self.epochs.values()):
+        for buf in (*self.steps.values(), self.step_counts, *self.epochs.values()):
             buf.clear()
 
     def copies(self) -> dict[str, np.ndarray]:
@@ -76,24 +104,30 @@ class MetricSeries:
         return out
 
     def write_csv(self, path: str, window: int) -> int:
-        """One row per mini-batch, with the loss's moving average over ``window`` batches; epoch
+        """One row per mini-batch (in a long run's older part: per merged row, ``batches`` says
+        how many it stands for), with the loss's moving average over ``window`` rows; epoch
         metrics on the row of the epoch's last batch. Returns the number of rows written."""
         s = {k: b.view() for k, b in self.steps.items()}
         e = {k: b.view() for k, b in self.epochs.items()}
-        at_step = {int(st): j for j, st in enumerate(e["step"])}
+        counts = self.step_counts.view()
+        # an epoch's metrics go on the row holding its last batch (a merged row: its last epoch's)
+        rows = np.searchsorted(s["step"], e["step"])
+        at_row = {int(i): j for j, i in enumerate(rows)
+                  if i < len(counts) and s["step"][i] - counts[i] < e["step"][j]}
         avg = moving_average(s["loss"], window)
         header = ["iteration", "epoch", "batch_loss", "batch_loss_moving_average", "batch_accuracy",
                   "learning_rate", "train_loss", "validation_loss", "train_accuracy",
-                  "validation_accuracy", "test_accuracy"]
+                  "validation_accuracy", "test_accuracy", "batches"]
         with open(path, "w", newline="", encoding="utf-8") as f:
             out = csv.writer(f)
             out.writerow(header)
             for i in range(len(s["step"])):
                 row = [int(s["step"][i]), int(s["epoch"][i]), f"{s['loss'][i]:.6g}", f"{avg[i]:.6g}",
                        f"{s['acc'][i]:.6g}", f"{s['lr'][i]:.6g}"]
-                j = at_step.get(int(s["step"][i]))
+                j = at_row.get(i)
                 for key in ("train_loss", "val_loss", "train_acc", "val_acc", "test_acc"):
                     v = e[key][j] if j is not None else np.nan
                     row.append("" if not np.isfinite(v) else f"{v:.6g}")
+                row.append(int(counts[i]))
                 out.writerow(row)
         return len(s["step"])

@@ -85,8 +85,9 @@ def run_case(seed: int, how: str = "close", timeout: float = 600.0) -> dict:
     with tempfile.TemporaryDirectory() as home:
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=home,
                    OPENBLAS_NUM_THREADS="1")
-        proc = subprocess.Popen([sys.executable, __file__, "--child", str(seed), "--how", how], cwd=ROOT, env=env,
-                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        proc = subprocess.Popen([sys.executable, __file__, "--child", str(seed), "--how", how],
+                                cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                text=True)
         try:
             out, err = proc.communicate(timeout=timeout)
         except subprocess.TimeoutExpired:
