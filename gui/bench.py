@@ -1,19 +1,24 @@
-"""``python -m gui.bench``: what the GUI costs training, and how smooth it stays.
+"""``python -m gui.bench``: what the GUI costs training, and how live its panels are.
 
-Opens the main window offscreen with every panel visible (docks floated so
-none hides behind a tab), trains the 784-100-10 network on MNIST in the worker
-thread for a warm-up (every panel lays out and paints its first frame) and then
-for a fixed number of timed mini-batches, and prints from that run:
+For each network (the default MLP on MNIST, the CNN preset on MNIST, the toy 2-D net on
+the spiral set) and each layout (``default``: the training panel and the metrics panel,
+as after first launch and Start; ``live``: every panel that draws live training data,
+each in its own floating window), it opens the main window offscreen, trains a warm-up
+in the worker thread (every panel lays out and paints its first frame), then a timed
+number of mini-batches, and prints from that run (median of ``--repeat`` runs):
 
-(a) training samples/s with the GUI ÷ the headless trainer's samples/s
-    (target ≥ 0.9);
-(b) GUI-thread latency during training: the intervals of a 60 Hz QTimer
-    (target p99 ≤ 50 ms);
+- training samples/s with the GUI ÷ the headless trainer's (target ≥ 0.95); each GUI run
+  is compared with the mean of a headless run just before and one just after it, since a
+  shared machine's speed drifts;
+- each visible live panel's frame rate while training (target ≥ 5/s in the default
+  layout, ≥ 2/s with all live panels), and a frame's GUI-thread CPU time: the redraw
+  call alone and with the event-loop pass that paints it (robust to a loaded machine);
+- the GUI thread's 60 Hz timer: p99 of its intervals (target ≤ 20 ms);
+- how busy the GUI thread was (its CPU time ÷ wall time).
 
-and how busy the GUI thread was and how often each panel redrew under the draw
-budget (gui/throttle.py). Each GUI run is compared with the mean of a headless
-run just before and one just after it, since a shared machine's speed drifts;
-with --repeat N (default 3) the median of the N ratios is the result.
+Which panels are "live" is read from the panels themselves: those fed steps
+(``add_steps``) or layer statistics (``update_stats``), or that ask for weights
+(``snapshot_wanted``). ``NUMNET_PROFILE=1`` prints a cProfile of the GUI thread's timed part.
 """
 from __future__ import annotations
 
@@ -21,22 +26,38 @@ import argparse
 import os
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 import numpy as np  # noqa: E402
 
+# network -> (data set, preset, batch size, learning rate): what a learner trains with
+NETS = {"mlp": ("mnist", "mlp", 64, 0.001), "cnn": ("mnist", "cnn", 64, 0.002),
+        "toy": ("spiral", "toy", 16, 0.01)}
+LAYOUTS = ("default", "live")
+TARGET_RATIO, TARGET_P99_MS = 0.95, 20.0
+TARGET_HZ = {"default": 5.0, "live": 2.0}
 
-def headless_rate(steps: int, batch: int, warmup: int) -> float:
+
+def _spec(net: str, dataset):
+    from core import presets
+    from gui.model_setup import default_spec_for
+    spec = presets.get(NETS[net][1]) if dataset.is_image else default_spec_for(dataset)
+    spec["input_shape"] = list(dataset.input_shape)
+    return spec
+
+
+def headless_rate(net: str, steps: int, warmup: int) -> float:
     """The trainer alone in this thread: samples/s over ``steps`` mini-batches after ``warmup``."""
-    from core import Network, Trainer, data, presets
+    from core import Network, Trainer, data
     from core.trainer import Config, Step
-    ds = data.load_mnist()
-    net = Network.from_spec(presets.get("mlp"), rng=np.random.default_rng(0))
-    tr = Trainer(net, ds, Config(epochs=100, batch_size=batch, lr=0.001, val_fraction=0.1))
-    t0 = None
+    name, _, batch, lr = NETS[net]
+    ds = data.load_named(name)
+    model = Network.from_spec(_spec(net, ds), rng=np.random.default_rng(0))
+    tr = Trainer(model, ds, Config(epochs=10_000, batch_size=batch, lr=lr, val_fraction=0.1))
+    t0 = 0.0
     for ev in tr.run():
         if isinstance(ev, Step):
             if ev.step == warmup:
@@ -46,46 +67,63 @@ def headless_rate(steps: int, batch: int, warmup: int) -> float:
     raise RuntimeError("the run ended early")
 
 
+def live_docks(window) -> list[str]:
+    """The docks whose panels draw live training data."""
+    return [name for name, p in window.panels.items()
+            if any(hasattr(p, a) for a in ("add_steps", "update_stats", "snapshot_wanted"))]
+
+
 @dataclass
 class GuiResult:
     rate: float                 # samples/s with the GUI
     intervals: np.ndarray       # ms between ticks of the 60 Hz timer
-    visible: int                # panels visible
+    panels: list[str]           # the visible live panels (class names)
     gui_busy: float             # CPU time of the GUI thread ÷ wall time
-    frames: dict                # redraws the draw budget ran, by panel class
     seconds: float              # wall time of the timed part
+    frames: dict = field(default_factory=dict)   # class -> frames run
+    costs: dict = field(default_factory=dict)    # class -> CPU s of each frame (with paint)
+    calls: dict = field(default_factory=dict)    # class -> CPU s of the redraw calls
 
 
-def gui_run(steps: int, batch: int, warmup: int, floating=True, share: float | None = None) -> GuiResult:
-    """The real window, every (or the named) dock floated and visible; the worker trains
-    ``warmup`` mini-batches (every panel draws its first frame: layout, first paint), pauses,
-    then ``steps`` more are timed."""
-    from PySide6.QtCore import QElapsedTimer, QEventLoop, QObject, QTimer, Slot
-
+def _window(net: str, layout: str, only: list[str] | None = None, size=(1920, 1080)):
     from gui.app import create_main_window, ensure_app
-    from gui.throttle import draw_budget
     app = ensure_app([])
     w = create_main_window(restore=False)
     w.quiet_errors = True
-    if share is not None:                # View → Live drawing while training
-        draw_budget().set_share(share)
-    w.resize(1920, 1080)
+    w.resize(*size)
     w.show()
-    if floating:
-        docks = [d for name, d in w.docks.items() if name != "trainingDock"
-                 and (floating is True or name in floating)]
-        for i, dock in enumerate(docks):
+    name, _, batch, lr = NETS[net]
+    c = w.controller
+    if c.dataset is None or c.dataset.name != name:
+        c.load_dataset(name)
+    c.build_model(_spec(net, c.dataset), 0)
+    c.settings.batch_size, c.settings.lr, c.settings.epochs = batch, lr, 10_000
+    docks = [d for d in live_docks(w) if not only or d in only]
+    if layout == "live":
+        for i, dock_name in enumerate(docks):
+            dock = w.docks[dock_name]
             dock.setFloating(True)
             dock.resize(640, 480)
             dock.move(40 * i, 30 * i)
             dock.show()
-            w.panels[dock.objectName()].setVisible(True)
-    c = w.controller
-    c.settings.batch_size, c.settings.lr, c.settings.epochs = batch, 0.001, 100
+            w.panels[dock_name].setVisible(True)
+    else:
+        w.docks["metricsDock"].raise_()
     for _ in range(20):
         app.processEvents()
-    visible = sum(1 for p in w.panels.values() if p.isVisible())
+    shown = [type(w.panels[d]).__name__ for d in docks if w.panels[d].isVisible()]
+    return app, w, shown
 
+
+def gui_run(net: str, layout: str, steps: int, warmup: int, only: list[str] | None = None) -> GuiResult:
+    """The real window in ``layout``; the worker trains ``warmup`` mini-batches, pauses,
+    then ``steps`` more are timed."""
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QObject, QThreadPool, QTimer, Slot
+
+    from gui.throttle import draw_budget
+    app, w, shown = _window(net, layout, only)
+    c = w.controller
+    batch = NETS[net][2]
     intervals: list[float] = []
     clock = QElapsedTimer()
     timer = QTimer()
@@ -125,7 +163,6 @@ def gui_run(steps: int, batch: int, warmup: int, floating=True, share: float | N
     run_until(warmup)
     # pausing made panels react (the evaluation view tests the network on a pool thread,
     # panels draw their final frame): let that finish, it is not part of training
-    from PySide6.QtCore import QThreadPool
     settle = time.perf_counter() + 0.5
     while time.perf_counter() < settle or QThreadPool.globalInstance().activeThreadCount():
         QThreadPool.globalInstance().waitForDone(50)
@@ -141,65 +178,82 @@ def gui_run(steps: int, batch: int, warmup: int, floating=True, share: float | N
     cpu0 = time.thread_time()
     wall = run_until(steps)
     gui_cpu = time.thread_time() - cpu0
-    frames = {k: (n, draw_budget().frame_cpu[k]) for k, n in draw_budget().frames.items()}
+    b = draw_budget()
+    b._close_frame()
+    result = GuiResult(steps * batch / wall, np.array(intervals), shown, gui_cpu / wall, wall,
+                       dict(b.frames), {k: list(v) for k, v in b.costs.items()}, dict(b.call_cpu))
     if profiler is not None:
         import pstats
         profiler.disable()
         pstats.Stats(profiler).sort_stats(os.environ.get("NUMNET_PROFILE_SORT", "tottime")).print_stats(40)
     timer.stop()
     c.shutdown(5000)
+    QThreadPool.globalInstance().waitForDone(5000)
     w.close()
-    return GuiResult(steps * batch / wall, np.array(intervals), visible, gui_cpu / wall, frames, wall)
+    w.deleteLater()
+    app.processEvents()
+    return result
+
+
+def steps_for(net: str, seconds: float) -> tuple[int, int]:
+    """Timed and warm-up mini-batches that take about ``seconds`` and a tenth of it headless."""
+    rate = headless_rate(net, 40, 10) / NETS[net][2]      # mini-batches a second
+    return max(20, int(rate * seconds)), max(10, int(rate * seconds / 10))
+
+
+def report(net: str, layout: str, heads: list[float], runs: list[GuiResult], steps: int) -> list[str]:
+    ratios = [g.rate / ((heads[i] + heads[i + 1]) / 2) for i, g in enumerate(runs)]
+    p99s = [float(np.percentile(g.intervals, 99)) for g in runs if len(g.intervals)]
+    name, preset, batch, _ = NETS[net]
+    hz = TARGET_HZ[layout]
+    out = [f"{net}: preset {preset} on {name}, batch {batch}, {steps} mini-batches timed; "
+           f"layout {layout}: {', '.join(runs[0].panels) or 'no live panel'} visible",
+           "  training with the GUI ÷ headless: " + ", ".join(f"{r:.3f}" for r in ratios) +
+           f"   median {np.median(ratios):.2f}  (target ≥ {TARGET_RATIO})",
+           "  60 Hz GUI timer p99: " + ", ".join(f"{p:.1f}" for p in p99s) +
+           f" ms   median {np.median(p99s):.1f} ms  (target ≤ {TARGET_P99_MS:.0f} ms)",
+           "  GUI thread busy: " + ", ".join(f"{100 * g.gui_busy:.1f}%" for g in runs) +
+           " of the time (its CPU time ÷ wall time)",
+           f"  {'panel':20s} {'frames/s':>9s}   CPU ms per frame: redraw call, with paint (median)"]
+    for panel in runs[0].panels:
+        rates = [g.frames.get(panel, 0) / g.seconds for g in runs]
+        costs = sum((g.costs.get(panel, []) for g in runs), [])
+        n = sum(g.frames.get(panel, 0) for g in runs)
+        call = 1000 * sum(g.calls.get(panel, 0.0) for g in runs) / n if n else float("nan")
+        paint = 1000 * float(np.median(costs)) if costs else float("nan")
+        ok = "ok" if np.median(rates) >= hz else f"below {hz:g}/s"
+        out.append(f"  {panel:20s} {np.median(rates):9.1f}   {call:6.1f}, {paint:6.1f}   {ok}")
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m gui.bench", description=__doc__.split("\n")[0])
-    p.add_argument("--steps", type=int, default=10000, help="timed mini-batches")
-    p.add_argument("--warmup", type=int, default=1000, help="mini-batches before the timing starts")
-    p.add_argument("--batch-size", type=int, default=64)
+    p.add_argument("--nets", nargs="*", choices=list(NETS), default=list(NETS))
+    p.add_argument("--layouts", nargs="*", choices=LAYOUTS, default=list(LAYOUTS))
+    p.add_argument("--seconds", type=float, default=4.0, help="about how long a timed run trains")
     p.add_argument("--repeat", type=int, default=3,
-                   help="GUI runs, each between two headless runs; the median ratio is the result")
-    p.add_argument("--only", nargs="*", help="float (show) only these docks, e.g. metricsDock")
-    p.add_argument("--share", type=float, default=None,
-                   help="share of the time for drawing (default: the app's, 0.05; the menu offers 0.15, 0.4)")
+                   help="GUI runs, each between two headless runs; the medians are the result")
+    p.add_argument("--only", nargs="*", help="float only these docks in the live layout, e.g. weightsDock")
     args = p.parse_args(argv)
     from core import threads
-    from gui.throttle import DEFAULT_SHARE
+    from gui.throttle import draw_budget
     threads.set_blas_threads(1)
-    floating = True if args.only is None else args.only
-    heads = [headless_rate(args.steps, args.batch_size, args.warmup)]
-    runs: list[GuiResult] = []
-    for _ in range(max(1, args.repeat)):
-        runs.append(gui_run(args.steps, args.batch_size, args.warmup, floating, args.share))
-        heads.append(headless_rate(args.steps, args.batch_size, args.warmup))
-    # each GUI run against the mean of the headless runs just before and after it:
-    # a shared machine's speed drifts
-    ratios = [g.rate / ((heads[i] + heads[i + 1]) / 2) for i, g in enumerate(runs)]
-    print(f"784-100-10 on MNIST, batch {args.batch_size}, Adam, {args.steps} mini-batches timed "
-          f"after {args.warmup} of warm-up, {runs[0].visible} panels visible, {len(runs)} run(s), "
-          f"drawing share {args.share or DEFAULT_SHARE:.2f}")
-    print("(a) headless trainer:  " + ", ".join(f"{h:,.0f}" for h in heads) + " samples/s")
-    print("    with the GUI:      " + ", ".join(f"{g.rate:,.0f}" for g in runs) + " samples/s")
-    print("    ratios:            " + ", ".join(f"{r:.3f}" for r in ratios) +
-          f"   median {np.median(ratios):.2f}  (target ≥ 0.9)")
-    print("    GUI thread busy:   " + ", ".join(f"{100 * g.gui_busy:.1f}%" for g in runs) +
-          " of the time (its CPU time ÷ wall time)")
-    frames: dict[str, list] = {}
-    seconds = sum(g.seconds for g in runs)
-    for g in runs:
-        for name, (n, cpu) in g.frames.items():
-            acc = frames.setdefault(name, [0, 0.0])
-            acc[0] += n
-            acc[1] += cpu
-    shown = "\n".join(f"      {name:20s} {n / seconds:4.1f}/s, {1000 * cpu / n:5.1f} ms each"
-                      for name, (n, cpu) in sorted(frames.items(), key=lambda kv: -kv[1][0]))
-    print(f"    redraws under the draw budget (with their paint):\n{shown or '      none'}")
-    iv = np.concatenate([g.intervals for g in runs])
-    if len(iv):
-        p50, p99 = np.percentile(iv, [50, 99])
-        worst = max(np.percentile(g.intervals, 99) for g in runs if len(g.intervals))
-        print(f"(b) 60 Hz GUI timer interval: p50 {p50:.1f} ms, p99 {p99:.1f} ms (worst run {worst:.1f}), "
-              f"max {iv.max():.1f} ms over {len(iv)} ticks  (target p99 ≤ 50 ms)")
+    lines = []
+    for net in args.nets:
+        steps, warmup = steps_for(net, args.seconds)
+        for layout in args.layouts:
+            heads = [headless_rate(net, steps, warmup)]
+            runs: list[GuiResult] = []
+            for _ in range(max(1, args.repeat)):
+                runs.append(gui_run(net, layout, steps, warmup, args.only))
+                heads.append(headless_rate(net, steps, warmup))
+            lines += report(net, layout, heads, runs, steps)
+            print("\n".join(lines[-(5 + len(runs[0].panels)):]), flush=True)
+    b = draw_budget()
+    load = os.getloadavg()
+    print(f"\nDraw budget: {b.rate:g} frames/s per panel, frames within {100 * b.share:.0f}% of the "
+          f"time. Load average at the end: {load[0]:.1f} {load[1]:.1f} {load[2]:.1f} on "
+          f"{os.cpu_count()} cores.")
     return 0
 
 

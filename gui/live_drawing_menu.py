@@ -1,66 +1,90 @@
-"""View → Live drawing: how much of the time the panels may spend drawing while training.
+"""View → Live drawing while training: how many frames a second each panel may draw.
 
 Training and drawing share one Python interpreter lock, so every millisecond of
 drawing is taken from training (see gui/throttle.py). The learner chooses: plots
-that move a few times a second with training at full speed, or smoother plots
-with slower training.
+that move a couple of times a second with training at full speed, five frames a
+second (the default), or smoother plots with slower training. Each level also caps
+the share of the time that drawing may use, so an expensive panel slows down
+rather than training.
 """
 from __future__ import annotations
+
+from typing import NamedTuple
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QWidget
 
-from .throttle import DEFAULT_SHARE, DrawBudget
+from .throttle import DEFAULT_RATE, DEFAULT_SHARE, DrawBudget
 
-SETTINGS_KEY = "view/drawShare"
+SETTINGS_KEY = "view/drawRate"
 
-# (share of the time, menu text, tooltip)
+
+class Level(NamedTuple):
+    rate: float          # frames a second per panel
+    share: float         # of the time that frames may use at most
+    text: str
+    tip: str
+
+
 LEVELS = [
-    (DEFAULT_SHARE, QT_TRANSLATE_NOOP("LiveDrawing", "Light: training at nearly full speed (5% for drawing)"),
-     QT_TRANSLATE_NOOP("LiveDrawing", "Plots update a few times a second; training loses almost "
-                                      "nothing to drawing")),
-    (0.15, QT_TRANSLATE_NOOP("LiveDrawing", "Medium: smoother plots (15% for drawing)"),
-     QT_TRANSLATE_NOOP("LiveDrawing", "Plots update more often; training runs somewhat slower")),
-    (0.40, QT_TRANSLATE_NOOP("LiveDrawing", "Full: smoothest plots (40% for drawing)"),
-     QT_TRANSLATE_NOOP("LiveDrawing", "Every visible panel redraws as often as it can; training "
-                                      "can run at half its speed")),
+    Level(2.0, 0.05, QT_TRANSLATE_NOOP("LiveDrawing", "Light: 2 frames a second, training at full speed"),
+          QT_TRANSLATE_NOOP("LiveDrawing", "Each visible panel redraws up to twice a second; training "
+                                           "loses almost nothing to drawing")),
+    Level(DEFAULT_RATE, DEFAULT_SHARE,
+          QT_TRANSLATE_NOOP("LiveDrawing", "Standard: 5 frames a second"),
+          QT_TRANSLATE_NOOP("LiveDrawing", "Each visible panel redraws up to five times a second; "
+                                           "drawing takes at most a tenth of the time")),
+    Level(10.0, 0.30, QT_TRANSLATE_NOOP("LiveDrawing", "Smooth: 10 frames a second"),
+          QT_TRANSLATE_NOOP("LiveDrawing", "Each visible panel redraws up to ten times a second; "
+                                           "with many panels open training runs noticeably slower")),
 ]
+DEFAULT_LEVEL = next(lv for lv in LEVELS if lv.rate == DEFAULT_RATE)
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("LiveDrawing", text)
 
 
+def apply(budget: DrawBudget, level: Level) -> None:
+    budget.set_rate(level.rate)
+    budget.set_share(level.share)
+
+
 def build_menu(parent: QWidget, budget: DrawBudget) -> QMenu:
-    """A submenu with one checkable action per level; choosing one sets ``budget``'s share."""
+    """A submenu with one checkable action per level; choosing one sets ``budget``'s frame
+    rate and share."""
     menu = QMenu(_tr("Live drawing while training"), parent)
     menu.setObjectName("liveDrawingMenu")
     menu.setToolTipsVisible(True)
     group = QActionGroup(menu)
-    for share, text, tip in LEVELS:
-        action = QAction(_tr(text), menu, checkable=True)
-        action.setToolTip(_tr(tip))
-        action.setData(share)
-        action.setChecked(abs(share - budget.share) < 1e-9)
-        action.triggered.connect(lambda _=False, s=share: budget.set_share(s))
+    for level in LEVELS:
+        action = QAction(_tr(level.text), menu, checkable=True)
+        action.setToolTip(_tr(level.tip))
+        action.setData(level.rate)
+        action.setChecked(abs(level.rate - budget.rate) < 1e-9)
+        action.triggered.connect(lambda _=False, lv=level: apply(budget, lv))
         group.addAction(action)
         menu.addAction(action)
     return menu
 
 
-def checked_share(menu: QMenu) -> float | None:
+def checked_rate(menu: QMenu) -> float | None:
     return next((a.data() for a in menu.actions() if a.isChecked()), None)
 
 
 def restore(budget: DrawBudget, menu: QMenu) -> None:
     """Apply the saved level (one of LEVELS; anything else falls back to the default)."""
-    saved = QSettings().value(SETTINGS_KEY, DEFAULT_SHARE, type=float)
-    share = next((s for s, _, _ in LEVELS if abs(s - saved) < 1e-9), DEFAULT_SHARE)
-    budget.set_share(share)
+    saved = QSettings().value(SETTINGS_KEY, DEFAULT_RATE)
+    try:
+        saved = float(saved)
+    except (TypeError, ValueError):
+        saved = DEFAULT_RATE
+    level = next((lv for lv in LEVELS if abs(lv.rate - saved) < 1e-9), DEFAULT_LEVEL)
+    apply(budget, level)
     for action in menu.actions():
-        action.setChecked(abs(action.data() - share) < 1e-9)
+        action.setChecked(abs(action.data() - level.rate) < 1e-9)
 
 
 def save(budget: DrawBudget) -> None:
-    QSettings().setValue(SETTINGS_KEY, budget.share)
+    QSettings().setValue(SETTINGS_KEY, budget.rate)

@@ -112,7 +112,7 @@ class MainWindow(WindowFiles, QMainWindow):
         self._check_panel_errors()
         self.view_menu.addSeparator()
         budget = draw_budget()
-        budget.set_share(live_drawing_menu.DEFAULT_SHARE)      # the saved level comes with restore
+        live_drawing_menu.apply(budget, live_drawing_menu.DEFAULT_LEVEL)  # the saved one: restore
         self.live_drawing_menu = live_drawing_menu.build_menu(self, budget)
         self.view_menu.addMenu(self.live_drawing_menu)
         self.view_menu.addMenu(language.build_menu(self))

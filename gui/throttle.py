@@ -1,27 +1,35 @@
-"""Live drawing on a budget, shared by every panel.
+"""Live drawing at a frame rate, shared by every panel.
 
 The training thread and the GUI thread share one GIL: every millisecond the GUI
 thread spends in Python (pyqtgraph paints from Python) is a millisecond training
 cannot run. So while training runs, the panels' redraws go through one
-``DrawBudget``: it measures the GUI thread's CPU time (everything it does, signal
-handling and painting included) and lets the next redraw run only while that
-time stays under a share of the wall-clock time (5% by default; View → Live
-drawing while training offers 15% and 40%, gui/live_drawing_menu.py). Redraws wait
-in a queue, oldest first, so every visible panel gets its turn; each panel has
-at most one redraw waiting. With one plot visible that means smooth updates; with
-twelve panels floating it means each updates less often, and training keeps its
-speed (see ``python -m gui.bench``).
+``DrawBudget``, which does two things:
+
+- **A frame rate per panel.** A panel asks for a redraw when new data arrived
+  (``request``); the budget runs it at once if the panel's last frame is at least
+  ``1 / rate`` seconds old, else when it will be (5 frames a second by default;
+  View → Live drawing while training offers 2 and 10, gui/live_drawing_menu.py).
+  Each panel has at most one redraw waiting, so data that arrives faster than the
+  rate is drawn once, newest first; a panel with nothing new does no work.
+- **A guard on the cost.** Each frame is timed (the GUI thread's CPU time for the
+  redraw call and for the event-loop pass that paints it). Frames are paid from a
+  credit that grows by ``share`` of the wall-clock time; while it is spent, frames
+  wait (oldest first), so an expensive panel slows down to what the share allows
+  instead of slowing training down. Only frames are billed: the GUI thread's other
+  work (signals, the status bar) is not the panels' to pay for.
 
 When training is not running the budget steps aside: a request runs at once.
 
 ``LivePoller`` is the panels' shared clock for asking the worker for weights or
-statistics: it ticks only while its panel is visible, training runs and the budget
-is not deep in debt, and once more when a run starts and when it pauses or stops.
+statistics: it ticks at the budget's frame rate (unless given an interval) while its
+panel is visible, training runs and the budget is not in debt, and once more when a
+run starts and when it pauses or stops. ``python -m gui.bench`` prints each panel's
+frame rate and cost.
 """
 from __future__ import annotations
 
 import time
-from collections import Counter, OrderedDict
+from collections import Counter, defaultdict
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
@@ -29,34 +37,45 @@ from PySide6.QtWidgets import QWidget
 
 from .run_state import RunState
 
-DEFAULT_SHARE = 0.05          # of wall-clock time the GUI thread may use while training runs
+DEFAULT_RATE = 5.0            # frames a second per panel while training runs
+DEFAULT_SHARE = 0.10          # of wall-clock time that frames (redraw + paint) may use
 MAX_CREDIT_S = 0.025          # unspent time saved up for one larger frame
-MAX_DEBT_S = 0.05             # a redraw is paid back, a one-off (first layout after Start) forgiven
-GAP_MS = 20                   # at least this long between two redraws (their paint lands in between)
+MAX_DEBT_S = 0.05             # a frame is paid back, a one-off (first layout after Start) forgiven
+GAP_MS = 8                    # at least this long between two frames: other events run in between
+
+
+def _name(fn: Callable) -> str:
+    return type(getattr(fn, "__self__", fn)).__name__
 
 
 class DrawBudget(QObject):
-    """Runs queued redraws while the GUI thread's CPU share stays under ``share``."""
+    """Runs each panel's redraw at most ``rate`` times a second while training runs, and
+    all frames together within ``share`` of the time."""
 
     def __init__(self, share: float = DEFAULT_SHARE, parent: QObject | None = None,
                  cpu_clock: Callable[[], float] = time.thread_time,
-                 wall_clock: Callable[[], float] = time.perf_counter):
+                 wall_clock: Callable[[], float] = time.perf_counter, rate: float = DEFAULT_RATE):
         super().__init__(parent)
         self._cpu_clock, self._wall_clock = cpu_clock, wall_clock     # tests pass their own
-        self._share = float(share)
+        self._share = self._rate = 0.0
+        self.set_share(share)
+        self.set_rate(rate)
         self._active = False
-        self._queue: OrderedDict[Callable[[], None], None] = OrderedDict()
+        self._queue: dict[Callable[[], None], float] = {}   # redraw -> when it may run (wall s)
+        self._last: dict[Callable[[], None], float] = {}    # redraw -> when it last ran
         self._credit = 0.0
-        self._cpu = self._wall = 0.0
-        self.frames: Counter[str] = Counter()   # redraws run while active, by panel class
-        self.frame_cpu: Counter[str] = Counter()    # their GUI-thread CPU seconds, by panel class
-        self._open: tuple[str, float] | None = None  # the last redraw: its paint follows it
+        self._wall = 0.0
+        self.frames: Counter[str] = Counter()      # frames run while active, by panel class
+        self.frame_cpu: Counter[str] = Counter()   # their CPU seconds, redraw and paint
+        self.call_cpu: Counter[str] = Counter()    # CPU seconds of the redraw calls alone
+        self.costs: defaultdict[str, list[float]] = defaultdict(list)  # each frame's CPU seconds
+        self._open: tuple[str, float] | None = None  # the last frame: its paint follows it
         self._timer = QTimer(self)              # runs only while something waits: no idle wake-ups
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._tick)
-        self._closer = QTimer(self)             # ends a redraw's bill once its paint is done
+        self._closer = QTimer(self)             # ends a frame's bill once the event loop painted it
         self._closer.setSingleShot(True)
-        self._closer.setInterval(GAP_MS)
+        self._closer.setInterval(0)
         self._closer.timeout.connect(self._close_frame)
 
     # -- settings ------------------------------------------------------------------------------
@@ -65,10 +84,20 @@ class DrawBudget(QObject):
         return self._share
 
     def set_share(self, share: float) -> None:
-        """Fraction of the time (0.01–1) the GUI thread may use while training runs."""
+        """Fraction of the time (0.01–1) that frames may use while training runs."""
         if not 0.01 <= share <= 1.0:
             raise ValueError(f"drawing share must be between 0.01 and 1, not {share!r}")
         self._share = float(share)
+
+    @property
+    def rate(self) -> float:
+        return self._rate
+
+    def set_rate(self, rate: float) -> None:
+        """Frames a second (0.5–60) each panel may draw while training runs."""
+        if not 0.5 <= rate <= 60.0:
+            raise ValueError(f"frame rate must be between 0.5 and 60 a second, not {rate!r}")
+        self._rate = float(rate)
 
     @property
     def active(self) -> bool:
@@ -79,23 +108,27 @@ class DrawBudget(QObject):
         if active == self._active:
             return
         self._active = active
+        self._last.clear()
         if active:
             self._credit = MAX_CREDIT_S
-            self._cpu, self._wall = self._cpu_clock(), self._wall_clock()
-            self.frames, self.frame_cpu, self._open = Counter(), Counter(), None
+            self._wall = self._wall_clock()
+            self.frames, self.frame_cpu, self.call_cpu = Counter(), Counter(), Counter()
+            self.costs, self._open = defaultdict(list), None
         else:
             self._timer.stop()
+            self._close_frame()
             while self._queue:
-                fn, _ = self._queue.popitem(last=False)
+                fn = next(iter(self._queue))
+                del self._queue[fn]
                 _call(fn)
 
     # -- requests ------------------------------------------------------------------------------
     def request(self, fn: Callable[[], None]) -> None:
-        """Run ``fn`` now (not training) or when its turn comes (training)."""
+        """Run ``fn`` now (not training), or once its panel's last frame is ``1 / rate`` old."""
         if not self._active:
             _call(fn)
         elif fn not in self._queue:
-            self._queue[fn] = None
+            self._queue[fn] = self._last.get(fn, float("-inf")) + 1.0 / self._rate
             self._schedule(0)
 
     def cancel(self, fn: Callable[[], None]) -> None:
@@ -105,8 +138,8 @@ class DrawBudget(QObject):
         return len(self._queue)
 
     def has_room(self) -> bool:
-        """False while the GUI thread is deep in debt (after an expensive frame): pollers
-        skip a tick then rather than ask the worker for weights nobody can draw yet."""
+        """False while frames are deep in debt (after an expensive one): pollers skip a
+        tick then rather than ask the worker for data nobody can draw yet."""
         if not self._active:
             return True
         self._account()
@@ -114,40 +147,48 @@ class DrawBudget(QObject):
 
     # -- the clock -------------------------------------------------------------------------------
     def _account(self) -> None:
-        """Earn ``share`` of the wall-clock time since the last call, pay the CPU time used."""
-        cpu, wall = self._cpu_clock(), self._wall_clock()
-        self._credit += self._share * (wall - self._wall) - (cpu - self._cpu)
-        self._credit = min(max(self._credit, -MAX_DEBT_S), MAX_CREDIT_S)
-        self._cpu, self._wall = cpu, wall
+        """Earn ``share`` of the wall-clock time since the last call."""
+        wall = self._wall_clock()
+        self._credit = min(self._credit + self._share * (wall - self._wall), MAX_CREDIT_S)
+        self._wall = wall
 
     def _schedule(self, min_ms: int) -> None:
-        """Wake up when the credit will have turned positive, if anything waits."""
+        """Wake up when the next waiting redraw is due and the credit is positive."""
         if not self._active or not self._queue or self._timer.isActive():
             return
         self._account()
-        wait_ms = 0 if self._credit > 0 else 1000 * -self._credit / self._share
-        self._timer.start(max(min_ms, int(wait_ms) + 1))
+        due = min(self._queue.values()) - self._wall
+        if self._credit <= 0:
+            due = max(due, -self._credit / self._share)
+        self._timer.start(max(min_ms, int(1000 * due) + 1 if due > 0 else 0))
 
     def _tick(self) -> None:
         self._timer.stop()                          # (when called early) scheduled anew below
+        self._close_frame()
         self._account()
-        if self._credit > 0 and self._queue:        # one redraw at a time: no long stalls
-            self._close_frame()
-            fn, _ = self._queue.popitem(last=False)
-            name = type(getattr(fn, "__self__", fn)).__name__
-            self.frames[name] += 1
-            self._open = (name, self._cpu)
-            _call(fn)
-            self._closer.start()
+        if self._credit > 0 and self._queue:
+            fn = min(self._queue, key=self._queue.__getitem__)    # the longest due
+            if self._queue[fn] <= self._wall:
+                del self._queue[fn]
+                self._last[fn] = self._wall
+                name = _name(fn)
+                self.frames[name] += 1
+                cpu = self._cpu_clock()
+                _call(fn)                           # one frame per tick: no long stalls
+                self.call_cpu[name] += self._cpu_clock() - cpu
+                self._open = (name, cpu)
+                self._closer.start()
         self._schedule(GAP_MS)
 
     def _close_frame(self) -> None:
-        """Bill the GUI thread's CPU time since the last redraw began (its paint included,
-        and anything else the thread did meanwhile) to that redraw's panel."""
+        """Bill a frame's CPU time, from its redraw call until the event loop has painted it."""
         if self._open is not None:
             name, cpu = self._open
-            self.frame_cpu[name] += self._cpu_clock() - cpu
             self._open = None
+            cost = self._cpu_clock() - cpu
+            self.frame_cpu[name] += cost
+            self.costs[name].append(cost)
+            self._credit = max(self._credit - cost, -MAX_DEBT_S)
 
 
 def _call(fn: Callable[[], None]) -> None:
@@ -176,8 +217,9 @@ def _forget(*_) -> None:
 
 
 class LivePoller(QObject):
-    """Emits ``wanted`` every ``interval_ms`` while its widget is visible, training runs
-    and the draw budget has room.
+    """Emits ``wanted`` every ``interval_ms`` (by default once a frame at the draw budget's
+    rate, read when training starts) while its widget is visible, training runs and the
+    draw budget has room.
 
     Also once when training starts (where it starts from), once when it stops or pauses
     (so the last weights are shown), and once when the widget becomes visible after
@@ -188,13 +230,14 @@ class LivePoller(QObject):
 
     wanted = Signal()
 
-    def __init__(self, widget: QWidget, interval_ms: int = 333):
+    def __init__(self, widget: QWidget, interval_ms: int | None = None):
         super().__init__(widget)
         self._widget = widget
+        self._fixed = interval_ms is not None
         self._running = False
         self._stale = False
         self.timer = QTimer(self)
-        self.timer.setInterval(interval_ms)
+        self.timer.setInterval(interval_ms if self._fixed else _frame_ms())
         self.timer.timeout.connect(self._tick)
         widget.installEventFilter(self)
 
@@ -207,6 +250,7 @@ class LivePoller(QObject):
         return False
 
     def set_interval(self, ms: int) -> None:
+        self._fixed = True
         self.timer.setInterval(int(ms))
 
     def set_state(self, state: RunState) -> None:
@@ -231,6 +275,8 @@ class LivePoller(QObject):
     def _sync(self) -> None:
         if self._running and self._widget.isVisible():
             if not self.timer.isActive():
+                if not self._fixed:
+                    self.timer.setInterval(_frame_ms())
                 self.timer.start()
         else:
             self.timer.stop()
@@ -238,3 +284,7 @@ class LivePoller(QObject):
     def _tick(self) -> None:
         if self._running and self._widget.isVisible() and draw_budget().has_room():
             self.wanted.emit()
+
+
+def _frame_ms() -> int:
+    return max(1, round(1000 / draw_budget().rate))

@@ -48,7 +48,6 @@ class ArchitecturePanel(QWidget):
     status_message = Signal(str)
     weight_picked = Signal(str, object)    # a connection clicked in the diagram: ("l.W", (row, col))
 
-    SNAPSHOT_INTERVAL_MS = 250          # ≤ 4 requests a second
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -64,7 +63,7 @@ class ArchitecturePanel(QWidget):
         self.confirm = self._ask_stop           # () -> bool, asked before stopping training
         self.confirm_size = lambda est: ask_size(self, est)   # asked before building a large network
         self._latest: tuple[dict, int] | None = None     # a snapshot not drawn yet
-        self.poller = LivePoller(self, self.SNAPSHOT_INTERVAL_MS)
+        self.poller = LivePoller(self)
         self.poller.wanted.connect(self.snapshot_wanted)
         self._build_ui()
         self.doc.changed.connect(self._sync)

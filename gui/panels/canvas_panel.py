@@ -39,7 +39,6 @@ from gui.widgets.wrapped_note import WrappedNote
 
 DEFAULT_MODEL_PATH = data.RESOURCES / "default_model.npz"
 FRAME_MS = 16            # at most one prediction per ~60 Hz frame
-SNAPSHOT_MS = 500        # ask for fresh weights at 2 Hz while training runs
 WIDE, MEDIUM = 980, 640  # panel widths (px) for the three-column and two-column layouts
 DIGIT_NAMES = [str(i) for i in range(10)]
 
@@ -68,7 +67,7 @@ class CanvasPanel(QWidget):
         self._typicality = load_typicality()
         self._build()
         self._timer = QTimer(self, singleShot=True, timeout=self._update)
-        self.poller = LivePoller(self, SNAPSHOT_MS)
+        self.poller = LivePoller(self)
         self.poller.wanted.connect(self._want_snapshot)
         if self._default is None:
             self.model_choice.model().item(0).setEnabled(False)

@@ -21,13 +21,23 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QStackedWidget, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGraphicsPathItem,
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core import activations
 
 from .. import style
 from ..throttle import draw_budget
 from ..tooltips import tooltip
+from ..widgets.band_paths import band_envelope, band_path, cosmetic_pen, histogram_path
 
 KINDS = ("weights", "activations", "gradients")
 HIST_KEYS = {"weights": "weight_hist", "activations": "act_hist", "gradients": "grad_hist"}
@@ -124,7 +134,12 @@ class DistributionsPanel(QWidget):
                   "gradients": self.tr("Gradients ∂L/∂W")}
         self.dist_view = pg.GraphicsLayoutWidget()
         self.dist_view.setToolTip(band_tip)
-        self.band_plots, self.band_curves, self.hist_plots, self.hist_bars = {}, {}, {}, {}
+        self.band_plots, self.hist_plots = {}, {}
+        self.band_paths: dict[str, list[QGraphicsPathItem]] = {}
+        self.band_medians: dict[str, pg.PlotCurveItem] = {}
+        self.hist_bars: dict[str, QGraphicsPathItem] = {}
+        self._band_xy: dict[str, tuple[np.ndarray, np.ndarray]] = {}   # as drawn, for tests
+        self._hist: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self.hist_clip_labels: dict[str, pg.TextItem] = {}
         for row, kind in enumerate(KINDS):
             band = self.dist_view.addPlot(row=row, col=0)
@@ -151,26 +166,34 @@ class DistributionsPanel(QWidget):
             colour = COLOURS[kind]
             edge = pg.mkColor(colour)
             edge.setAlpha(70)
-            # percentile curves need a pen: FillBetweenItem fills between drawn paths. Bare
-            # curve items: half the cost of PlotDataItems per redraw, and nothing here needs more
-            curves = [pg.PlotCurveItem(pen=pg.mkPen(edge, width=1)) for _ in range(9)]
-            for curve in curves:
-                band.addItem(curve)
-            for (a, b), alpha in zip(((0, 8), (1, 7), (2, 6), (3, 5)), BAND_ALPHAS, strict=True):
+            # one filled path per band (upper percentile forward, lower one back) and the
+            # median as a bare curve: 5 items to update and paint instead of 9 curves and
+            # 4 fills between them
+            bands = []
+            for alpha in BAND_ALPHAS:
                 c = pg.mkColor(colour)
                 c.setAlpha(alpha)
-                band.addItem(pg.FillBetweenItem(curves[a], curves[b], brush=pg.mkBrush(c)))
-            curves[4].setPen(pg.mkPen(pg.mkColor(colour).darker(170), width=2))
-            curves[4].setZValue(10)
-            bars = pg.BarGraphItem(x0=[0], y0=[0], width=[0], height=[0],
-                                   brush=pg.mkBrush(colour), pen=pg.mkPen("w", width=0.5))
+                item = QGraphicsPathItem()
+                item.setPen(cosmetic_pen(edge))
+                item.setBrush(pg.mkBrush(c))
+                band.addItem(item)
+                bands.append(item)
+            median = pg.PlotCurveItem(pen=pg.mkPen(pg.mkColor(colour).darker(170), width=2),
+                                      skipFiniteCheck=True)
+            median.setZValue(10)
+            band.addItem(median)
+            # the histogram: one filled outline of horizontal bars
+            bars = QGraphicsPathItem()
+            bars.setPen(cosmetic_pen(pg.mkColor(colour).darker(130)))
+            bars.setBrush(pg.mkBrush(colour))
             hist.addItem(bars)
             # a bin that dwarfs the rest (exact zeros) is cut off at the edge and labelled
             clip = pg.TextItem(color=style.BLACK, anchor=(1, 0.5), fill=(255, 255, 255, 200))
             hist.addItem(clip, ignoreBounds=True)
             clip.hide()
             self.hist_clip_labels[kind] = clip
-            self.band_plots[kind], self.band_curves[kind] = band, curves
+            self.band_paths[kind], self.band_medians[kind] = bands, median
+            self.band_plots[kind] = band
             self.hist_plots[kind], self.hist_bars[kind] = hist, bars
 
         self.layers_view = pg.GraphicsLayoutWidget()
@@ -319,10 +342,13 @@ class DistributionsPanel(QWidget):
         steps = h.steps[:h.n]
         if self.tabs.currentIndex() == 0:
             latest = self._last["layers"][j]
+            pixels = max(int(self.band_plots[KINDS[0]].vb.width()), 50)
             for k, kind in enumerate(KINDS):
-                pct = h.pct[:h.n, k, j]
-                for q, curve in enumerate(self.band_curves[kind]):
-                    curve.setData(steps, pct[:, q])
+                x, pct = band_envelope(steps, h.pct[:h.n, k, j], pixels)
+                self._band_xy[kind] = (x, pct)
+                for q, item in enumerate(self.band_paths[kind]):
+                    item.setPath(band_path(x, pct[:, q], pct[:, 8 - q]))
+                self.band_medians[kind].setData(x, pct[:, 4])
                 self._draw_histogram(kind, *latest[HIST_KEYS[kind]])
         else:
             for i, curve in self.dead_curves.items():
@@ -336,8 +362,8 @@ class DistributionsPanel(QWidget):
             self._last_step, self._last["n_samples"], self._last["loss"]))
 
     def _draw_histogram(self, kind: str, counts: np.ndarray, edges: np.ndarray) -> None:
-        self.hist_bars[kind].setOpts(x0=np.zeros(len(counts)), y0=edges[:-1],
-                                     width=counts, height=np.diff(edges))
+        self._hist[kind] = (np.asarray(counts), np.asarray(edges))
+        self.hist_bars[kind].setPath(histogram_path(counts, edges))
         label = self.hist_clip_labels[kind]
         ordered = np.sort(counts)
         top, second = (ordered[-1], ordered[-2]) if len(counts) > 1 else (ordered[-1], 0)
@@ -366,9 +392,11 @@ class DistributionsPanel(QWidget):
 
     # -- for tests and export ----------------------------------------------------------------
     def band_data(self, kind: str) -> tuple[np.ndarray, np.ndarray]:
-        """(steps, percentiles (n_steps, 9)) as plotted for the selected layer."""
-        curves = self.band_curves[kind]
-        x = curves[0].getData()[0]
-        return (np.zeros(0) if x is None else np.asarray(x),
-                np.column_stack([c.getData()[1] if c.getData()[1] is not None else np.zeros(0)
-                                 for c in curves]))
+        """(steps, percentiles (n_steps, 9)) as plotted for the selected layer (one point per
+        pixel column at most: a longer history is reduced to its envelope)."""
+        return self._band_xy.get(kind, (np.zeros(0), np.zeros((0, 9))))
+
+    def hist_data(self, kind: str) -> tuple[np.ndarray, np.ndarray]:
+        """(counts, bin edges) of the histogram drawn for ``kind``."""
+        return self._hist.get(kind, (np.zeros(0), np.zeros(1)))
+

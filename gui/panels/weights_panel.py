@@ -27,7 +27,6 @@ from gui.throttle import LivePoller, draw_budget
 from gui.widgets.heatmap import HeatmapWidget, format_value
 from gui.widgets.mosaic import mosaic_index, mosaic_zoom, tile_centre, tile_mosaic
 
-SNAPSHOT_INTERVAL_MS = 333          # at most ~3 snapshot requests a second
 ROBUST_PERCENTILE = 99.0
 
 
@@ -120,7 +119,7 @@ class WeightsPanel(QWidget):
         layout.addWidget(self.stack, 1)
         self.controls.hide()
 
-        self.poller = LivePoller(self, SNAPSHOT_INTERVAL_MS)
+        self.poller = LivePoller(self)
         self.poller.wanted.connect(self.snapshot_wanted)
 
     # -- slots the main window calls ------------------------------------------------------------

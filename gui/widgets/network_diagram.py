@@ -36,6 +36,7 @@ from gui.widgets.network_unit_info import describe_unit
 
 MAX_FULL = 16        # a column of up to this many units draws every neuron
 SHOWN = 6            # a larger one draws this many, with an ellipsis between
+LUT_SIZE = 256       # colours sampled from the colour map for the connections
 
 
 @dataclass
@@ -71,6 +72,9 @@ class NetworkDiagram(QWidget):
         self.setMinimumSize(240, 200)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self._cmap = style.diverging_colormap()
+        # the colour map sampled once: a connection's colour is a table look-up, not a map() call
+        self._lut = [QColor(*(int(v) for v in rgba)) for rgba in self._cmap.getLookupTable(
+            0.0, 1.0, LUT_SIZE, alpha=True)]
         self._spec: dict | None = None
         self._cols: list[Column] = []
         self._expected: dict[str, tuple] = {}
@@ -248,10 +252,12 @@ class NetworkDiagram(QWidget):
                 col.rect = QRectF(x - 16, mid - 30, 32, 60)
         self._conns = self._make_connections()
 
-    def _color(self, w: float, ref: float) -> tuple[QColor, float]:
-        t = min(abs(w) / ref, 1.0)
-        color = self._cmap.map(0.5 + np.sign(w) * 0.5 * (0.25 + 0.75 * t), mode="qcolor")
-        return color, 0.5 + 3.5 * t
+    def _colors(self, w: np.ndarray, ref: float) -> tuple[list[QColor], np.ndarray]:
+        """Colours (from the look-up table) and pen widths of connections of weights ``w``."""
+        t = np.minimum(np.abs(w) / ref, 1.0)
+        pos = 0.5 + np.sign(w) * 0.5 * (0.25 + 0.75 * t)
+        idx = np.rint(pos * (LUT_SIZE - 1)).astype(np.intp)
+        return [self._lut[i] for i in idx.ravel()], 0.5 + 3.5 * t
 
     def _make_connections(self) -> list[tuple[Connection, QPointF, QPointF]]:
         out = []
@@ -259,16 +265,19 @@ class NetworkDiagram(QWidget):
         for a, b in zip(self._cols, self._cols[1:], strict=False):
             if not (b.weighted and a.kind == "neurons"):
                 continue
-            wmat = self._params[f"{b.layer}.W"] if weights else None
-            for i, pa in zip(a.shown, a.centers, strict=False):
-                for j, pb in zip(b.shown, b.centers, strict=False):
-                    if wmat is None:
-                        conn = Connection(b.layer, i, j, None, QColor("#c9ccd1"), 0.7)
-                    else:
-                        wv = float(np.mean(wmat[i, j * b.pieces:(j + 1) * b.pieces]))
-                        color, width = self._color(wv, self._ref[b.layer])
-                        conn = Connection(b.layer, i, j, wv, color, width)
-                    out.append((conn, pa, pb))
+            pairs = [(i, pa, j, pb) for i, pa in zip(a.shown, a.centers, strict=False)
+                     for j, pb in zip(b.shown, b.centers, strict=False)]
+            if not weights:
+                grey = QColor("#c9ccd1")
+                out += [(Connection(b.layer, i, j, None, grey, 0.7), pa, pb) for i, pa, j, pb in pairs]
+                continue
+            wmat = self._params[f"{b.layer}.W"]
+            # a unit of b stands for ``pieces`` columns of W (e.g. a conv filter's positions)
+            per_unit = wmat.reshape(wmat.shape[0], -1, b.pieces).mean(axis=2)
+            wv = per_unit[np.ix_(a.shown[:len(a.centers)], b.shown[:len(b.centers)])].ravel()
+            colors, widths = self._colors(wv, self._ref[b.layer])
+            out += [(Connection(b.layer, i, j, float(w), c, float(wd)), pa, pb)
+                    for (i, pa, j, pb), w, c, wd in zip(pairs, wv, colors, widths, strict=True)]
         out.sort(key=lambda t: abs(t[0].weight) if t[0].weight is not None else 0.0)
         return out
 

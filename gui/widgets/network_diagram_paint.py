@@ -1,6 +1,7 @@
 """Painting of ``NetworkDiagram`` (kept apart from its model and hover logic)."""
 from __future__ import annotations
 
+import numpy as np
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 
@@ -217,7 +218,7 @@ def _paint_legend(w, p: QPainter, font: QFont) -> None:
         return
     x = 8.0
     for value, label in ((-1.0, _tr("negative")), (1.0, _tr("positive"))):
-        color, _ = w._color(value, 1.0)
+        color = w._colors(np.array([value]), 1.0)[0][0]
         p.setPen(QPen(color, 3))
         p.drawLine(QPointF(x, y + fm.height() / 2), QPointF(x + 18, y + fm.height() / 2))
         p.setPen(INK)

@@ -366,7 +366,8 @@ def test_set_model_loads_editor_and_diagram(panel, toy):
 
 
 def test_snapshot_requests_are_throttled_and_only_while_visible_and_running(qtbot, panel):
-    assert panel.SNAPSHOT_INTERVAL_MS >= 250                          # ≤ 4 Hz
+    from gui.throttle import draw_budget
+    assert panel.poller.timer.interval() == round(1000 / draw_budget().rate)   # once a frame
     panel.set_training_state("running")
     with qtbot.assertNotEmitted(panel.snapshot_wanted, wait=400):    # hidden
         pass

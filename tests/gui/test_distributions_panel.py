@@ -48,9 +48,12 @@ def test_empty_state_then_bands_equal_the_percentiles_given(panel, mnist):
             counts, edges = results[-1][0]["layers"][j][{"weights": "weight_hist",
                                                          "activations": "act_hist",
                                                          "gradients": "grad_hist"}[kind]]
-            bars = panel.hist_bars[kind].opts
-            np.testing.assert_array_equal(bars["width"], counts)
-            np.testing.assert_allclose(bars["y0"], edges[:-1])
+            drawn_counts, drawn_edges = panel.hist_data(kind)
+            np.testing.assert_array_equal(drawn_counts, counts)
+            np.testing.assert_allclose(drawn_edges, edges)
+            box = panel.hist_bars[kind].path().boundingRect()       # the bars as painted
+            assert box.right() == pytest.approx(counts.max())
+            assert (box.top(), box.bottom()) == pytest.approx((edges[0], edges[-1]))
     # the last weights band really is the network's current weight distribution
     panel.layer_box.setCurrentIndex(0)
     _, pct = panel.band_data("weights")

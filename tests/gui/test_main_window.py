@@ -199,32 +199,33 @@ def test_settings_survive_a_restart(qtbot, window):
 
 
 def test_live_drawing_level_is_chosen_in_the_view_menu_and_kept(qtbot, window):
-    from gui.throttle import DEFAULT_SHARE, draw_budget
+    from gui.throttle import DEFAULT_RATE, DEFAULT_SHARE, draw_budget
     menu = window.live_drawing_menu
     assert menu in [a.menu() for a in window.view_menu.actions() if a.menu()]
     levels = menu.actions()
-    assert len(levels) == 3 and [a.isChecked() for a in levels] == [True, False, False]
-    assert draw_budget().share == DEFAULT_SHARE
+    assert len(levels) == 3 and [a.isChecked() for a in levels] == [False, True, False]
+    assert (draw_budget().rate, draw_budget().share) == (DEFAULT_RATE, DEFAULT_SHARE)
     levels[2].trigger()
-    assert draw_budget().share == levels[2].data() == 0.40
+    assert draw_budget().rate == levels[2].data() == 10.0 and draw_budget().share > DEFAULT_SHARE
     assert [a.isChecked() for a in levels] == [False, False, True]
     window.close()
     again = create_main_window(restore=True)
     qtbot.addWidget(again)
-    assert draw_budget().share == 0.40
+    assert draw_budget().rate == 10.0
     assert [a.isChecked() for a in again.live_drawing_menu.actions()] == [False, False, True]
-    again.live_drawing_menu.actions()[0].trigger()
+    again.live_drawing_menu.actions()[1].trigger()
     again.controller.shutdown(5000)
 
 
-def test_a_strange_saved_drawing_level_falls_back_to_light(qtbot):
-    from gui.throttle import DEFAULT_SHARE, draw_budget
+def test_a_strange_saved_drawing_level_falls_back_to_the_default(qtbot):
+    from gui.throttle import DEFAULT_RATE, draw_budget
     QSettings().clear()
-    QSettings().setValue("view/drawShare", "lots")
+    draw_budget().set_rate(2.0)
+    QSettings().setValue("view/drawRate", "lots")
     w = create_main_window(restore=True)
     qtbot.addWidget(w)
-    assert draw_budget().share == DEFAULT_SHARE
-    assert w.live_drawing_menu.actions()[0].isChecked()
+    assert draw_budget().rate == DEFAULT_RATE
+    assert w.live_drawing_menu.actions()[1].isChecked()
     w.controller.shutdown(5000)
     QSettings().clear()
 

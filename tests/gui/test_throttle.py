@@ -1,12 +1,12 @@
-"""The draw budget: redraws wait their turn while training runs, and the GUI thread's
-CPU time stays within its share of the wall-clock time. Clocks are fakes the tests
-advance, so nothing here depends on how fast the machine is."""
+"""The draw budget: while training runs each panel redraws at most ``rate`` times a second,
+and the frames' CPU time (redraw and paint) stays within its share of the wall-clock time.
+Clocks are fakes the tests advance, so nothing here depends on how fast the machine is."""
 from __future__ import annotations
 
 import pytest
 from PySide6.QtWidgets import QWidget
 
-from gui.throttle import MAX_CREDIT_S, DrawBudget, LivePoller
+from gui.throttle import MAX_CREDIT_S, DrawBudget, LivePoller, draw_budget
 
 
 class Clocks:
@@ -33,7 +33,7 @@ def clocks():
 
 @pytest.fixture
 def budget(qtbot, clocks):
-    b = DrawBudget(share=0.05, cpu_clock=lambda: clocks.cpu, wall_clock=lambda: clocks.wall)
+    b = DrawBudget(share=0.05, rate=5.0, cpu_clock=lambda: clocks.cpu, wall_clock=lambda: clocks.wall)
     yield b
     b.set_active(False)
     b.deleteLater()
@@ -55,13 +55,49 @@ def test_training_queues_each_panel_once_and_serves_them_in_turn(budget, clocks)
     assert log == [] and budget.pending() == 2
     budget._tick()
     assert log == ["a"]                            # one redraw per tick
-    clocks.wall += 0.02
+    clocks.wall += 0.01
     budget._tick()
     assert log == ["a", "b"] and budget.pending() == 0
     assert budget.frames == {"Panel": 2}
 
 
-def test_an_expensive_redraw_is_paid_back_before_the_next(budget, clocks):
+def test_each_panel_redraws_at_most_rate_times_a_second(budget, clocks):
+    log = []
+    a, b = Panel("a", log, clocks), Panel("b", log, clocks)
+    budget.set_active(True)
+    budget.request(a.redraw)
+    budget._tick()
+    clocks.wall += 0.05
+    budget.request(a.redraw)                       # new data 50 ms after a's frame: waits
+    budget.request(b.redraw)                       # b drew nothing yet: its turn now
+    budget._tick()
+    assert log == ["a", "b"] and budget.pending() == 1
+    assert budget._timer.isActive() and 140 <= budget._timer.interval() <= 160   # a: 0.2 s after
+    clocks.wall += 0.1
+    budget._tick()
+    assert log == ["a", "b"]                       # 150 ms after a's frame: still too early
+    clocks.wall += 0.05
+    budget._tick()
+    assert log == ["a", "b", "a"] and budget.pending() == 0
+    budget.set_rate(10.0)
+    budget.request(a.redraw)
+    clocks.wall += 0.1
+    budget._tick()
+    assert log == ["a", "b", "a", "a"]             # 10 a second: 0.1 s apart is enough
+
+
+def test_a_panel_with_no_new_data_does_no_work(budget, clocks):
+    log = []
+    a = Panel("a", log, clocks)
+    budget.set_active(True)
+    budget.request(a.redraw)
+    for _ in range(10):
+        budget._tick()
+        clocks.wall += 0.5
+    assert log == ["a"] and not budget._timer.isActive()
+
+
+def test_an_expensive_frame_is_paid_back_before_the_next(budget, clocks):
     log = []
     slow = Panel("slow", log, clocks, cost=0.050)  # 50 ms of CPU
     fast = Panel("fast", log, clocks)
@@ -78,18 +114,29 @@ def test_an_expensive_redraw_is_paid_back_before_the_next(budget, clocks):
     clocks.wall += 0.06
     budget._tick()
     assert log == ["slow", "fast"]
+    assert budget.costs["Panel"][0] == pytest.approx(0.050)
 
 
-def test_cpu_spent_outside_redraws_counts_too(budget, clocks):
+def test_the_paint_after_a_redraw_is_billed_to_its_frame(budget, clocks):
     log = []
     budget.set_active(True)
-    clocks.cpu += 0.2                              # e.g. signal handling, not a redraw
-    clocks.wall += 0.1
-    assert not budget.has_room()                   # deep in debt: pollers wait
-    budget.request(Panel("a", log, clocks).redraw)
+    budget.request(Panel("a", log, clocks, cost=0.002).redraw)
     budget._tick()
-    assert log == []
-    clocks.wall += 10.0                            # the debt is capped, then earned back
+    clocks.cpu += 0.003                            # the event loop paints what the redraw changed
+    budget._close_frame()                          # (the closer timer, after that pass)
+    clocks.cpu += 0.5                              # later work is not the frame's
+    budget._close_frame()
+    assert budget.call_cpu["Panel"] == pytest.approx(0.002)
+    assert budget.frame_cpu["Panel"] == pytest.approx(0.005) and budget.frames["Panel"] == 1
+
+
+def test_cpu_spent_outside_frames_is_not_billed_to_them(budget, clocks):
+    log = []
+    budget.set_active(True)
+    clocks.cpu += 0.2                              # e.g. signal handling, not a frame
+    clocks.wall += 0.1
+    assert budget.has_room()
+    budget.request(Panel("a", log, clocks).redraw)
     budget._tick()
     assert log == ["a"]
 
@@ -97,13 +144,15 @@ def test_cpu_spent_outside_redraws_counts_too(budget, clocks):
 def test_stopping_runs_everything_that_waits_in_order(budget, clocks):
     log = []
     budget.set_active(True)
-    clocks.cpu += 1.0                              # no credit: nothing runs while active
+    budget.request(Panel("x", log, clocks, cost=1.0).redraw)
+    budget._tick()
+    budget._close_frame()                          # deep in debt: nothing runs while active
     for name in "abc":
         budget.request(Panel(name, log, clocks).redraw)
     budget._tick()
-    assert log == []
+    assert log == ["x"]
     budget.set_active(False)
-    assert log == ["a", "b", "c"] and budget.pending() == 0
+    assert log == ["x", "a", "b", "c"] and budget.pending() == 0
 
 
 def test_a_deleted_panel_is_skipped(qtbot, budget, clocks):
@@ -124,11 +173,14 @@ def _deleted(w) -> bool:
     return False
 
 
-def test_share_is_checked(budget):
+def test_share_and_rate_are_checked(budget):
     with pytest.raises(ValueError, match="drawing share"):
         budget.set_share(0)
+    with pytest.raises(ValueError, match="frame rate"):
+        budget.set_rate(0)
     budget.set_share(0.2)
-    assert budget.share == 0.2
+    budget.set_rate(10)
+    assert (budget.share, budget.rate) == (0.2, 10.0)
 
 
 def test_credit_is_capped(budget, clocks):
@@ -136,6 +188,27 @@ def test_credit_is_capped(budget, clocks):
     clocks.wall += 100.0
     budget._account()
     assert budget._credit == MAX_CREDIT_S
+
+
+def test_poller_ticks_at_the_frame_rate_unless_given_an_interval(qtbot):
+    w = QWidget()
+    qtbot.addWidget(w)
+    w.show()
+    rate = draw_budget().rate
+    try:
+        draw_budget().set_rate(2.0)
+        poller, fixed = LivePoller(w), LivePoller(w, 60_000)
+        poller.set_state("running")
+        fixed.set_state("running")
+        assert poller.timer.interval() == 500 and fixed.timer.interval() == 60_000
+        poller.set_state("paused")
+        draw_budget().set_rate(10.0)
+        poller.set_state("running")                # the rate is read when training starts
+        assert poller.timer.interval() == 100
+        poller.set_state("finished")
+        fixed.set_state("finished")
+    finally:
+        draw_budget().set_rate(rate)
 
 
 def test_poller_waits_while_the_app_budget_is_in_debt(qtbot, monkeypatch, budget, clocks):
@@ -149,7 +222,9 @@ def test_poller_waits_while_the_app_budget_is_in_debt(qtbot, monkeypatch, budget
     budget.set_active(True)
     with qtbot.waitSignal(poller.wanted, timeout=1000):
         pass
-    clocks.cpu += 1.0                              # an expensive second of drawing
+    budget.request(Panel("x", [], clocks, cost=1.0).redraw)   # an expensive second of drawing
+    budget._tick()
+    budget._close_frame()
     with qtbot.assertNotEmitted(poller.wanted):
         poller._tick()
     clocks.wall += 30.0
