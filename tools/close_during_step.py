@@ -67,7 +67,8 @@ def _child(seed: int, how: str) -> int:
         def close():
             print(f"CLOSE {time.time():.3f} first_step_s {first[0]:.2f}", file=sys.stderr, flush=True)
             if how == "close":
-                w.close()
+                closed = w.close()
+                print(f"DEFERRED {int(not closed)}", file=sys.stderr, flush=True)
             elif how == "quit":
                 QCoreApplication.quit()
             else:
@@ -94,13 +95,15 @@ def run_case(seed: int, how: str = "close", timeout: float = 600.0) -> dict:
             proc.kill()
             out, err = proc.communicate()
         ended = time.time()
-    close_at = first_step = None
+    close_at = first_step = deferred = None
     for line in err.splitlines():
         if line.startswith("CLOSE "):
             parts = line.split()
             close_at, first_step = float(parts[1]), float(parts[3])
+        elif line.startswith("DEFERRED "):
+            deferred = line.split()[1] == "1"   # the close waited for the step ("Stopping…")
     return {"seed": seed, "how": how, "exit": proc.returncode, "destroyed": BAD in err + out,
-            "closed": close_at is not None, "first_step_s": first_step,
+            "closed": close_at is not None, "deferred": deferred, "first_step_s": first_step,
             "close_to_exit_s": None if close_at is None else round(ended - close_at, 2),
             "stderr_tail": err[-600:]}
 
@@ -113,6 +116,9 @@ def summary(cases: list[dict]) -> str:
     times = [c["close_to_exit_s"] for c in cases if c["close_to_exit_s"] is not None]
     codes = sorted({c["exit"] for c in cases})
     text = f"{sum(map(clean, cases))} of {len(cases)} clean; exit codes {codes}"
+    deferred = [c["deferred"] for c in cases if c["deferred"] is not None]
+    if deferred:
+        text += f"; {sum(deferred)} of {len(deferred)} closes waited for a running step"
     if times:
         text += f"; close-to-exit median {statistics.median(times):.2f} s, max {max(times):.2f} s"
     return text
