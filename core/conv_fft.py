@@ -32,6 +32,10 @@ import numpy as np
 
 from . import threads
 
+# Values of a block of channels' spectrum in ``spectrum`` and ``image`` (512 KB of float32):
+# the intermediate results stay in the cache from one transform into the next.
+BLOCK = 1 << 17
+
 
 def _macs(c: int, f: int, p: int, q: int, kh: int, kw: int) -> tuple[int, int]:
     """Multiply-adds per sample of one forward pass: (im2col, Fourier)."""
@@ -114,27 +118,39 @@ class FourierConv:
     # -- transforms ------------------------------------------------------------------------
     def spectrum(self, a: np.ndarray, rows: int, cols: int, name: str) -> np.ndarray:
         """The DFT of ``a`` (m, rows, cols, n) zero-padded to P×Q: (P·L, 2m, n), in the
-        work array ``name``."""
+        work array ``name``. A few channels at a time (``BLOCK``), so that the two
+        intermediate results stay in the cache."""
         m, n = a.shape[0], a.shape[3]
         p, half = self.p, self.half
-        along_q = self._buffer(name + " along q", (m * rows, 2 * half, n))
-        np.matmul(self.along_q[:, :cols], a.reshape(m * rows, cols, n), out=along_q)
-        along_p = self._buffer(name + " along p", (m, 2 * p, half * n))
-        np.matmul(self.along_p[:, :2 * rows], along_q.reshape(m, 2 * rows, half * n), out=along_p)
+        per = min(m, max(1, BLOCK // (2 * p * half * n)))
+        along_q = self._buffer(name + " along q", (per * rows, 2 * half, n))
+        along_p = self._buffer(name + " along p", (per, 2 * p, half * n))
         out = self._buffer(name, (p * half, 2 * m, n))
-        np.copyto(out.reshape(half, p, 2, m, n), along_p.reshape(m, p, 2, half, n).transpose(3, 1, 2, 0, 4))
+        for c0 in range(0, m, per):
+            mb = min(per, m - c0)
+            aq, ap = along_q[:mb * rows], along_p[:mb]
+            np.matmul(self.along_q[:, :cols], a[c0:c0 + mb].reshape(mb * rows, cols, n), out=aq)
+            np.matmul(self.along_p[:, :2 * rows], aq.reshape(mb, 2 * rows, half * n), out=ap)
+            np.copyto(out.reshape(half, p, 2, m, n)[:, :, :, c0:c0 + mb],
+                      ap.reshape(mb, p, 2, half, n).transpose(3, 1, 2, 0, 4))
         return out
 
     def image(self, spec: np.ndarray, rows: int, cols: int) -> np.ndarray:
         """The real inverse DFT of ``spec`` (L·P, 2m, n), its first ``rows``×``cols``
         positions only: (rows, cols, m·n)."""
-        mn = spec.shape[1] // 2 * spec.shape[2]
+        m, n = spec.shape[1] // 2, spec.shape[2]
         p, half = self.p, self.half
-        t = self._buffer(f"back k {rows}", (half, 2 * rows, mn))
-        np.matmul(self.back_k[rows], spec.reshape(half, 2 * p, mn), out=t)      # (L, (part, u), m·n)
-        t = t.reshape(half, 2, rows, mn).transpose(2, 0, 1, 3).reshape(rows, 2 * half, mn)   # a view
-        out = self._buffer(f"back l {rows}", (rows, cols, mn))
-        return np.matmul(self.back_l[cols], t, out=out)
+        spec = spec.reshape(half, 2 * p, m * n)
+        out = self._buffer(f"back l {rows}", (rows, cols, m * n))
+        per = min(m, max(1, BLOCK // (2 * p * half * n)))              # channels at a time
+        buf = self._buffer(f"back k {rows}", (half, 2 * rows, per * n))
+        for c0 in range(0, m, per):
+            mn = slice(c0 * n, min(c0 + per, m) * n)
+            t = buf[:, :, :mn.stop - mn.start]
+            np.matmul(self.back_k[rows], spec[:, :, mn], out=t)           # (L, (part, u), m·n)
+            t = t.reshape(half, 2, rows, -1).transpose(2, 0, 1, 3).reshape(rows, 2 * half, -1)  # a view
+            np.matmul(self.back_l[cols], t, out=out[:, :, mn])
+        return out
 
     def kernel_spectrum(self, w: np.ndarray) -> np.ndarray:
         """(L·P, 2F, 2C): per frequency the real block matrix of conj(DFT(w)), (F, C) complex."""

@@ -1,11 +1,12 @@
 """Conv2D's im2col path in many blocks: forward, dW and db (and dx) equal the book's
 convolution followed by the activation, whether or not the layer makes dx (without dx it
-keeps no dz, only a block of it at a time), for every block and product size. MaxPool2D
-channel by channel (blocks of one channel) equals the book's pooling."""
+keeps no dz, only a block of it at a time), for every block and product size; so does the
+DFT path with its transforms one channel at a time. MaxPool2D channel by channel (blocks
+of one channel) equals the book's pooling."""
 import numpy as np
 import pytest
 
-from core import conv_book, conv_layers, pool_layers
+from core import conv_book, conv_fft, conv_layers, pool_layers
 from core.activations import get
 from core.layers import MaxPool2D
 from tests.core.test_conv_book import conv
@@ -50,3 +51,20 @@ def test_pooling_in_blocks_of_channels_agrees_with_the_book(monkeypatch, block, 
     dy = rng.standard_normal(want.shape)
     np.testing.assert_allclose(layer.backward(dy), conv_book.pool_backward(dy, cache), rtol=1e-12,
                                atol=1e-12)
+
+
+@pytest.mark.parametrize("block", [1, 2 * 11 * 6 * 4 * 2, 1 << 17])  # 1 or 2 channels a block, or all
+def test_fourier_path_in_blocks_of_channels_agrees_with_the_book(monkeypatch, block):
+    monkeypatch.setattr(conv_fft, "BLOCK", block)
+    layer = conv(3, 9, 8, 5, 3, 1, 1, "fourier")
+    rng = np.random.default_rng(7)
+    x = rng.standard_normal((4, 3, 9, 8))
+    y = layer.forward(x, training=True)
+    assert layer.plan is not None
+    want, cache = conv_book.conv_forward(x, layer.params["W"], layer.params["b"], 1, 1)
+    np.testing.assert_allclose(y, want, rtol=1e-10, atol=1e-10)
+    dy = rng.standard_normal(y.shape)
+    want_dx, want_dw, want_db = conv_book.conv_backward(dy, cache)
+    np.testing.assert_allclose(layer.backward(dy), want_dx, rtol=1e-10, atol=1e-10)
+    np.testing.assert_allclose(layer.grads["W"], want_dw, rtol=1e-10, atol=1e-10)
+    np.testing.assert_allclose(layer.grads["b"], want_db, rtol=1e-10, atol=1e-10)
