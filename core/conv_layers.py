@@ -55,12 +55,16 @@ class Conv2D(Layer):
     col2im adds up, is made of contiguous runs of OW·n values: long inner loops
     for NumPy, where channels-last gave runs of only C values.
 
-    The work goes in blocks of output rows (``BLOCK``): forward copies a block's
-    im2col columns, multiplies them and applies the activation while they are
-    still in the cache; backward makes a block of dcol = Wᵀ·dz and adds it back
-    (col2im) the same way. With more than one thread (``threads.py``) the
-    threads take some output rows each in forward, and some input channels
-    each in backward (their rows of [dW db] and of dcol, and their part of dx),
+    The work goes in blocks of output rows (``BLOCK``) through one small im2col
+    matrix per thread: forward copies a block's im2col columns, multiplies them
+    (in products of ``PRODUCT_VALUES`` outputs) and applies the activation while
+    they are still in the cache; backward copies the same block again from the
+    kept padded input (cheaper than keeping the whole matrix, many MB, which
+    would have left the cache) and adds its col·dzᵀ to [dW db]; then it makes
+    dcol = Wᵀ·dz a block at a time and adds it back (col2im). With more than one
+    thread (``threads.py``) the threads take some output rows each in forward
+    and for [dW db] (each summing its own; the sums are added at the end), and
+    some input channels each for dx (their rows of dcol and their part of dx),
     so no two threads ever write the same values.
     """
 

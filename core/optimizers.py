@@ -221,9 +221,6 @@ class Momentum(Optimizer):
         p += v
 
     def _fast(self, p, g, v, tmp, at):
-        if type(self)._rule is not Momentum._rule:     # a subclass with a rule of its own
-            self._rule(p, g, v, tmp)
-            return
         fast_updates.momentum(p, g, v, tmp, at, self.lr, self.momentum)
 
     def hyperparameters(self):
@@ -239,6 +236,7 @@ class Nesterov(Momentum):
     help = QT_TRANSLATE_NOOP("optimizers", "Momentum that looks ahead: the gradient is taken where "
                              "the velocity is about to carry the weights, so it overshoots less.")
     in_book = False
+    _fast = None                    # its own rule, with no merged version
 
     def _rule(self, p, g, v, tmp):
         m = self.momentum
