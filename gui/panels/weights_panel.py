@@ -18,16 +18,28 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QCheckBox, QComboBox, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QPen
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGraphicsPathItem,
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from core.layers import LAYER_TYPES
 from gui import style
 from gui.labels import layer_label
 from gui.throttle import LivePoller, draw_budget
+from gui.widgets.band_paths import bar_path
 from gui.widgets.heatmap import HeatmapWidget, format_value
 from gui.widgets.mosaic import mosaic_index, mosaic_zoom, tile_centre, tile_mosaic
 
 ROBUST_PERCENTILE = 99.0
+BAR_WIDTH = 0.8                     # of a bias bar, in units (columns of the heatmap)
 
 
 def _keeps_units(kind) -> bool:
@@ -99,10 +111,13 @@ class WeightsPanel(QWidget):
         self.bias_plot.showGrid(y=True, alpha=0.25)
         self.bias_plot.addItem(pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen(style.GREY, width=1)))
         cmap = style.diverging_colormap()
-        self._bar_brushes = (pg.mkBrush(cmap.map(0.12, mode="qcolor")),
-                             pg.mkBrush(cmap.map(0.88, mode="qcolor")))
-        self.bias_bars = pg.BarGraphItem(x=[], height=[], width=0.8, pen=None)
-        self.bias_plot.addItem(self.bias_bars)
+        # negative and positive biases: one path each (a bar item redraws a picture per bar)
+        self.bias_paths = (QGraphicsPathItem(), QGraphicsPathItem())
+        for item, at in zip(self.bias_paths, (0.12, 0.88), strict=True):
+            item.setBrush(pg.mkBrush(cmap.map(at, mode="qcolor")))
+            item.setPen(QPen(Qt.PenStyle.NoPen))
+            self.bias_plot.addItem(item)
+        self._bias = np.zeros(0)
 
         self.empty_label = QLabel(self.tr("Build or train a network to see its weights."))
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -155,6 +170,10 @@ class WeightsPanel(QWidget):
         self.poller.set_state(state)
 
     # -- queries (tests, tools) -----------------------------------------------------------------
+    def bias_shown(self) -> np.ndarray:
+        """The biases drawn as bars (in unit order)."""
+        return self._bias
+
     def current_name(self) -> str | None:
         """The parameter name shown, e.g. "0.W", or None."""
         return self.layer_combo.currentData()
@@ -256,9 +275,10 @@ class WeightsPanel(QWidget):
         self.bias_plot.setVisible(b is not None)
         if b is None:
             return
-        neg, pos = self._bar_brushes
-        self.bias_bars.setOpts(x=np.arange(len(b)), height=b,
-                               brushes=[neg if v < 0 else pos for v in b])
+        self._bias = b
+        x = np.arange(len(b))
+        for item, sel in zip(self.bias_paths, (b < 0, b >= 0), strict=True):
+            item.setPath(bar_path(x[sel], b[sel], BAR_WIDTH))
         vb = self.bias_plot.vb
         if linked:
             self.bias_plot.hideAxis("bottom")

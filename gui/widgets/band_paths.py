@@ -13,8 +13,11 @@ from PySide6.QtGui import QPainterPath, QPen
 
 
 def cosmetic_pen(colour) -> QPen:
-    pen = pg.mkPen(colour, width=1)
-    pen.setCosmetic(True)                  # one pixel wide whatever the axes' scales
+    """A one-pixel pen whatever the axes' scales. Width 0, not a cosmetic width 1: with
+    that a QGraphicsPathItem's bounding rectangle (which the view's auto-range uses) would
+    grow by half a data unit on every side."""
+    pen = pg.mkPen(colour)
+    pen.setWidth(0)
     return pen
 
 
@@ -54,3 +57,17 @@ def histogram_path(counts: np.ndarray, edges: np.ndarray) -> QPainterPath:
     path = pg.arrayToQPath(xs, np.repeat(np.asarray(edges, dtype=float), 2))
     path.closeSubpath()
     return path
+
+
+def bar_path(x: np.ndarray, heights: np.ndarray, width: float) -> QPainterPath:
+    """Vertical bars from 0 to ``heights`` centred on ``x``, ``width`` wide, as one path."""
+    x = np.asarray(x, dtype=float)
+    h = np.asarray(heights, dtype=float)
+    if x.size == 0:
+        return QPainterPath()
+    left, right, zero = x - width / 2, x + width / 2, np.zeros_like(h)
+    xs = np.column_stack([left, right, right, left, left]).ravel()
+    ys = np.column_stack([zero, zero, h, h, zero]).ravel()
+    connect = np.ones(xs.size, dtype=np.int32)
+    connect[4::5] = 0                      # each bar a closed outline of its own
+    return pg.arrayToQPath(xs, ys, connect=connect)

@@ -87,6 +87,7 @@ class NetworkDiagram(QWidget):
         self._scale: dict[int | None, float] = {}       # max |a| per layer, for the colours
         self.picked: tuple[int | None, int] | None = None   # (layer, unit) whose box is shown
         self.stagger = False                            # labels on two alternating rows
+        self._stale = False                             # weights arrived while hidden
 
     # -- public ---------------------------------------------------------------------
     def set_spec(self, spec: dict | None) -> None:
@@ -124,12 +125,16 @@ class NetworkDiagram(QWidget):
         self._params = dict(params) if params else None
         self._ref = {}
         self._step = step
+        self._stale = False
         self._refresh()
 
     def update_snapshot(self, params: dict[str, np.ndarray], step: int) -> None:
+        """Newer weights: drawn now if the diagram is visible, else when it is shown."""
         self._params = dict(params)
         self._step = step
-        self._refresh()
+        self._stale = not self.isVisible()
+        if not self._stale:
+            self._refresh()
 
     def has_weights(self) -> bool:
         """True when the known weights fit the drawn network."""
@@ -141,6 +146,9 @@ class NetworkDiagram(QWidget):
         return list(self._cols)
 
     def connections(self) -> list[Connection]:
+        if self._stale:                     # asked while hidden: bring the layout up to date
+            self._stale = False
+            self._refresh()
         return [c for c, _, _ in self._conns]
 
     def neuron_center(self, layer: int | None, unit: int) -> QPointF | None:
@@ -284,6 +292,12 @@ class NetworkDiagram(QWidget):
     def resizeEvent(self, event):
         self._layout()
         super().resizeEvent(event)
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        if self._stale:
+            self._stale = False
+            self._refresh()
 
     # -- hover --------------------------------------------------------------------------
     def _hit(self, pos: QPointF) -> tuple[int, int | None] | None:

@@ -41,3 +41,27 @@ def test_band_and_histogram_paths_enclose_their_data():
     assert path.contains(QPointF(6.5, 0.25)) and not path.contains(QPointF(3.5, -0.5))
     assert band_path(np.zeros(0), np.zeros(0), np.zeros(0)).isEmpty()
     assert histogram_path(np.zeros(0), np.zeros(1)).isEmpty()
+
+
+def test_bars_are_closed_rectangles_from_zero():
+    from PySide6.QtCore import QPointF
+
+    from gui.widgets.band_paths import bar_path
+    path = bar_path(np.array([0.0, 2.0]), np.array([1.5, -0.5]), 0.8)
+    box = path.boundingRect()
+    assert (box.left(), box.right()) == pytest.approx((-0.4, 2.4))
+    assert (box.top(), box.bottom()) == pytest.approx((-0.5, 1.5))
+    assert path.contains(QPointF(0.0, 1.0)) and path.contains(QPointF(2.0, -0.25))
+    assert not path.contains(QPointF(1.0, 0.5))          # the gap between the bars
+    assert not path.contains(QPointF(2.0, 0.25))         # above a negative bar
+
+
+def test_an_outlined_path_item_is_as_large_as_its_data():
+    from PySide6.QtWidgets import QGraphicsPathItem
+
+    from gui.widgets.band_paths import cosmetic_pen
+    item = QGraphicsPathItem(band_path(np.array([0.0, 1.0]), np.array([-0.01, -0.02]),
+                                       np.array([0.01, 0.03])))
+    item.setPen(cosmetic_pen("k"))            # the view auto-ranges to this rectangle
+    box = item.boundingRect()
+    assert (box.top(), box.bottom()) == pytest.approx((-0.02, 0.03))

@@ -177,3 +177,23 @@ def test_block_tooltip_has_filter_statistics(diagram, mnist):
     w = net.snapshot()["0.W"]
     assert "Layer 0 (conv2d): output 30×24×24" in text
     assert f"count {w.size}" in text and f"std {fmt(float(np.std(w.astype(np.float64))))}" in text
+
+
+def test_weights_that_arrive_while_hidden_are_laid_out_only_when_shown(qtbot, diagram, trained_toy,
+                                                                       monkeypatch):
+    spec, params = trained_toy
+    diagram.set_spec(spec)
+    diagram.set_params(params, step=0)
+    layouts = []
+    original = diagram._layout
+    monkeypatch.setattr(diagram, "_layout", lambda: (layouts.append(1), original())[1])
+    flipped = {k: -v for k, v in params.items()}
+    for step in (10, 20, 30):                       # hidden: stored, no work
+        diagram.update_snapshot(flipped, step=step)
+    assert layouts == []
+    diagram.show()
+    qtbot.waitExposed(diagram)
+    assert len(layouts) >= 1
+    n = len(layouts)
+    w = next(c for c in diagram.connections() if c.layer == 0 and c.src == 0 and c.dst == 0)
+    assert w.weight == pytest.approx(-float(params["0.W"][0, 0])) and len(layouts) == n

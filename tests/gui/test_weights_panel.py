@@ -37,7 +37,10 @@ def test_mlp_layer0_is_shown_as_stored_with_its_biases(panel):
     assert panel.stack.currentWidget() is panel.heatmap
     assert [panel.layer_combo.itemData(i) for i in range(panel.layer_combo.count())] == ["0.W", "1.W"]
     np.testing.assert_array_equal(panel.heatmap.matrix(), params["0.W"])   # (784, 100): row = input
-    np.testing.assert_array_equal(panel.bias_bars.opts["height"], params["0.b"])
+    np.testing.assert_array_equal(panel.bias_shown(), params["0.b"])
+    neg, pos = (item.path().boundingRect() for item in panel.bias_paths)   # the bars as painted
+    b = params["0.b"]
+    assert neg.top() == pytest.approx(b.min()) and pos.bottom() == pytest.approx(b.max())
     assert panel.heatmap.plot.getAxis("left").labelText == "input pixel"
     assert panel.heatmap.plot.getAxis("bottom").labelText == "hidden unit"
     w = float(params["0.W"][345, 12])
@@ -108,7 +111,7 @@ def test_conv_kernels_form_a_grid(panel, name, layer, n_cols):
     tile = image[r * (h + 1):r * (h + 1) + h, q * (wd + 1):q * (wd + 1) + wd]
     np.testing.assert_array_equal(tile[::zoom, ::zoom], w[k // c, k % c])
     assert np.isnan(image[h]).all()                 # a gap row between tiles
-    np.testing.assert_array_equal(panel.bias_bars.opts["height"], params[layer[:-1] + "b"])
+    np.testing.assert_array_equal(panel.bias_shown(), params[layer[:-1] + "b"])
     assert panel.heatmap.readout_at(0, 0).startswith("filter 0 · channel 0 · kernel row 0, col 0")
 
 
