@@ -119,20 +119,23 @@ class FourierConv:
     def spectrum(self, a: np.ndarray, rows: int, cols: int, name: str) -> np.ndarray:
         """The DFT of ``a`` (m, rows, cols, n) zero-padded to P×Q: (P·L, 2m, n), in the
         work array ``name``. A few channels at a time (``BLOCK``), so that the two
-        intermediate results stay in the cache."""
+        intermediate results stay in the cache; the threads take some blocks each."""
         m, n = a.shape[0], a.shape[3]
         p, half = self.p, self.half
         per = min(m, max(1, BLOCK // (2 * p * half * n)))
-        along_q = self._buffer(name + " along q", (per * rows, 2 * half, n))
-        along_p = self._buffer(name + " along p", (per, 2 * p, half * n))
         out = self._buffer(name, (p * half, 2 * m, n))
-        for c0 in range(0, m, per):
-            mb = min(per, m - c0)
-            aq, ap = along_q[:mb * rows], along_p[:mb]
-            np.matmul(self.along_q[:, :cols], a[c0:c0 + mb].reshape(mb * rows, cols, n), out=aq)
-            np.matmul(self.along_p[:, :2 * rows], aq.reshape(mb, 2 * rows, half * n), out=ap)
-            np.copyto(out.reshape(half, p, 2, m, n)[:, :, :, c0:c0 + mb],
-                      ap.reshape(mb, p, 2, half, n).transpose(3, 1, 2, 0, 4))
+
+        def channels(span):         # some blocks of channels (all of them with one thread)
+            along_q = self._buffer(f"{name} along q {span.start}", (per * rows, 2 * half, n))
+            along_p = self._buffer(f"{name} along p {span.start}", (per, 2 * p, half * n))
+            for c0 in range(span.start * per, min(span.stop * per, m), per):
+                mb = min(per, m - c0)
+                aq, ap = along_q[:mb * rows], along_p[:mb]
+                np.matmul(self.along_q[:, :cols], a[c0:c0 + mb].reshape(mb * rows, cols, n), out=aq)
+                np.matmul(self.along_p[:, :2 * rows], aq.reshape(mb, 2 * rows, half * n), out=ap)
+                np.copyto(out.reshape(half, p, 2, m, n)[:, :, :, c0:c0 + mb],
+                          ap.reshape(mb, p, 2, half, n).transpose(3, 1, 2, 0, 4))
+        threads.split(-(-m // per), channels, work=out.size)
         return out
 
     def image(self, spec: np.ndarray, rows: int, cols: int) -> np.ndarray:
@@ -143,13 +146,16 @@ class FourierConv:
         spec = spec.reshape(half, 2 * p, m * n)
         out = self._buffer(f"back l {rows}", (rows, cols, m * n))
         per = min(m, max(1, BLOCK // (2 * p * half * n)))              # channels at a time
-        buf = self._buffer(f"back k {rows}", (half, 2 * rows, per * n))
-        for c0 in range(0, m, per):
-            mn = slice(c0 * n, min(c0 + per, m) * n)
-            t = buf[:, :, :mn.stop - mn.start]
-            np.matmul(self.back_k[rows], spec[:, :, mn], out=t)           # (L, (part, u), m·n)
-            t = t.reshape(half, 2, rows, -1).transpose(2, 0, 1, 3).reshape(rows, 2 * half, -1)  # a view
-            np.matmul(self.back_l[cols], t, out=out[:, :, mn])
+
+        def channels(span):         # some blocks of channels (all of them with one thread)
+            buf = self._buffer(f"back k {rows} {span.start}", (half, 2 * rows, per * n))
+            for c0 in range(span.start * per, min(span.stop * per, m), per):
+                mn = slice(c0 * n, min(c0 + per, m) * n)
+                t = buf[:, :, :mn.stop - mn.start]
+                np.matmul(self.back_k[rows], spec[:, :, mn], out=t)       # (L, (part, u), m·n)
+                t = t.reshape(half, 2, rows, -1).transpose(2, 0, 1, 3).reshape(rows, 2 * half, -1)
+                np.matmul(self.back_l[cols], t, out=out[:, :, mn])
+        threads.split(-(-m // per), channels, work=out.size)
         return out
 
     def kernel_spectrum(self, w: np.ndarray) -> np.ndarray:

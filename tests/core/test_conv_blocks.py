@@ -6,7 +6,7 @@ of one channel) equals the book's pooling."""
 import numpy as np
 import pytest
 
-from core import conv_book, conv_fft, conv_layers, pool_layers
+from core import conv_book, conv_fft, conv_layers, pool_layers, threads
 from core.activations import get
 from core.layers import MaxPool2D
 from tests.core.test_conv_book import conv
@@ -53,9 +53,19 @@ def test_pooling_in_blocks_of_channels_agrees_with_the_book(monkeypatch, block, 
                                atol=1e-12)
 
 
+@pytest.mark.parametrize("n_threads", [1, 2])
 @pytest.mark.parametrize("block", [1, 2 * 11 * 6 * 4 * 2, 1 << 17])  # 1 or 2 channels a block, or all
-def test_fourier_path_in_blocks_of_channels_agrees_with_the_book(monkeypatch, block):
+def test_fourier_path_in_blocks_of_channels_agrees_with_the_book(monkeypatch, block, n_threads):
     monkeypatch.setattr(conv_fft, "BLOCK", block)
+    monkeypatch.setattr(threads, "MIN_WORK", 0)         # the threads share even these few blocks
+    threads.set_threads(n_threads)
+    try:
+        check_fourier_layer()
+    finally:
+        threads.set_threads(1)
+
+
+def check_fourier_layer():
     layer = conv(3, 9, 8, 5, 3, 1, 1, "fourier")
     rng = np.random.default_rng(7)
     x = rng.standard_normal((4, 3, 9, 8))
