@@ -57,17 +57,16 @@ def merge_bins(columns: dict[str, np.ndarray], counts: np.ndarray, stride: int,
     return out, np.add.reduceat(counts, starts)
 
 
-def coarsen(columns: dict[str, np.ndarray], counts: np.ndarray, mean_keys: tuple[str, ...],
-            keep: int = KEEP, max_rows: int = MAX_ROWS, step_key: str = "step"
-            ) -> tuple[dict, np.ndarray]:
-    """The rule above applied once: all rows but the newest ``keep`` merged into at most
-    ``max_rows // 2`` rows. Returns (columns, counts) as new arrays."""
-    n = len(counts)
-    cut = n - keep
-    if cut < 2:
-        return {k: v.copy() for k, v in columns.items()}, counts.copy()
+def merge_old(columns: dict[str, np.ndarray], counts: np.ndarray, mean_keys: tuple[str, ...],
+              keep: int = KEEP, max_rows: int = MAX_ROWS, step_key: str = "step"
+              ) -> tuple[dict, np.ndarray, int]:
+    """The rule above applied once to the rows before the newest ``keep``: returns (their merged
+    columns, their counts, ``cut``), at most ``max_rows // 2`` rows standing for ``columns[:cut]``.
+    The caller puts them in place of its first ``cut`` rows (no copy of the whole record)."""
+    cut = max(0, len(counts) - keep)
     old = {k: v[:cut] for k, v in columns.items()}
+    if cut < 2:
+        return {k: v.copy() for k, v in old.items()}, counts[:cut].copy(), cut
     stride = stride_for(old[step_key], counts[:cut], max_rows // 2)
     merged, merged_counts = merge_bins(old, counts[:cut], stride, mean_keys, step_key)
-    out = {k: np.concatenate([merged[k], columns[k][cut:]]) for k in columns}
-    return out, np.concatenate([merged_counts, counts[cut:]])
+    return merged, merged_counts, cut

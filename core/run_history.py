@@ -65,13 +65,14 @@ _MEAN_FIELDS = ("loss", "acc", "lr")
 
 
 class History:
-    """Metric history: steps in a float64 array grown by doubling up to ``max_rows`` rows (then
-    its older part is merged, ``core.coarse_record``), epochs and marks as lists. ``n_steps`` is
-    the number of rows (the steps they stand for: ``step_columns()["count"].sum()``)."""
+    """Metric history: steps in a float64 array of ``max_rows`` rows, allocated once (its pages
+    take memory only as rows are written) and never grown: when it is full its older part is
+    merged in place (``core.coarse_record``). Epochs and marks as lists. ``n_steps`` is the
+    number of rows (the steps they stand for: ``step_columns()["count"].sum()``)."""
 
     def __init__(self, steps=(), epochs=(), marks=(), max_rows: int = coarse_record.MAX_ROWS):
         self.max_rows = max(8, int(max_rows))
-        self._rows = np.empty((min(max(1024, len(steps)), self.max_rows), len(STEP_FIELDS)))
+        self._rows = np.empty((self.max_rows, len(STEP_FIELDS)))
         self.n_steps = 0
         self.epochs: list[Epoch] = list(epochs)
         self.marks: list[Mark] = list(marks)
@@ -81,12 +82,7 @@ class History:
     def add_step(self, s: Step) -> None:
         n = self.n_steps
         if n == len(self._rows):
-            if n >= self.max_rows:
-                n = self._coarsen()
-            else:
-                grown = np.empty((min(2 * n, self.max_rows), len(STEP_FIELDS)))
-                grown[:n] = self._rows
-                self._rows = grown
+            n = self._coarsen()
         self._rows[n] = (s.epoch, s.step, s.loss, s.acc, s.lr, s.batch_size, s.epoch_progress,
                          s.count)
         self.n_steps = n + 1
@@ -95,13 +91,14 @@ class History:
         """Merge the older rows (``core.coarse_record``) in place; returns the rows left."""
         cols = self.step_columns()
         counts = cols.pop("count")
-        merged, counts = coarse_record.coarsen(cols, counts, _MEAN_FIELDS,
-                                               keep=self.max_rows // 4, max_rows=self.max_rows)
-        n = len(counts)
+        merged, counts, cut = coarse_record.merge_old(cols, counts, _MEAN_FIELDS,
+                                                      keep=self.max_rows // 4, max_rows=self.max_rows)
+        m, n = len(counts), self.n_steps
         for j, k in enumerate(STEP_FIELDS):
-            self._rows[:n, j] = counts if k == "count" else merged[k]
-        self.n_steps = n
-        return n
+            self._rows[:m, j] = counts if k == "count" else merged[k]
+        self._rows[m:m + n - cut] = self._rows[cut:n]       # the newest rows, as they were
+        self.n_steps = m + n - cut
+        return self.n_steps
 
     def step_columns(self) -> dict[str, np.ndarray]:
         """Every per-step field as a float64 view of length ``n_steps`` (do not keep them

@@ -37,10 +37,12 @@ class GrowBuffer:
     def clear(self) -> None:
         self.n = 0
 
-    def replace(self, values) -> None:
-        """Hold exactly ``values`` (fewer than now: the capacity is kept)."""
-        self.n = 0
-        self.extend(values)
+    def replace_head(self, head: np.ndarray, cut: int) -> None:
+        """The first ``cut`` values become ``head`` (no longer than ``cut``); the rest move up."""
+        m, n = len(head), self.n
+        self._a[:m] = head
+        self._a[m:m + n - cut] = self._a[cut:n]
+        self.n = m + n - cut
 
 
 def moving_average(values: np.ndarray, window: int) -> np.ndarray:
@@ -63,8 +65,10 @@ class MetricSeries:
 
     def __init__(self, max_rows: int = coarse_record.MAX_ROWS):
         self.max_rows = max(8, int(max_rows))
-        self.steps = {k: GrowBuffer() for k in self.STEP_KEYS}
-        self.step_counts = GrowBuffer()      # batches each row stands for (1 until merged)
+        # allocated once for the bound (pages take memory only as they are written): no copies
+        room = self.max_rows + 4096
+        self.steps = {k: GrowBuffer(room) for k in self.STEP_KEYS}
+        self.step_counts = GrowBuffer(room)  # batches each row stands for (1 until merged)
         self.epochs = {k: GrowBuffer(64) for k in self.EPOCH_KEYS}
 
     def add_steps(self, cols: dict) -> None:
@@ -80,12 +84,12 @@ class MetricSeries:
             self._coarsen()
 
     def _coarsen(self) -> None:
-        merged, counts = coarse_record.coarsen(
+        merged, counts, cut = coarse_record.merge_old(
             {k: b.view() for k, b in self.steps.items()}, self.step_counts.view(), self.MEAN_KEYS,
             keep=self.max_rows // 4, max_rows=self.max_rows)
         for k, b in self.steps.items():
-            b.replace(merged[k])             # in place: the panel holds these buffers
-        self.step_counts.replace(counts)
+            b.replace_head(merged[k], cut)   # in place: the panel holds these buffers
+        self.step_counts.replace_head(counts, cut)
 
     def add_epoch(self, ep: dict) -> None:
         """Append one epoch's metrics; a missing or non-finite value becomes NaN."""
