@@ -84,7 +84,8 @@ class MetricsPanel(QWidget):
         self.loss_plot = self.glw.addPlot(row=1, col=0)      # row 0: the kept runs' legend
         self.acc_plot = self.glw.addPlot(row=2, col=0)
         self.acc_plot.setXLink(self.loss_plot)
-        self.loss_plot.setLabel("left", loss_axis_label(False))
+        self._l2_label = None
+        self._set_loss_label(False)
         self.loss_plot.setLabel("bottom", self.tr("iteration (mini-batch)"))
         self.acc_plot.setLabel("left", self.tr("accuracy"), units="%")
         self.acc_plot.setLabel("bottom", self.tr("iteration (mini-batch)"))
@@ -177,7 +178,7 @@ class MetricsPanel(QWidget):
 
     def add_epoch(self, ep: dict) -> None:
         self.data.add_epoch(ep)
-        self.loss_plot.setLabel("left", loss_axis_label(bool(ep.get("loss_includes_l2"))))
+        self._set_loss_label(bool(ep.get("loss_includes_l2")))
         self._epochs_dirty = True
         self._mark_dirty()
 
@@ -202,7 +203,7 @@ class MetricsPanel(QWidget):
 
     def clear(self) -> None:
         self.data.clear()
-        self.loss_plot.setLabel("left", loss_axis_label(False))
+        self._set_loss_label(False)
         for _, _, lines in self._markers:
             for line, plot in zip(lines, (self.loss_plot, self.acc_plot), strict=True):
                 plot.removeItem(line)
@@ -227,6 +228,11 @@ class MetricsPanel(QWidget):
         self._mark_dirty()
 
     # -- drawing ----------------------------------------------------------------------------
+    def _set_loss_label(self, includes_l2: bool) -> None:
+        if includes_l2 != self._l2_label:        # a new label re-lays the plot out: only on a change
+            self._l2_label = includes_l2
+            self.loss_plot.setLabel("left", loss_axis_label(includes_l2))
+
     def _mark_dirty(self, *_):
         self._dirty = True
 

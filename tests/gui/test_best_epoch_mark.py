@@ -50,3 +50,15 @@ def test_the_loss_axis_names_the_l2_penalty_when_it_is_included(panel):
     assert "L2" in axis.labelText
     panel.clear()
     assert axis.labelText == "loss"
+
+
+def test_the_axis_is_relabelled_only_when_the_label_changes(panel, monkeypatch):
+    calls = []
+    original = panel.loss_plot.setLabel
+    monkeypatch.setattr(panel.loss_plot, "setLabel", lambda *a, **k: (calls.append(a), original(*a, **k)))
+    for k in range(1, 6):
+        panel.add_epoch(epoch(k, 1.0 / k))
+    assert calls == []                                    # still "loss": no relayout per epoch
+    panel.add_epoch(epoch(6, 0.1, l2=True))
+    panel.add_epoch(epoch(7, 0.1, l2=True))
+    assert len(calls) == 1
