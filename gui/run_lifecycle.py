@@ -1,9 +1,11 @@
 """The life of a training run: start a worker in its own QThread, pause, resume,
 step, stop, recover from divergence, and take the thread down when it ends.
 
-While a worker thread exists (running *or* paused) only that thread touches the
-network; these methods reach it through the worker's thread-safe controls. When
-the worker finishes, the thread is joined and the panels get a final snapshot.
+The worker trains in a process of its own (``gui.worker``); while it exists (running
+*or* paused) the controller's trainer is stale (the panels draw snapshots) and these
+methods reach the run through the worker's thread-safe controls. When the worker
+finishes (the trainer has taken the run's final state), the thread is joined and
+the panels get a final snapshot.
 
 Start continues the model's run where it stopped (the same epoch, data order and
 optimizer state; a finished run for another ``epochs`` epochs), after bringing it
@@ -146,7 +148,10 @@ class RunLifecycle:
 
     @property
     def trainer_step(self) -> int:
-        """Steps of the current (or last) run, counted from its start; 0 before any run."""
+        """Steps of the current (or last) run, counted from its start; 0 before any run. While
+        the run trains (in its own process) the last step it reported."""
+        if self.worker is not None:
+            return self.worker.step
         return self._trainer.step if self._trainer is not None else 0
 
     @property
@@ -202,7 +207,7 @@ class RunLifecycle:
         self.settings.lr = lr
         self.worker.recover(lr)
         self._last_diverged = None
-        self.setting_changed.emit("lr", lr, self.step_offset + self._trainer.step + 1)
+        self.setting_changed.emit("lr", lr, self.steps_done + 1)
         self._set_state(RunState.RUNNING)
 
     def request_snapshot(self) -> None:

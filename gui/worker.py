@@ -1,40 +1,47 @@
-"""The training worker: iterates ``core.Trainer`` in a QThread.
+"""The training worker: the GUI's side of a training process.
 
-GUI → worker: plain thread-safe methods (pause, resume, stop, step, change a
-setting, ask for a snapshot …) that set flags under a lock; the loop checks
-them once per mini-batch. Queued slots would never run: this thread's event
-loop is busy inside ``run()``.
+The run trains in a process of its own (``core.training_child``, started with the spawn
+context), so the GUI thread and the training never take turns at one interpreter lock.
+``run()`` (in the worker's QThread) starts the process, sends it the run (network, data,
+trainer state, probe batch: ``core.trainer_transfer``), then receives its messages
+(``core.wire``: JSON and raw array bytes, never pickle) and emits them as this object's
+signals, shifted to nothing: the numbers are the run's own, as before. A blocking receive
+with a timeout lets go of the lock while it waits.
 
-Worker → GUI: signals carrying copies. Per-batch scalars are collected and
-emitted at most ``EMIT_HZ`` times a second on the worker's own clock; weight
-snapshots are computed only when asked for. Layer statistics (given a probe
-batch) are sampled by the worker itself, whatever the GUI shows: at most
-every ``STATS_S`` seconds and at most ``STATS_SHARE`` of the training time
-(a CNN's take longer), once more when the run pauses and when it ends.
+GUI → worker: plain thread-safe methods (pause, resume, stop, step, change a setting, ask
+for a snapshot …) that send a control message down the connection (under a lock; until the
+process has its run they wait in a list). The process reads them between two mini-batches.
+
+At the end the process sends the trainer's full state (``final_state``); this thread applies
+it to the GUI's trainer, stale while the run lasted (``core.trainer_transfer.apply_state``),
+before ``finished``. "Save the run" gets the state from the process and
+writes the file in this thread. A process that dies (killed, crashed) is reported with
+``error`` and ``finished("error")``; one still running when the worker ends is killed.
 ``finished(reason)`` is always emitted, from a ``finally:``.
 """
 from __future__ import annotations
 
+import multiprocessing
+import os
 import threading
 import time
-import traceback
 
-import numpy as np
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 
-from core import live_settings, threads
+from core import checkpoint, live_settings, trainer_transfer, training_child, wire
 from core.live_settings import Target
-from core.trainer import Diverged, Done, Epoch, Step, Trainer
+from core.trainer import Trainer
+from core.training_loop import EMIT_HZ  # noqa: F401  (the rate steps_ready is emitted at)
 
 from .run_state import FinishReason
 
-EMIT_HZ = 10          # the plots redraw at most 10 times a second anyway
-STATS_S = 0.25        # layer statistics at most 4 times a second ...
-STATS_SHARE = 0.05    # ... and slower if computing them would cost more than 5 % of the time
+JOIN_S = 1.0            # how long the process may take to end after its last message
+RECV_S = 0.2            # the receive loop looks at the process this often when nothing comes
+_env_lock = threading.Lock()
 
 
 class TrainingWorker(QObject):
-    """Runs one training run; create a new worker for the next run."""
+    """Runs one training run in a process; create a new worker for the next run."""
 
     steps_ready = Signal(object)          # dict of equal-length arrays: step, epoch, loss, acc, lr, progress
     epoch_ready = Signal(object)          # dict: one core.trainer.Epoch as a plain dict
@@ -48,249 +55,211 @@ class TrainingWorker(QObject):
     error = Signal(str)
     finished = Signal(str)                # a FinishReason
 
-    def __init__(self, trainer: Trainer, probe: tuple[np.ndarray, np.ndarray] | None = None,
-                 start_paused: bool = False):
+    def __init__(self, trainer: Trainer, probe=None, start_paused: bool = False):
         super().__init__()
-        self.trainer = trainer
+        self.trainer = trainer                # the GUI's copy: read only to start the process
         self.probe = probe
+        self.start_paused = start_paused
+        self.step = trainer.step              # the last step the process reported
+        self.final_state: dict | None = None  # the trainer's state at the end of the run
+        self.process: multiprocessing.Process | None = None
+        self.started_at = self.ready_at = None   # perf_counter: run() began, the process has its run
         self._lock = threading.Lock()
-        self._wake = threading.Event()
-        self._stop = False
-        self._paused = start_paused
-        self._budget: int | None = None       # steps to run before pausing again
-        self._until_epoch_end = False
-        self._pending: dict[str, object] = {}
-        self._want_snapshot = False
-        self._want_stats = False
-        self._save: tuple[str, str, list | None] | None = None     # (kind, path, kept runs)
-        self._recover_lr: float | None = None
-        self._delay = 0.0
-        self._stats_due = 0.0                 # perf_counter time of the next statistics sample
-        self._stats_step = -1                 # the step of the last sample
-        # set after every control change: the loop takes the lock only then, not every batch
-        self._poked = True
+        self._conn = None                     # set once the process has its run
+        self._queued: list[tuple[str, dict | None]] = []
+        self._delay_ms = 0
+        self._runs: dict[str, list | None] = {}    # path → kept runs of a pending run save
+        self._stopping = False
 
     # -- thread-safe controls (called from the GUI thread) ------------------------------
-    def pause(self) -> None:
+    def _send(self, op: str, args: dict | None = None) -> None:
         with self._lock:
-            self._paused = True
-        self._poke()
+            if self._conn is None:
+                self._queued.append((op, args))
+                return
+            try:
+                wire.send(self._conn, op, args)
+            except (OSError, ValueError):     # the process has gone: run() reports it
+                pass
+
+    def pause(self) -> None:
+        self._send("pause")
 
     def resume(self) -> None:
-        with self._lock:
-            self._paused, self._budget, self._until_epoch_end = False, None, False
-        self._poke()
+        self._send("resume")
 
     def stop(self) -> None:
-        with self._lock:
-            self._stop = True
-        self._poke()
+        self._stopping = True
+        self._send("stop")
 
     def step_batches(self, n: int = 1) -> None:
         """Run ``n`` mini-batches, then pause."""
-        with self._lock:
-            self._paused, self._budget, self._until_epoch_end = False, n, False
-        self._poke()
+        self._send("step_batches", {"n": int(n)})
 
     def step_epoch(self) -> None:
         """Run to the end of the current epoch, then pause."""
-        with self._lock:
-            self._paused, self._budget, self._until_epoch_end = False, None, True
-        self._poke()
+        self._send("step_epoch")
 
     def set_setting(self, name: str, value) -> None:
         """Change a live setting (``core.live_settings``). One that changes the trainer
         (lr, optimizer, batch_size, …) is checked and applied by ``Trainer.apply_setting``
         at the next batch (``setting_applied``, or ``warning`` if it was rejected); one that
-        changes this loop (slow motion) applies at once."""
+        changes the loop (slow motion) applies at once."""
         setting = live_settings.get(name)
         if setting.target is Target.WORKER:
             getattr(self, setting.setter)(setting.check(value))
             return
         if setting.target is not Target.TRAINER:
             raise ValueError(f"{setting.label} ({name}) cannot change while training runs")
-        with self._lock:
-            self._pending[name] = value
-        self._poke()
+        self._send("setting", {"name": name, "value": value})
 
     def set_delay_ms(self, ms: int) -> None:
         """Slow motion: wait this many milliseconds after every step."""
         with self._lock:
-            self._delay = max(0.0, ms / 1000.0)
-        self._poke()
+            if self._conn is None:            # goes with the run
+                self._delay_ms = max(0, int(ms))
+                return
+        self._send("delay", {"ms": int(ms)})
 
     def request_snapshot(self) -> None:
-        with self._lock:
-            self._want_snapshot = True
-        self._poke()
+        self._send("snapshot")
 
     def request_stats(self) -> None:
-        with self._lock:
-            self._want_stats = True
-        self._poke()
+        self._send("stats")
 
     def request_save(self, kind: str, path: str, runs: list | None = None) -> None:
         """Save the model or the whole run between two steps (answered by ``saved``); ``runs``:
-        the kept runs a run file also holds (a copy the worker may read)."""
+        the kept runs a run file also holds (a copy this thread may read)."""
         with self._lock:
-            self._save = (kind, path, runs)
-        self._poke()
+            self._runs[path] = runs
+        self._send("save", {"kind": kind, "path": path})
 
     def recover(self, lr: float) -> None:
         """After ``diverged``: restore the last good weights, continue with ``lr``."""
-        with self._lock:
-            self._recover_lr = lr
-            self._paused = False
-        self._poke()
+        self._send("recover", {"lr": float(lr)})
 
-    def _poke(self) -> None:
-        """Tell the loop to look at the controls (after they were written, under the lock)."""
-        self._poked = True
-        self._wake.set()
-
-    # -- the loop (worker thread) --------------------------------------------------------
+    # -- the worker thread ---------------------------------------------------------------
     def run(self) -> None:
-        threads.set_blas_threads(1)
         reason = FinishReason.ERROR
-        self._buf: list[tuple] = []
-        self._last_emit = time.perf_counter()
-        gen = self.trainer.run()
+        self.started_at = time.perf_counter()
+        conn = None
         try:
-            reason = self._loop(gen)
+            conn = self._start_process()
+            reason = self._receive(conn)
+            if self.final_state is not None:    # the GUI's trainer becomes the run's
+                trainer_transfer.apply_state(self.trainer, self.final_state)
         except Exception as e:                      # reported, never raised in the thread
-            traceback.print_exc()
             self.error.emit(f"{type(e).__name__}: {e}")
             reason = FinishReason.ERROR
         finally:
-            gen.close()
-            self._flush()
-            if reason != FinishReason.ERROR:
-                self._sample_stats()              # where the run ended
+            self._end_process(conn)
             self.finished.emit(reason)
 
-    def _loop(self, gen) -> FinishReason:
-        was_paused = diverged = stop = paused = False
-        delay = 0.0
+    def _start_process(self):
+        ctx = multiprocessing.get_context("spawn")
+        parent, child = ctx.Pipe(duplex=True)
+        self.process = ctx.Process(target=training_child.main, args=(child, os.getpid()),
+                                   name="NumNetTraining", daemon=True)
+        with _env_lock:                 # one BLAS thread, set before the child's NumPy loads
+            saved = {k: os.environ.get(k) for k in training_child.ENV_THREADS}
+            os.environ.update({k: "1" for k in training_child.ENV_THREADS})
+            try:
+                self.process.start()
+            finally:
+                for k, v in saved.items():
+                    if v is None:
+                        os.environ.pop(k, None)
+                    else:
+                        os.environ[k] = v
+        child.close()
+        run = trainer_transfer.pack_run(self.trainer)
+        run.update(probe=None if self.probe is None else list(self.probe),
+                   paused=self.start_paused)
+        with self._lock:
+            run["delay_ms"] = self._delay_ms
+            wire.send(parent, "start", run)
+            for op, args in self._queued:
+                wire.send(parent, op, args)
+            self._queued = []
+            self._conn = parent
+        return parent
+
+    def _receive(self, conn) -> str:
         while True:
-            if self._poked:             # a plain read: the lock only when a control changed
-                self._poked = False     # (cleared before reading, so no change is missed)
-                self._serve_requests()
-                with self._lock:
-                    stop, paused, delay = self._stop, self._paused, self._delay
-                    recover, self._recover_lr = self._recover_lr, None
-                if stop:
-                    return FinishReason.DIVERGED if diverged else FinishReason.STOPPED
-                if recover is not None and diverged:
-                    self.trainer.recover(recover)
-                    diverged = False
-                self._apply_settings()
-            if paused:
-                if not was_paused:
-                    self._flush()
-                    self._sample_stats()          # where it paused
-                    self.paused.emit(True)
-                    was_paused = True
-                self._wake.wait(0.05)
-                self._wake.clear()
+            if not conn.poll(RECV_S):
+                if not self.process.is_alive():
+                    return self._died()
                 continue
-            if was_paused:
-                self.paused.emit(False)
-                was_paused = False
             try:
-                ev = next(gen)
-            except StopIteration:
-                return FinishReason.COMPLETED
-            if isinstance(ev, Step):
-                self._buf.append((ev.step, ev.epoch, ev.loss, ev.acc, ev.lr, ev.epoch_progress,
-                                  ev.batch_size))
-                if self._budget is not None:
-                    with self._lock:
-                        if self._budget is not None:
-                            self._budget -= 1
-                            if self._budget <= 0:
-                                self._paused, self._budget = True, None
-                                paused = True
-                if delay:
-                    self._flush()
-                    self._wake.wait(delay)
-                    self._wake.clear()
-            elif isinstance(ev, Epoch):
-                self._flush()
-                self.epoch_ready.emit(dict(ev.__dict__))
-                with self._lock:
-                    if self._until_epoch_end:
-                        self._paused, self._until_epoch_end = True, False
-                        paused = True
-            elif isinstance(ev, Diverged):
-                self._flush()
-                diverged = True
-                self.diverged.emit({**ev.__dict__, "lr": self.trainer.lr})
-                with self._lock:
-                    self._paused = True          # wait for recover() or stop()
-                paused = True
-            elif isinstance(ev, Done):
-                return FinishReason(ev.reason)
-            now = time.perf_counter()
-            if now - self._last_emit >= 1.0 / EMIT_HZ:
-                self._flush()
-            if now >= self._stats_due:
-                self._sample_stats()
+                kind, body = wire.recv(conn)
+            except (EOFError, OSError):
+                return self._died()
+            if kind == "finished":
+                return FinishReason(body)
+            self._dispatch(kind, body)
 
-    def _flush(self) -> None:
-        self._last_emit = time.perf_counter()
-        if not self._buf:
-            return
-        cols = list(zip(*self._buf, strict=True))
-        self._buf = []
-        names = ("step", "epoch", "loss", "acc", "lr", "progress", "batch_size")
-        self.steps_ready.emit({k: np.array(v) for k, v in zip(names, cols, strict=True)})
+    def _dispatch(self, kind: str, body) -> None:
+        if kind == "steps":
+            if self.ready_at is None:
+                self.ready_at = time.perf_counter()
+            self.step = int(body["step"][-1])
+            self.steps_ready.emit(body)
+        elif kind == "epoch":
+            self.step = int(body["step"])
+            self.epoch_ready.emit(body)
+        elif kind == "snapshot":
+            self.snapshot_ready.emit(body["params"], int(body["step"]))
+        elif kind == "stats":
+            self.stats_ready.emit(body["stats"], int(body["step"]))
+        elif kind == "setting_applied":
+            self.setting_applied.emit(body["name"], body["value"], int(body["step"]))
+        elif kind == "paused":
+            self.paused.emit(bool(body))
+        elif kind == "diverged":
+            self.step = int(body["step"])
+            self.diverged.emit(body)
+        elif kind == "saved":
+            self.saved.emit(body["kind"], body["path"], body["error"])
+        elif kind == "save_state":
+            self._save_run(body["path"], body["state"])
+        elif kind == "warning":
+            self.warning.emit(str(body))
+        elif kind == "error":
+            self.error.emit(str(body))
+        elif kind == "state":
+            self.final_state = body
 
-    def _sample_stats(self, force: bool = False) -> None:
-        """Layer statistics of the probe batch now (unless this step has some already), and
-        when the next are due: they may take at most STATS_SHARE of the time."""
-        step = self.trainer.step
-        if self.probe is None or (not force and step in (0, self._stats_step)):
-            return
-        from core import layer_stats
+    def _save_run(self, path: str, state: dict) -> None:
+        """Write a run file from the process's state (a trainer of its own: the GUI's is stale)."""
+        with self._lock:
+            runs = self._runs.pop(path, None)
+        t = self.trainer
         try:
-            stats = layer_stats.layer_stats(self.trainer.net, *self.probe)
-        except Exception as e:                    # statistics are optional; training goes on
-            self.probe = None
-            self.warning.emit(f"layer statistics failed: {e}")
-            return
-        self._stats_step = step
-        self._stats_due = time.perf_counter() + max(STATS_S, stats["seconds"] / STATS_SHARE)
-        self.stats_ready.emit(stats, step)
+            copy = trainer_transfer.build_trainer(t.net.spec, t.net.dtype.str, t.data, state)
+            checkpoint.save_run(copy, path, runs=runs)
+            self.saved.emit("run", path, "")
+        except (ValueError, OSError) as e:
+            self.saved.emit("run", path, str(e))
 
-    def _apply_settings(self) -> None:
-        with self._lock:
-            pending, self._pending = self._pending, {}
-        for name, value in pending.items():
-            try:
-                value = self.trainer.apply_setting(name, value)
-            except ValueError as e:
-                self.warning.emit(str(e))
-                continue
-            self.setting_applied.emit(name, value, self.trainer.step + 1)
+    def _died(self) -> str:
+        self.process.join(JOIN_S)
+        if self._stopping and self.process.exitcode == 0:
+            return FinishReason.STOPPED
+        self.error.emit(QCoreApplication.translate(
+            "TrainingWorker", "The training process ended unexpectedly (exit code {0}). The "
+            "network keeps the weights it had when this run started.").format(self.process.exitcode))
+        return FinishReason.ERROR
 
-    def _serve_requests(self) -> None:
+    def _end_process(self, conn) -> None:
         with self._lock:
-            snap, self._want_snapshot = self._want_snapshot, False
-            stats, self._want_stats = self._want_stats, False
-            save, self._save = self._save, None
-        net = self.trainer.net
-        if snap:
-            self.snapshot_ready.emit(net.snapshot(), self.trainer.step)
-        if stats:
-            self._sample_stats(force=True)
-        if save:
-            from core import checkpoint
-            kind, path, runs = save
-            try:
-                if kind == "run":
-                    checkpoint.save_run(self.trainer, path, runs=runs)
-                else:
-                    checkpoint.save_model(net, path)
-                self.saved.emit(kind, path, "")
-            except (ValueError, OSError) as e:
-                self.saved.emit(kind, path, str(e))
+            self._conn = None
+            self._queued = []
+        p = self.process
+        if p is not None:
+            p.join(JOIN_S)
+            if p.is_alive():
+                p.kill()
+                p.join(JOIN_S)
+            p.close()
+        if conn is not None:
+            conn.close()

@@ -1,4 +1,7 @@
-"""The training worker in a real QThread, driven through its thread-safe controls."""
+"""The training worker in a real QThread, driven through its thread-safe controls; the run
+trains in the worker's process, and the trainer given to the worker takes its final state."""
+import time
+
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt, QThread
@@ -93,13 +96,15 @@ def test_pause_resume_and_step_one_batch(qtbot, run_worker):
     qtbot.waitUntil(lambda: rec.all("step").size > 50, timeout=10000)
     w.pause()
     qtbot.waitUntil(lambda: rec.paused[-1] is True and len(rec.paused) == 7, timeout=5000)
-    n = tr.step
+    n = w.step
+    assert n == rec.all("step")[-1] and tr.step == 0   # the trainer here is stale meanwhile
     w.request_snapshot()                        # served while paused
     qtbot.waitUntil(lambda: bool(rec.snaps), timeout=5000)
-    assert tr.step == n
+    assert rec.snaps[0][1] == n and w.step == n
     w.stop()
     qtbot.waitUntil(lambda: bool(rec.finished), timeout=5000)
     assert rec.finished == ["stopped"]
+    assert tr.step == n                         # the run's state came back
 
 
 def test_learning_rate_change_applies_at_next_batch(qtbot, run_worker):
@@ -130,8 +135,12 @@ def test_only_live_settings_reach_a_running_worker(qtbot, run_worker):
         w.set_setting("epochs", 3)
     with pytest.raises(ValueError, match=r"Slow motion \(delay_ms\) must be a whole number from 0 to 1000"):
         w.set_setting("delay_ms", 5000)
-    w.set_setting("delay_ms", 250)                # the worker's own setting applies at once
-    assert w._delay == 0.25
+    w.set_setting("delay_ms", 250)                # the loop's own setting applies at once
+    qtbot.waitUntil(lambda: rec.paused == [True], timeout=5000)
+    t0 = time.perf_counter()
+    w.step_batches(2)                             # each step waits 250 ms after it
+    qtbot.waitUntil(lambda: len(rec.paused) == 3, timeout=5000)
+    assert rec.all("step").size == 2 and time.perf_counter() - t0 >= 0.45
     for setting in live_settings.for_target(Target.WORKER):
         assert callable(getattr(TrainingWorker, setting.setter))
 
@@ -173,9 +182,7 @@ def test_emission_rate_is_limited(qtbot, run_worker):
 
 
 def test_layer_statistics_are_sampled_without_being_asked(qtbot):
-    import time
-
-    from gui.worker import STATS_S
+    from core.training_loop import STATS_S
     w, thread, tr = make_worker(epochs=1)
     w.probe = tr.data.gather("train", tr.val_idx[:64])
     w.set_delay_ms(20)                                 # ~45 steps in about a second
