@@ -1,37 +1,29 @@
 """Closing the window while a training step runs: "Stopping…", then a clean close; never a
-running QThread destroyed (issue 13)."""
+running QThread destroyed (issue 13), no training process left (issue 18)."""
+import multiprocessing
 import os
+import signal
 import sys
 import threading
 
-from core.trainer import Step, Trainer
 from gui import worker_registry
 
 
-def _slow_steps(monkeypatch):
-    """After ``hold`` is set, each step stays in the worker until ``release`` is set (a step
-    that takes as long as the test wants); ``parked`` tells that the worker is in one."""
-    hold, parked, release = threading.Event(), threading.Event(), threading.Event()
-    run = Trainer.run
-
-    def slow_run(self):
-        for ev in run(self):
-            if isinstance(ev, Step) and hold.is_set():
-                parked.set()
-                release.wait(30)
-            yield ev
-    monkeypatch.setattr(Trainer, "run", slow_run)
-    return hold, parked, release
+def _freeze(c):
+    """Stop the training process where it is (SIGSTOP): to the app it is in a step that takes
+    as long as the test wants; the returned function lets it go on (SIGCONT)."""
+    pid = c.worker.process.pid
+    os.kill(pid, signal.SIGSTOP)
+    return lambda: os.kill(pid, signal.SIGCONT)
 
 
-def test_closing_mid_step_waits_visibly_then_closes(qtbot, new_window, monkeypatch, qtlog):
-    hold, parked, release = _slow_steps(monkeypatch)
+def test_closing_mid_step_waits_visibly_then_closes(qtbot, new_window, qtlog):
     w = new_window()
     c = w.controller
     w.actions_by_id["start"].trigger()
     qtbot.waitUntil(lambda: c.steps_done > 3, timeout=10000)
-    hold.set()
-    qtbot.waitUntil(parked.is_set, timeout=5000)
+    process = c.worker.process
+    release = _freeze(c)
     try:
         assert not w.close()                       # deferred: the step is still running
         assert w.isVisible() and w.close_guard.stopping and c.busy
@@ -39,9 +31,10 @@ def test_closing_mid_step_waits_visibly_then_closes(qtbot, new_window, monkeypat
         assert not w.docks["trainingDock"].isEnabled() and not w.menuBar().isEnabled()
         assert not w.close() and w.isVisible()     # asking again while stopping is harmless
     finally:
-        release.set()
+        release()
     qtbot.waitUntil(lambda: not w.isVisible(), timeout=10000)
     assert c.thread is None and worker_registry.running_threads() == []
+    assert process not in multiprocessing.active_children()
     assert not w.close_guard.stopping and w.docks["trainingDock"].isEnabled()
     assert not [r for r in qtlog.records if "Destroyed" in r.message]
 
@@ -56,18 +49,22 @@ def test_a_cancelled_close_leaves_training_running(qtbot, new_window):
     assert c.busy and not w.close_guard.stopping and w.docks["trainingDock"].isEnabled()
 
 
-def test_the_quit_safety_net_joins_a_running_step(qtbot, new_window, monkeypatch):
+def test_the_quit_safety_net_joins_a_running_step(qtbot, new_window):
     """``aboutToQuit`` (a quit that bypasses the window) waits for the step, however long."""
-    hold, parked, release = _slow_steps(monkeypatch)
     w = new_window()
     c = w.controller
     w.actions_by_id["start"].trigger()
     qtbot.waitUntil(lambda: c.steps_done > 3, timeout=10000)
-    hold.set()
-    qtbot.waitUntil(parked.is_set, timeout=5000)
-    threading.Timer(1.0, release.set).start()      # the step ends later, in another thread
+    released = threading.Event()
+    release = _freeze(c)
+
+    def later():
+        released.set()
+        release()
+    threading.Timer(1.0, later).start()            # the step ends later, in another thread
     w.close_guard.join_everything()                # blocks until it has
-    assert release.is_set() and c.thread is None and worker_registry.running_threads() == []
+    assert released.is_set() and c.thread is None and worker_registry.running_threads() == []
+    assert multiprocessing.active_children() == []
 
 
 def test_the_real_app_closes_cleanly_mid_step_of_a_big_cnn():

@@ -154,7 +154,7 @@ def test_save_run_while_paused_then_continue_it(qtbot, window, tmp_path):
     qtbot.waitUntil(lambda: not c.busy, timeout=5000)
     assert c.open_run(str(path))
     trigger(window, "step")
-    qtbot.waitUntil(lambda: c.state == "paused" and c._trainer.step == 2, timeout=10000)
+    qtbot.waitUntil(lambda: c.state == "paused" and c.trainer_step == 2, timeout=10000)
 
 
 def test_save_while_paused_and_open_again(qtbot, window, tmp_path):
