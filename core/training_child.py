@@ -3,7 +3,8 @@ outside its own interpreter, so that drawing and training never wait for each ot
 
 ``main(conn, parent_pid)`` sets one BLAS thread, reads the run (``start``: network, data,
 trainer state, probe batch, whether it starts paused, slow motion; ``core.trainer_transfer``),
-runs ``core.training_loop.TrainingLoop`` and sends the trainer's full state back (``state``),
+says ``ready`` (with the seconds it took to build the trainer), runs
+``core.training_loop.TrainingLoop`` and sends the trainer's full state back (``state``),
 then ``finished`` with the reason. An error sends ``error`` with its traceback first (and
 ``finished("error")``). If the app goes away (the connection's end, or another parent
 process) the process ends at once: it never outlives the app.
@@ -11,6 +12,7 @@ process) the process ends at once: it never outlives the app.
 from __future__ import annotations
 
 import os
+import time
 
 ENV_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 
@@ -26,8 +28,10 @@ def main(conn, parent_pid: int) -> None:
             kind, run = wire.recv(conn)
             if kind != "start":
                 raise wire.WireError(f"expected the run, got {kind!r}")
+            t0 = time.perf_counter()
             trainer = trainer_transfer.build_trainer(
                 run["spec"], run["dtype"], trainer_transfer.unpack_dataset(run["data"]), run["state"])
+            wire.send(conn, "ready", {"build_s": time.perf_counter() - t0})
             probe = run.get("probe")
             loop = training_loop.TrainingLoop(
                 conn, trainer, None if probe is None else tuple(probe), paused=bool(run["paused"]),

@@ -63,7 +63,8 @@ class TrainingWorker(QObject):
         self.step = trainer.step              # the last step the process reported
         self.final_state: dict | None = None  # the trainer's state at the end of the run
         self.process: multiprocessing.Process | None = None
-        self.started_at = self.ready_at = None   # perf_counter: run() began, the process has its run
+        # perf_counter times: run() began, the process has built its trainer (and how long that took)
+        self.started_at = self.ready_at = self.build_s = None
         self._lock = threading.Lock()
         self._conn = None                     # set once the process has its run
         self._queued: list[tuple[str, dict | None]] = []
@@ -158,13 +159,14 @@ class TrainingWorker(QObject):
     def _start_process(self):
         ctx = multiprocessing.get_context("spawn")
         parent, child = ctx.Pipe(duplex=True)
-        self.process = ctx.Process(target=training_child.main, args=(child, os.getpid()),
-                                   name="NumNetTraining", daemon=True)
+        process = ctx.Process(target=training_child.main, args=(child, os.getpid()),
+                              name="NumNetTraining", daemon=True)
         with _env_lock:                 # one BLAS thread, set before the child's NumPy loads
             saved = {k: os.environ.get(k) for k in training_child.ENV_THREADS}
             os.environ.update({k: "1" for k in training_child.ENV_THREADS})
             try:
-                self.process.start()
+                process.start()
+                self.process = process
             finally:
                 for k, v in saved.items():
                     if v is None:
@@ -200,8 +202,6 @@ class TrainingWorker(QObject):
 
     def _dispatch(self, kind: str, body) -> None:
         if kind == "steps":
-            if self.ready_at is None:
-                self.ready_at = time.perf_counter()
             self.step = int(body["step"][-1])
             self.steps_ready.emit(body)
         elif kind == "epoch":
@@ -228,6 +228,8 @@ class TrainingWorker(QObject):
             self.error.emit(str(body))
         elif kind == "state":
             self.final_state = body
+        elif kind == "ready":
+            self.ready_at, self.build_s = time.perf_counter(), float(body["build_s"])
 
     def _save_run(self, path: str, state: dict) -> None:
         """Write a run file from the process's state (a trainer of its own: the GUI's is stale)."""
