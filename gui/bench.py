@@ -7,9 +7,10 @@ each in its own floating window), it opens the main window offscreen, trains a w
 in the worker thread (every panel lays out and paints its first frame), then a timed
 number of mini-batches, and prints from that run (median of ``--repeat`` runs):
 
-- training samples/s with the GUI ÷ the headless trainer's (target ≥ 0.95); each GUI run
-  is compared with the mean of a headless run just before and one just after it, since a
-  shared machine's speed drifts;
+- training samples/s with the GUI ÷ headless (target ≥ 0.95): the same training process
+  without a window; each GUI run is compared with the mean of a headless run just before
+  and one just after it, since a shared machine's speed drifts;
+- the start-up time of a run (Start → the process has built its trainer);
 - each visible live panel's frame rate while training (target ≥ 5/s in the default
   layout, ≥ 2/s with all live panels), and a frame's GUI-thread CPU time: the redraw
   call alone and with the event-loop pass that paints it (robust to a loaded machine);
@@ -49,22 +50,82 @@ def _spec(net: str, dataset):
     return spec
 
 
-def headless_rate(net: str, steps: int, warmup: int) -> float:
-    """The trainer alone in this thread: samples/s over ``steps`` mini-batches after ``warmup``."""
+def _headless_trainer(net: str):
     from core import Network, Trainer, data
-    from core.trainer import Config, Step
+    from core.trainer import Config
     name, _, batch, lr = NETS[net]
     ds = data.load_named(name)
     model = Network.from_spec(_spec(net, ds), rng=np.random.default_rng(0))
-    tr = Trainer(model, ds, Config(epochs=10_000, batch_size=batch, lr=lr, val_fraction=0.1))
-    t0 = 0.0
-    for ev in tr.run():
-        if isinstance(ev, Step):
-            if ev.step == warmup:
-                t0 = time.perf_counter()
-            if ev.step == warmup + steps:
-                return steps * batch / (time.perf_counter() - t0)
-    raise RuntimeError("the run ended early")
+    return Trainer(model, ds, Config(epochs=10_000, batch_size=batch, lr=lr, val_fraction=0.1))
+
+
+def headless_rate(net: str, steps: int, warmup: int) -> float:
+    """The app's training process without the GUI (``core.training_child``, driven the way the
+    worker drives it): samples/s over ``steps`` mini-batches after ``warmup``, timed from the
+    step request to the process's "paused", as the GUI runs are."""
+    import multiprocessing
+
+    from core import trainer_transfer, training_child, wire
+    ctx = multiprocessing.get_context("spawn")
+    parent, child = ctx.Pipe()
+    p = ctx.Process(target=training_child.main, args=(child, os.getpid()), daemon=True)
+    p.start()
+    child.close()
+
+    def until(kind: str, body=None) -> None:
+        while True:
+            k, b = wire.recv(parent)
+            if k == kind and (body is None or b == body):
+                return
+            if k == "error":
+                raise RuntimeError(b)
+
+    try:
+        run = trainer_transfer.pack_run(_headless_trainer(net))
+        run.update(probe=None, paused=True, delay_ms=0)
+        wire.send(parent, "start", run)
+        until("paused", True)
+        wire.send(parent, "step_batches", {"n": warmup})
+        until("paused", True)
+        t0 = time.perf_counter()
+        wire.send(parent, "step_batches", {"n": steps})
+        until("paused", True)
+        seconds = time.perf_counter() - t0
+        wire.send(parent, "stop")
+        until("finished")
+    finally:
+        p.join(5)
+        if p.is_alive():
+            p.kill()
+            p.join()
+        parent.close()
+    return steps * NETS[net][2] / seconds
+
+
+def startup_seconds(net: str, repeat: int = 3) -> list[float]:
+    """Start → the training process has built its trainer (spawn, imports, the data set sent
+    as raw arrays, the network and the run's state): what a learner waits for at Start."""
+    from PySide6.QtCore import QThread
+
+    from gui.app import ensure_app
+    from gui.worker import TrainingWorker
+    app = ensure_app([])
+    out = []
+    for _ in range(repeat):
+        w = TrainingWorker(_headless_trainer(net), start_paused=True)
+        thread = QThread()
+        w.moveToThread(thread)
+        thread.started.connect(w.run)
+        thread.start()
+        while w.ready_at is None and thread.isRunning():
+            app.processEvents()
+            time.sleep(0.002)
+        if w.ready_at is not None:
+            out.append(w.ready_at - w.started_at)
+        w.stop()
+        thread.quit()
+        thread.wait()
+    return out
 
 
 def live_docks(window) -> list[str]:
@@ -250,6 +311,9 @@ def main(argv: list[str] | None = None) -> int:
         sys.setswitchinterval(args.switch_interval)
     lines = []
     for net in args.nets:
+        starts = startup_seconds(net)
+        print(f"{net}: start-up (spawn, imports, data, trainer) " +
+              ", ".join(f"{s:.2f}" for s in starts) + " s", flush=True)
         steps, warmup = steps_for(net, args.seconds)
         for layout in args.layouts:
             heads = [headless_rate(net, steps, warmup)]

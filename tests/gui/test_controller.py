@@ -78,10 +78,11 @@ def test_live_settings_reach_the_running_worker_the_others_wait(qtbot, controlle
     c.set_setting("lr", 0.0123)
     c.set_setting("epochs", 3)                  # not live: kept for the next run
     c.step_batch()
-    qtbot.waitUntil(lambda: c.state is RunState.PAUSED and c._trainer.step == 1, timeout=10000)
-    assert c._trainer.lr == 0.0123 and rec.changes == [("lr", 0.0123, 1)]
-    assert c._trainer.config.epochs == 1 and c.settings.epochs == 3
+    qtbot.waitUntil(lambda: c.state is RunState.PAUSED and c.trainer_step == 1, timeout=10000)
+    assert rec.changes == [("lr", 0.0123, 1)]
     assert c.stop(wait=True) and c.state is RunState.FINISHED
+    assert c._trainer.lr == 0.0123              # the run's state, back from its process
+    assert c._trainer.config.epochs == 1 and c.settings.epochs == 3
 
 
 def test_dropout_applies_to_an_idle_network(qtbot, controller):

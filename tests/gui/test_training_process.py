@@ -3,6 +3,7 @@ failing process is reported and the app goes on, start/stop cycles leave nothing
 the process never outlives the app."""
 import multiprocessing
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -151,10 +152,12 @@ CHILD_OF_A_KILLED_APP = textwrap.dedent("""
         parent, child = ctx.Pipe()
         p = ctx.Process(target=training_child.main, args=(child, os.getpid()))
         p.start()
+        child.close()
         run = trainer_transfer.pack_run(tr)
         run.update(probe=None, paused=False, delay_ms=0)
         wire.send(parent, "start", run)
-        assert wire.recv(parent)[0] in ("steps", "epoch")    # it trains
+        while wire.recv(parent)[0] != "steps":    # it trains
+            pass
         print(p.pid, flush=True)
         time.sleep(60)
 """)
@@ -165,6 +168,8 @@ def test_the_process_ends_when_the_app_is_killed(tmp_path):
     script.write_text(CHILD_OF_A_KILLED_APP.format(root=str(ROOT)))
     app = subprocess.Popen([sys.executable, str(script)], stdout=subprocess.PIPE, text=True)
     try:
+        ready, _, _ = select.select([app.stdout], [], [], 30)
+        assert ready, "the app did not start its training process"
         pid = int(app.stdout.readline())
         assert not gone(pid)
         app.kill()                                 # no chance to clean up
