@@ -1273,7 +1273,7 @@ Press Start (Ctrl+Return) to train: while the network learns, this panel shows h
     </message>
     <message>
         <source>layer {0} {1}</source>
-        <translation>第 {0} 层的 {1}</translation>
+        <translation>第 {0} 层 {1}</translation>
     </message>
     <message>
         <source>the gradient of {0} exploded ({1:.3g} times its size at the start)</source>
