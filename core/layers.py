@@ -77,7 +77,7 @@ class Dense(Layer):
         else:
             act(slice(None))
         threads.matmul(self.x.T, dz, out=self.grads["W"])
-        np.sum(dz, axis=0, out=self.grads["b"])
+        _sum_rows(dz, self.grads["b"], self._scratch("ones", (len(dz),), dz.dtype))
         if not self.need_dx:
             return None
         w, n = self.params["W"], len(dz)
@@ -91,6 +91,13 @@ class Dense(Layer):
 
     def __repr__(self):
         return f"Dense({_prod(self.in_shape)} → {self.units}, {self.act.name})"
+
+
+def _sum_rows(a: np.ndarray, out: np.ndarray, ones: np.ndarray) -> None:
+    """``out`` = the sum of the rows of ``a`` (m, n), as the product 1ᵀ·a: BLAS does it
+    several times faster than ``np.sum(a, axis=0)``. ``ones`` is a work array (m,)."""
+    ones.fill(1)
+    np.matmul(ones, a, out=out)
 
 
 class Flatten(Layer):
@@ -321,7 +328,7 @@ class Maxout(Layer):
         np.put_along_axis(dz, self.arg, dy[..., None], axis=2)
         dz = dz.reshape(n, -1)
         threads.matmul(self.x.T, dz, out=self.grads["W"])
-        np.sum(dz, axis=0, out=self.grads["b"])
+        _sum_rows(dz, self.grads["b"], self._scratch("ones", (n,), dz.dtype))
         if not self.need_dx:
             return None
         return threads.matmul(dz, self.params["W"].T).reshape((n,) + self.in_shape)

@@ -2,7 +2,7 @@
 
 Each case starts ``numnet`` (``gui.app.main``, offscreen, fresh settings) in its own process,
 builds the CNN preset, sets the batch size to 4096, presses Start, and closes the window in the
-middle of a step (after the first step ended, at a random fraction of that step's duration).
+middle of a step (after the second step ended, at a random fraction of that step's duration).
 A clean case exits with code 0 and never prints "Destroyed while thread".
 
     python tools/close_during_step.py              # NUMNET_CLOSE_LOOPS cases (default 20)
@@ -54,18 +54,16 @@ def _child(seed: int, how: str) -> int:
         w.apply_spec(presets.get(PRESET), 0)
         w.change_setting("batch_size", BATCH)
         c = w.controller
-        t0 = time.monotonic()
-        first = []
+        seen = []
 
         def on_steps(_):
-            if first:
-                return
-            first.append(time.monotonic() - t0)
-            delay = rng.uniform(0.1, 0.8) * first[0]
-            QTimer.singleShot(int(delay * 1000), close)
+            seen.append(time.monotonic())
+            if len(seen) == 2:          # the worker reports every step this long: one step's time
+                delay = rng.uniform(0.05, 0.6) * (seen[1] - seen[0])
+                QTimer.singleShot(int(delay * 1000), close)
 
         def close():
-            print(f"CLOSE {time.time():.3f} first_step_s {first[0]:.2f}", file=sys.stderr, flush=True)
+            print(f"CLOSE {time.time():.3f} step_s {seen[1] - seen[0]:.2f}", file=sys.stderr, flush=True)
             if how == "close":
                 closed = w.close()
                 print(f"DEFERRED {int(not closed)}", file=sys.stderr, flush=True)
@@ -95,15 +93,15 @@ def run_case(seed: int, how: str = "close", timeout: float = 600.0) -> dict:
             proc.kill()
             out, err = proc.communicate()
         ended = time.time()
-    close_at = first_step = deferred = None
+    close_at = step_s = deferred = None
     for line in err.splitlines():
         if line.startswith("CLOSE "):
             parts = line.split()
-            close_at, first_step = float(parts[1]), float(parts[3])
+            close_at, step_s = float(parts[1]), float(parts[3])
         elif line.startswith("DEFERRED "):
             deferred = line.split()[1] == "1"   # the close waited for the step ("Stopping…")
     return {"seed": seed, "how": how, "exit": proc.returncode, "destroyed": BAD in err + out,
-            "closed": close_at is not None, "deferred": deferred, "first_step_s": first_step,
+            "closed": close_at is not None, "deferred": deferred, "step_s": step_s,
             "close_to_exit_s": None if close_at is None else round(ended - close_at, 2),
             "stderr_tail": err[-600:]}
 

@@ -38,7 +38,8 @@ def change_text(hint: coach.Hint) -> str:
     for name, value in hint.change.settings.items():
         s = live_settings.get(name)
         shown = f"{value:g}" if isinstance(value, float) else str(value)
-        parts.append(f"{QCoreApplication.translate(s.context, s.label)} → {shown}")
+        label = QCoreApplication.translate(s.context, s.label)
+        parts.append(f"{label} → {shown}")
     return "\n".join(parts)
 
 

@@ -489,6 +489,21 @@ Build it anyway?</source>
     </message>
 </context>
 <context>
+    <name>BestEpochMark</name>
+    <message>
+        <source>best epoch {0}</source>
+        <translation>最佳纪元 {0}</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>loss + L2 penalty ½λΣW²</source>
+        <translation>损失 + L2 惩罚项 ½λΣW²</translation>
+    </message>
+</context>
+<context>
     <name>CanvasPanel</name>
     <message>
         <source>default model unavailable ({problem})</source>
@@ -728,6 +743,32 @@ Build it anyway?</source>
     <message>
         <source>{0} feeds more than one node: the gradients of its edges add up to {1}.</source>
         <translation>{0} 输入到不止一个节点：各条边的梯度相加，总和为 {1}。</translation>
+    </message>
+</context>
+<context>
+    <name>CloseGuard</name>
+    <message>
+        <source>Stopping… the current training step ends first, then the window closes.</source>
+        <translation>正在停止…… 当前迭代结束后窗口将关闭。</translation>
+    </message>
+</context>
+<context>
+    <name>CoachPanel</name>
+    <message>
+        <source>No hints yet — the coach watches your run and speaks up when something looks off.</source>
+        <translation>还没有提示——教练会观察你的训练，发现异常时给出提示。</translation>
+    </message>
+    <message>
+        <source>Hints about the current run: overfitting, accuracy at chance, dead ReLUs, vanishing gradients, a flat loss, a run too fast to watch. Each says why and can apply a fix.</source>
+        <translation>关于当前训练的提示：过拟合、准确率停在随机水平、死亡的 ReLU、梯度消失、损失几乎不变、训练快得看不清。每条提示都说明原因，并可一键应用修正。</translation>
+    </message>
+    <message>
+        <source>Coach: {0} — see the Coach panel.</source>
+        <translation>教练：{0}——请看“教练”面板。</translation>
+    </message>
+    <message>
+        <source>Coach applied: {0}</source>
+        <translation>教练已应用：{0}</translation>
     </message>
 </context>
 <context>
@@ -1219,12 +1260,20 @@ Press Start (Ctrl+Return) to train: while the network learns, this panel shows h
         <translation>停止训练（Esc）</translation>
     </message>
     <message>
+        <source>Training diverged again at step {0}: {1}. Recovery gave up after {2} tries without progress: reset the weights, or start again with a much lower learning rate (now {3:g}) or another optimizer.</source>
+        <translation>训练在第 {0} 步再次发散：{1}。恢复已尝试 {2} 次仍无进展，已放弃：请重置权重，或用低得多的学习率（当前为 {3:g}）或换一个优化器重新开始。</translation>
+    </message>
+    <message>
         <source>Training diverged at step {0}: {1}. A lower learning rate usually helps (now {2:g}).</source>
         <translation>训练在第 {0} 步发散：{1}。降低学习率通常有帮助（当前为 {2:g}）。</translation>
     </message>
     <message>
+        <source>every layer&apos;s gradient vanished while the loss stayed at {0:.3g}, no better than at the start</source>
+        <translation>每一层的梯度都消失了，而损失停在 {0:.3g}，并不比开始时好</translation>
+    </message>
+    <message>
         <source>layer {0} {1}</source>
-        <translation>第 {0} 层的 {1}</translation>
+        <translation>第 {0} 层 {1}</translation>
     </message>
     <message>
         <source>the gradient of {0} exploded ({1:.3g} times its size at the start)</source>
@@ -1926,6 +1975,41 @@ Press Evaluate now, or pause training (Space), to test the network on all {0:,} 
     </message>
 </context>
 <context>
+    <name>HintCard</name>
+    <message>
+        <source>Why?</source>
+        <translation>为什么？</translation>
+    </message>
+    <message>
+        <source>Show the explanation, in the course notes&apos; terms</source>
+        <translation>用课程笔记中的术语显示解释</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>应用</translation>
+    </message>
+    <message>
+        <source>Nothing to change automatically here: see Why?</source>
+        <translation>这里没有可以自动修改的设置：请看“为什么？”</translation>
+    </message>
+    <message>
+        <source>Dismiss this hint (it stays away for this network)</source>
+        <translation>关闭这条提示（对这个网络不再显示）</translation>
+    </message>
+    <message>
+        <source>layer {0} ({1})</source>
+        <translation>第 {0} 层（{1}）</translation>
+    </message>
+    <message>
+        <source>Concept</source>
+        <translation>概念</translation>
+    </message>
+    <message>
+        <source>(Help → Concepts)</source>
+        <translation>（帮助 → 概念）</translation>
+    </message>
+</context>
+<context>
     <name>InitExperimentPanel</name>
     <message>
         <source>σ = 1</source>
@@ -2172,32 +2256,32 @@ Output per sample: {1}. Drag to reorder.</source>
 <context>
     <name>LiveDrawing</name>
     <message>
-        <source>Light: training at nearly full speed (5% for drawing)</source>
-        <translation>轻：训练几乎全速（5% 用于绘图）</translation>
-    </message>
-    <message>
-        <source>Plots update a few times a second; training loses almost nothing to drawing</source>
-        <translation>图表每秒更新几次；绘图几乎不拖慢训练</translation>
-    </message>
-    <message>
-        <source>Medium: smoother plots (15% for drawing)</source>
-        <translation>中：图表更流畅（15% 用于绘图）</translation>
-    </message>
-    <message>
-        <source>Plots update more often; training runs somewhat slower</source>
-        <translation>图表更新更频繁；训练会稍慢一些</translation>
-    </message>
-    <message>
-        <source>Full: smoothest plots (40% for drawing)</source>
-        <translation>全：图表最流畅（40% 用于绘图）</translation>
-    </message>
-    <message>
-        <source>Every visible panel redraws as often as it can; training can run at half its speed</source>
-        <translation>每个可见面板尽可能频繁地重绘；训练速度可能只剩一半</translation>
-    </message>
-    <message>
         <source>Live drawing while training</source>
         <translation>训练时的实时绘图</translation>
+    </message>
+    <message>
+        <source>Light: 2 frames a second, training at full speed</source>
+        <translation>轻：每秒 2 帧，训练全速进行</translation>
+    </message>
+    <message>
+        <source>Each visible panel redraws up to twice a second; training loses almost nothing to drawing</source>
+        <translation>每个可见面板每秒最多重绘两次；训练几乎不因绘图而变慢</translation>
+    </message>
+    <message>
+        <source>Standard: 5 frames a second</source>
+        <translation>标准：每秒 5 帧</translation>
+    </message>
+    <message>
+        <source>Each visible panel redraws up to five times a second; drawing takes at most a tenth of the time</source>
+        <translation>每个可见面板每秒最多重绘五次；绘图最多占用十分之一的时间</translation>
+    </message>
+    <message>
+        <source>Smooth: 10 frames a second</source>
+        <translation>流畅：每秒 10 帧</translation>
+    </message>
+    <message>
+        <source>Each visible panel redraws up to ten times a second; with many panels open training runs noticeably slower</source>
+        <translation>每个可见面板每秒最多重绘十次；打开的面板较多时，训练会明显变慢</translation>
     </message>
 </context>
 <context>
@@ -2253,6 +2337,10 @@ Output per sample: {1}. Drag to reorder.</source>
     <message>
         <source>Weight {0}{1} chosen: see “Nudge a weight”.</source>
         <translation>已选中权重 {0}{1}：见“微调一个权重”。</translation>
+    </message>
+    <message>
+        <source>Training stopped early: the validation loss did not improve for {0} epochs. Training › Restore best epoch (Ctrl+B) puts back the weights of epoch {1}.</source>
+        <translation>训练提前停止:验证损失连续 {0} 个纪元没有改善。训练 › 恢复最佳纪元 (Ctrl+B) 可放回第 {1} 个纪元的权重。</translation>
     </message>
     <message>
         <source>Open model</source>
@@ -2357,6 +2445,10 @@ Output per sample: {1}. Drag to reorder.</source>
     <message>
         <source>Chain rule</source>
         <translation>链式法则</translation>
+    </message>
+    <message>
+        <source>Coach</source>
+        <translation>教练</translation>
     </message>
     <message>
         <source>Could not export the data to {0}: {1}</source>
@@ -2471,6 +2563,10 @@ Output per sample: {1}. Drag to reorder.</source>
         <translation>感知机与逻辑门</translation>
     </message>
     <message>
+        <source>Put back the weights of the epoch with the lowest validation loss (Ctrl+B)</source>
+        <translation>放回验证损失最低的那个纪元的权重 (Ctrl+B)</translation>
+    </message>
+    <message>
         <source>Quit</source>
         <translation>退出</translation>
     </message>
@@ -2481,6 +2577,14 @@ Output per sample: {1}. Drag to reorder.</source>
     <message>
         <source>Reset weights</source>
         <translation>重置权重</translation>
+    </message>
+    <message>
+        <source>Restore best epoch</source>
+        <translation>恢复最佳纪元</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>训练对比</translation>
     </message>
     <message>
         <source>SVG drawing</source>
@@ -2598,12 +2702,8 @@ Output per sample: {1}. Drag to reorder.</source>
         <translation>叠加在批次损失上的移动平均的窗口大小</translation>
     </message>
     <message>
-        <source>Top: the loss function after every mini-batch (faint) and its moving average; dots are the loss per epoch on the training and validation data. Bottom: accuracy per epoch on training, validation and test data. Validation falling behind training is overfitting. Vertical lines mark a setting changed during training. Drag to pan, wheel to zoom, hover for values.</source>
-        <translation>上图：每个小批量之后的损失函数（淡线）及其移动平均；圆点是每个纪元在训练数据和验证数据上的损失。下图：每个纪元在训练数据、验证数据和测试数据上的准确率。验证准确率落后于训练准确率，就是过拟合。竖线标出训练中修改了设置的位置。拖动可平移，滚轮缩放，悬停查看数值。</translation>
-    </message>
-    <message>
-        <source>loss</source>
-        <translation>损失</translation>
+        <source>Top: the loss function after every mini-batch (faint) and its moving average; dots are the loss per epoch on the training and validation data. Bottom: accuracy per epoch on training, validation and test data. Validation falling behind training is overfitting. Vertical lines mark a setting changed during training. Runs kept for comparison (see “Runs”) are drawn in their own colours: solid, the moving average of the batch loss and the validation accuracy; dashed, the validation loss and the training accuracy. Drag to pan, wheel to zoom, hover for values.</source>
+        <translation>上图：每个小批量之后的损失函数（淡线）及其移动平均；圆点是每个纪元在训练数据和验证数据上的损失。下图：每个纪元在训练数据、验证数据和测试数据上的准确率。验证准确率落后于训练准确率，就是过拟合。竖线标出训练中修改了设置的位置。为对比而保留的训练（见“训练对比”）用各自的颜色画出：实线是批次损失的移动平均和验证准确率，虚线是验证损失和训练准确率。拖动可平移，滚轮缩放，悬停查看数值。</translation>
     </message>
     <message>
         <source>iteration (mini-batch)</source>
@@ -3478,6 +3578,132 @@ with each checked optimizer (the book&apos;s ch06 experiment).</source>
     </message>
 </context>
 <context>
+    <name>RunOverlay</name>
+    <message>
+        <source>Run {0}</source>
+        <translation>训练 {0}</translation>
+    </message>
+    <message>
+        <source>{0}: {1}</source>
+        <translation>{0}：{1}</translation>
+    </message>
+    <message>
+        <source>The compared runs have the same settings and network.</source>
+        <translation>所比较的各次训练设置与网络都相同。</translation>
+    </message>
+    <message>
+        <source>Compared runs differ in: {0}</source>
+        <translation>所比较的训练不同之处：{0}</translation>
+    </message>
+    <message>
+        <source> · this run: {0}</source>
+        <translation> · 本次训练：{0}</translation>
+    </message>
+</context>
+<context>
+    <name>RunsPanel</name>
+    <message>
+        <source>{0} s</source>
+        <translation>{0} 秒</translation>
+    </message>
+    <message>
+        <source>{0} min {1:02d} s</source>
+        <translation>{0} 分 {1:02d} 秒</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>What differs</source>
+        <translation>不同之处</translation>
+    </message>
+    <message>
+        <source>Final
+validation</source>
+        <translation>最终
+验证准确率</translation>
+    </message>
+    <message>
+        <source>Best
+validation</source>
+        <translation>最佳
+验证准确率</translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation>测试准确率</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <source>Every training run is kept when you apply a new network, reset the weights or open another model. Tick a run to draw its curves in “Loss and accuracy”; double-click or press F2 to rename it; Delete removes the selected runs. Accuracies are on the validation data (final: at the last epoch; best: the highest of any epoch) and on the test data.</source>
+        <translation>每次应用新网络、重置权重或打开另一个模型时，之前的训练都会保留在这里。勾选一次训练即可在“损失与准确率”中画出它的曲线；双击或按 F2 重命名；Delete 删除所选训练。准确率为验证数据上的（最终：最后一个纪元的；最佳：所有纪元中最高的）以及测试数据上的。</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Remove the selected runs from the comparison (Delete)</source>
+        <translation>从对比中移除所选训练（Delete）</translation>
+    </message>
+    <message>
+        <source>Rename</source>
+        <translation>重命名</translation>
+    </message>
+    <message>
+        <source>Give the selected run a name of your own (F2)</source>
+        <translation>为所选训练起一个自己的名字（F2）</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <source>Save the table, with every setting of every run, as a CSV file for a spreadsheet</source>
+        <translation>将此表连同每次训练的全部设置保存为 CSV 文件，可用电子表格打开</translation>
+    </message>
+    <message>
+        <source>No runs kept yet.
+
+Train a network, then apply another architecture, reset the weights or change a setting and train again: each run is kept here, and ticked runs are drawn side by side in “Loss and accuracy”.</source>
+        <translation>还没有保留的训练。
+
+先训练一个网络，再应用另一种架构、重置权重或修改设置后重新训练：每次训练都会保留在这里，勾选的训练会在“损失与准确率”中并排画出。</translation>
+    </message>
+    <message>
+        <source>Tick to draw this run in “Loss and accuracy”; double-click to rename it</source>
+        <translation>勾选后在“损失与准确率”中画出这次训练；双击可重命名</translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed %n run(s) from the comparison.</source>
+        <translation>
+            <numerusform>已从对比中移除 %n 次训练。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export runs</source>
+        <translation>导出训练对比</translation>
+    </message>
+    <message>
+        <source>CSV</source>
+        <translation>CSV</translation>
+    </message>
+    <message>
+        <source>Could not export the runs to {0}: {1}</source>
+        <translation>无法将训练对比导出到 {0}：{1}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n run(s) to {0}.</source>
+        <translation>
+            <numerusform>已将 %n 次训练导出到 {0}。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SavePaths</name>
     <message>
         <source> or </source>
@@ -3790,6 +4016,10 @@ with each checked optimizer (the book&apos;s ch06 experiment).</source>
     <message>
         <source>Weights re-initialised with seed {0}.</source>
         <translation>已用种子 {0} 重新初始化权重。</translation>
+    </message>
+    <message>
+        <source>Weights of epoch {0} restored: its validation loss, {1:.4f}, was the lowest of the run.</source>
+        <translation>已恢复第 {0} 个纪元的权重:它的验证损失 {1:.4f} 是本次训练中最低的。</translation>
     </message>
 </context>
 <context>
@@ -4192,6 +4422,105 @@ with each checked optimizer (the book&apos;s ch06 experiment).</source>
     <message>
         <source>red: gradient of the output (backward)</source>
         <translation>红色：输出的梯度（反向）</translation>
+    </message>
+</context>
+<context>
+    <name>coach</name>
+    <message>
+        <source>A ReLU unit whose weighted sum is negative for every input outputs 0 and passes back a gradient of 0 in backpropagation, so it never recovers: it is dead. Large learning-rate steps kill units; leaky ReLU keeps a small slope below 0, and He initialization (σ = √(2/n)) starts the units in a healthy range.</source>
+        <translation>一个 ReLU 神经元如果对每个输入的加权和都是负数，就输出 0，在误差反向传播中传回的梯度也是 0，所以它再也恢复不了：它死了。学习率太大的步长会杀死神经元；Leaky ReLU 在 0 以下保留一个小斜率，He 初始化（σ = √(2/n)）让神经元从合适的范围开始。</translation>
+    </message>
+    <message>
+        <source>Accuracy at chance</source>
+        <translation>准确率停在随机水平</translation>
+    </message>
+    <message>
+        <source>Accuracy is {acc}% after an epoch: guessing gives {chance}%.</source>
+        <translation>一个纪元后准确率只有 {acc}%：随机猜也能达到 {chance}%。</translation>
+    </message>
+    <message>
+        <source>Backpropagation multiplies the derivatives of every layer (the chain rule). Sigmoid&apos;s derivative is at most 0.25, so through many layers the gradient shrinks towards 0 and the first layers barely learn. ReLU passes a slope of 1, He initialization keeps the signal&apos;s size, and batch normalization keeps every layer&apos;s inputs well scaled.</source>
+        <translation>误差反向传播把每一层的导数相乘（链式法则）。sigmoid 的导数最大只有 0.25，所以经过许多层后梯度缩小到接近 0，前几层几乎学不到东西。ReLU 传回的斜率是 1，He 初始化保持信号的大小，Batch Normalization 让每一层的输入保持合适的尺度。</translation>
+    </message>
+    <message>
+        <source>Dead ReLUs</source>
+        <translation>死亡的 ReLU</translation>
+    </message>
+    <message>
+        <source>Gradient descent moves the weights by the learning rate times the gradient. With a learning rate of {lr} the steps are so small that the loss barely changes: the learning rate is a hyperparameter you have to choose.</source>
+        <translation>梯度下降法每一步把权重移动“学习率 × 梯度”。学习率为 {lr} 时步长太小，损失几乎不变：学习率是一个需要你来选择的超参数。</translation>
+    </message>
+    <message>
+        <source>Loss is flat</source>
+        <translation>损失几乎不变</translation>
+    </message>
+    <message>
+        <source>Overfitting</source>
+        <translation>过拟合</translation>
+    </message>
+    <message>
+        <source>Raises L2 (weight decay) and, if the network has dropout layers, the dropout rate; they apply from the next batch.</source>
+        <translation>调大 L2（权值衰减）；如果网络有 Dropout 层，也调高 Dropout 比率。从下一个小批量起生效。</translation>
+    </message>
+    <message>
+        <source>Rebuilds the network with ReLU and He initialization, or with batch normalization after each hidden layer if it already uses ReLU (new weights).</source>
+        <translation>用 ReLU 和 He 初始化重建网络；如果网络已经用 ReLU，则在每个隐藏层之后加入 Batch Normalization（新的权重）。</translation>
+    </message>
+    <message>
+        <source>Sets slow motion to {delay} ms per mini-batch for the next run.</source>
+        <translation>下一次训练把慢动作设为每个小批量 {delay} 毫秒。</translation>
+    </message>
+    <message>
+        <source>Sets the learning rate from {lr} to {new_lr} and rebuilds the network with new initial weights (the run so far is discarded).</source>
+        <translation>把学习率从 {lr} 改为 {new_lr}，并用新的初始权重重建网络（到目前为止的训练会被丢弃）。</translation>
+    </message>
+    <message>
+        <source>Sets the learning rate from {lr} to {new_lr}; it applies from the next batch.</source>
+        <translation>把学习率从 {lr} 改为 {new_lr}，从下一个小批量起生效。</translation>
+    </message>
+    <message>
+        <source>Sets the learning rate to {new_lr} and rebuilds the network with leaky ReLU and He initialization (new weights).</source>
+        <translation>把学习率改为 {new_lr}，并用 Leaky ReLU 和 He 初始化重建网络（新的权重）。</translation>
+    </message>
+    <message>
+        <source>The first layer&apos;s gradients are {ratio} times the last layer&apos;s.</source>
+        <translation>第一层的梯度只有最后一层的 {ratio} 倍。</translation>
+    </message>
+    <message>
+        <source>The loss went only from {start} to {end} over the first epoch.</source>
+        <translation>第一个纪元中损失只从 {start} 降到 {end}。</translation>
+    </message>
+    <message>
+        <source>The network has learned nothing yet. A learning rate that is too large makes gradient descent overshoot and can wreck the weights, e.g. drive every ReLU to zero output. A smaller step and fresh initial weights usually get it learning.</source>
+        <translation>网络还什么都没学到。学习率太大会让梯度下降一步迈过头，甚至毁掉权重，例如让所有 ReLU 都输出 0。换一个更小的步长和新的权重初始值，通常就能让它开始学习。</translation>
+    </message>
+    <message>
+        <source>The network is memorising its training data (overfitting): it keeps getting better on them but worse on the validation data it never trains on. Regularization fights this: weight decay (L2) pulls the weights towards zero and dropout switches off random neurons. Early stopping keeps the epoch with the lowest validation loss, here epoch {best}.</source>
+        <translation>网络在死记训练数据（过拟合）：它在训练数据上越来越好，在从未训练过的验证数据上却越来越差。正则化可以对抗过拟合：权值衰减（L2）把权重拉向 0，Dropout 随机关闭一些神经元。早停保留验证损失最低的那个纪元，这里是第 {best} 个纪元。</translation>
+    </message>
+    <message>
+        <source>The run took only {seconds} s for {steps} iterations.</source>
+        <translation>这次训练 {steps} 次迭代只用了 {seconds} 秒。</translation>
+    </message>
+    <message>
+        <source>Too fast to watch</source>
+        <translation>快得看不清</translation>
+    </message>
+    <message>
+        <source>Training this small finishes before the plots can show how it learns. Slow motion pauses after every mini-batch, so you can watch the loss fall and the weights change iteration by iteration.</source>
+        <translation>这么小的训练在曲线来得及显示它如何学习之前就结束了。慢动作在每个小批量之后暂停，让你一次迭代一次迭代地看损失下降、权重变化。</translation>
+    </message>
+    <message>
+        <source>Validation loss rose for {epochs} epochs while the training loss fell.</source>
+        <translation>训练损失在下降，验证损失却连续 {epochs} 个纪元上升。</translation>
+    </message>
+    <message>
+        <source>Vanishing gradients</source>
+        <translation>梯度消失</translation>
+    </message>
+    <message>
+        <source>{percent}% of the units of {layer} never fire on the probe batch.</source>
+        <translation>{layer} 中有 {percent}% 的神经元对探测批次从不激活。</translation>
     </message>
 </context>
 <context>
@@ -4932,6 +5261,10 @@ with each checked optimizer (the book&apos;s ch06 experiment).</source>
         <translation>Dropout 比例</translation>
     </message>
     <message>
+        <source>Early stopping</source>
+        <translation>早停(early stopping)</translation>
+    </message>
+    <message>
         <source>Epochs</source>
         <translation>纪元数</translation>
     </message>
@@ -4996,12 +5329,32 @@ with each checked optimizer (the book&apos;s ch06 experiment).</source>
         <translation>慢动作</translation>
     </message>
     <message>
+        <source>Stop when the validation loss has not improved for this many epochs (&quot;off&quot;: train every epoch). The epoch with the lowest validation loss is remembered: Training › Restore best epoch puts its weights back.</source>
+        <translation>验证损失连续这么多个纪元没有改善时停止训练(“关”:训练所有纪元)。验证损失最低的纪元会被记住:训练 › 恢复最佳纪元 可把它的权重放回来。</translation>
+    </message>
+    <message>
+        <source>Train on only this many samples of the (shuffled) training data; &quot;all&quot; uses every one. Few samples make overfitting easy to see: the book&apos;s experiment trains on 300.</source>
+        <translation>只用(打乱后的)训练数据中的这么多个样本训练;“全部”表示使用所有样本。样本少时容易看到过拟合:书中的实验只用 300 个样本训练。</translation>
+    </message>
+    <message>
+        <source>Training samples</source>
+        <translation>训练样本数</translation>
+    </message>
+    <message>
         <source>Validation fraction</source>
         <translation>验证数据比例</translation>
     </message>
     <message>
         <source>What the network learns from: MNIST (60,000 handwritten digits, 28×28), a toy 2-D set of points in two classes, to see decision boundaries, or a folder of IDX files (Fashion-MNIST or your own data).</source>
         <translation>网络从什么数据中学习：MNIST（60,000 个 28×28 的手写数字）、二维玩具数据（分成两类的平面点，用来观察决策边界），或一个 IDX 文件夹（Fashion-MNIST 或你自己的数据）。</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关</translation>
     </message>
 </context>
 <context>
@@ -5180,6 +5533,25 @@ with each checked optimizer (the book&apos;s ch06 experiment).</source>
     <message>
         <source>Stuck: the network may be too small for this shape. Add units or a hidden layer (the spiral wants about four layers of 8), or try tanh.</source>
         <translation>停滞了：网络对这个形状可能太小。请增加神经元或隐藏层（螺旋大约需要四层、每层 8 个神经元），或者试试 tanh。</translation>
+    </message>
+</context>
+<context>
+    <name>run_diff</name>
+    <message>
+        <source>Network</source>
+        <translation>网络</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source> vs </source>
+        <translation> 对比 </translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
     </message>
 </context>
 <context>

@@ -48,3 +48,25 @@ def new_window(qtbot):
     yield make
     for w in made:
         w.controller.shutdown(5000)
+
+
+@pytest.fixture
+def moons_controller(qtbot):
+    """A training controller on the toy "moons" set (tiny and fast), shut down after the test;
+    tests set the epochs and batch size they need."""
+    from gui.controller import TrainingController
+    c = TrainingController()
+    assert c.load_dataset("moons")
+    yield c
+    assert c.shutdown(5000)
+
+
+@pytest.fixture
+def metrics_panel(qtbot):
+    """A shown Loss and accuracy panel, 800×600."""
+    from gui.panels.metrics_panel import MetricsPanel
+    p = MetricsPanel()
+    qtbot.addWidget(p)
+    p.resize(800, 600)
+    p.show()
+    return p

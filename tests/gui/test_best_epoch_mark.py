@@ -3,16 +3,10 @@ and names the L2 penalty on its axis when the losses include it."""
 import numpy as np
 import pytest
 
-from gui.panels.metrics_panel import MetricsPanel
-
 
 @pytest.fixture
-def panel(qtbot):
-    p = MetricsPanel()
-    qtbot.addWidget(p)
-    p.resize(800, 600)
-    p.show()
-    return p
+def panel(metrics_panel):
+    return metrics_panel
 
 
 def epoch(k, val_loss, l2=False):

@@ -4,7 +4,6 @@ import numpy as np
 import pytest
 
 from gui.metric_series import GrowBuffer, moving_average
-from gui.panels.metrics_panel import MetricsPanel
 
 
 def cols(start, n, loss=None):
@@ -14,12 +13,8 @@ def cols(start, n, loss=None):
 
 
 @pytest.fixture
-def panel(qtbot):
-    p = MetricsPanel()
-    qtbot.addWidget(p)
-    p.resize(800, 600)
-    p.show()
-    return p
+def panel(metrics_panel):
+    return metrics_panel
 
 
 def test_moving_average_and_grow_buffer():

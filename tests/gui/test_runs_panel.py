@@ -19,13 +19,9 @@ from gui.run_state import RunState
 
 
 @pytest.fixture
-def controller(qtbot):
-    c = TrainingController()
-    c.settings.epochs = 2
-    c.settings.batch_size = 32
-    assert c.load_dataset("moons")
-    yield c
-    assert c.shutdown(5000)
+def controller(moons_controller):
+    moons_controller.settings.epochs, moons_controller.settings.batch_size = 2, 32
+    return moons_controller
 
 
 @pytest.fixture

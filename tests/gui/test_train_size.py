@@ -4,18 +4,13 @@ import numpy as np
 import pytest
 
 from core import live_settings
-from gui.controller import TrainingController
 from gui.panels.training_panel import TrainingPanel
 
 
 @pytest.fixture
-def controller(qtbot):
-    c = TrainingController()
-    c.settings.epochs = 1
-    c.settings.batch_size = 10
-    assert c.load_dataset("moons")
-    yield c
-    assert c.shutdown(5000)
+def controller(moons_controller):
+    moons_controller.settings.epochs, moons_controller.settings.batch_size = 1, 10
+    return moons_controller
 
 
 def steps_of_one_epoch(qtbot, c) -> int:
