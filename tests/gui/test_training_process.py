@@ -19,7 +19,6 @@ from PySide6.QtCore import QThread
 from core import Network, Trainer, data, presets
 from core.trainer import Config
 from gui import worker_registry
-from gui.controller import TrainingController
 from gui.run_state import FinishReason, RunState
 from gui.worker import TrainingWorker
 
@@ -55,13 +54,9 @@ def shm_segments() -> set[str]:
 
 
 @pytest.fixture
-def controller(qtbot):
-    c = TrainingController()
-    c.settings.epochs = 50
-    c.settings.batch_size = 16
-    assert c.load_dataset("moons")
-    yield c
-    assert c.shutdown(5000)
+def controller(moons_controller):
+    moons_controller.settings.epochs, moons_controller.settings.batch_size = 50, 16
+    return moons_controller
 
 
 def test_closing_the_window_mid_run_ends_the_thread_and_the_process_within_a_second(qtbot, new_window):
