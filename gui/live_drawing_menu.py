@@ -1,11 +1,10 @@
 """View → Live drawing while training: how many frames a second each panel may draw.
 
-Training and drawing share one Python interpreter lock, so every millisecond of
-drawing is taken from training (see gui/throttle.py). The learner chooses: plots
-that move a couple of times a second with training at full speed, five frames a
-second (the default), or smoother plots with slower training. Each level also caps
-the share of the time that drawing may use, so an expensive panel slows down
-rather than training.
+Training runs in its own process, so drawing takes a processor core's time, not
+training's (see gui/throttle.py). The learner chooses: plots that move a couple of
+times a second with the window almost idle, five frames a second (the default), or
+smoother plots that keep a core busy. Each level also caps the share of the time
+that drawing may use, so an expensive panel slows down rather than the window.
 """
 from __future__ import annotations
 
@@ -28,16 +27,17 @@ class Level(NamedTuple):
 
 
 LEVELS = [
-    Level(2.0, 0.05, QT_TRANSLATE_NOOP("LiveDrawing", "Light: 2 frames a second, training at full speed"),
-          QT_TRANSLATE_NOOP("LiveDrawing", "Each visible panel redraws up to twice a second; training "
-                                           "loses almost nothing to drawing")),
+    Level(2.0, 0.10, QT_TRANSLATE_NOOP("LiveDrawing", "Light: 2 frames a second, training at full speed"),
+          QT_TRANSLATE_NOOP("LiveDrawing", "Each visible panel redraws up to twice a second; the "
+                                           "window stays almost idle")),
     Level(DEFAULT_RATE, DEFAULT_SHARE,
           QT_TRANSLATE_NOOP("LiveDrawing", "Standard: 5 frames a second"),
           QT_TRANSLATE_NOOP("LiveDrawing", "Each visible panel redraws up to five times a second; "
-                                           "drawing takes at most a tenth of the time")),
-    Level(10.0, 0.30, QT_TRANSLATE_NOOP("LiveDrawing", "Smooth: 10 frames a second"),
+                                           "drawing takes at most a quarter of the time")),
+    Level(10.0, 0.50, QT_TRANSLATE_NOOP("LiveDrawing", "Smooth: 10 frames a second"),
           QT_TRANSLATE_NOOP("LiveDrawing", "Each visible panel redraws up to ten times a second; "
-                                           "with many panels open training runs noticeably slower")),
+                                           "with many panels open drawing keeps a processor core "
+                                           "busy (training runs in its own process)")),
 ]
 DEFAULT_LEVEL = next(lv for lv in LEVELS if lv.rate == DEFAULT_RATE)
 

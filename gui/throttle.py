@@ -1,9 +1,10 @@
 """Live drawing at a frame rate, shared by every panel.
 
-The training thread and the GUI thread share one GIL: every millisecond the GUI
-thread spends in Python (pyqtgraph paints from Python) is a millisecond training
-cannot run. So while training runs, the panels' redraws go through one
-``DrawBudget``, which does two things:
+Training runs in a process of its own (``gui.worker``), so drawing no longer takes
+the interpreter lock from it; but every millisecond the GUI thread spends painting
+is a millisecond of a processor core (a 2-core laptop has one for each) and a
+millisecond the window answers nothing. So while training runs, the panels'
+redraws go through one ``DrawBudget``, which does two things:
 
 - **A frame rate per panel.** A panel asks for a redraw when new data arrived
   (``request``); the budget runs it at once if the panel's last frame is at least
@@ -38,7 +39,7 @@ from PySide6.QtWidgets import QWidget
 from .run_state import RunState
 
 DEFAULT_RATE = 5.0            # frames a second per panel while training runs
-DEFAULT_SHARE = 0.10          # of wall-clock time that frames (redraw + paint) may use
+DEFAULT_SHARE = 0.25          # of wall-clock time that frames (redraw + paint) may use
 MAX_CREDIT_S = 0.025          # unspent time saved up for one larger frame
 MAX_DEBT_S = 0.05             # a frame is paid back, a one-off (first layout after Start) forgiven
 GAP_MS = 8                    # at least this long between two frames: other events run in between
