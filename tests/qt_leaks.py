@@ -15,12 +15,16 @@ deleted (their ``deleteLater`` is processed first, so the timers they own die wi
   returns), hence the grace; a task still busy after it is one the test never waited for,
   whose result would land in a later test. The pool is then drained before going on.
 
+- a child process (``multiprocessing``: a training process of ``gui.worker``) still running
+  after the test (then killed).
+
 Timers started by ``QTimer.singleShot`` are not tracked (they cannot be stopped anyway).
 The idea comes from napari's conftest (``_dangling_qthreads``, ``_dangling_qtimers``,
 ``_dangling_qthread_pool``).
 """
 from __future__ import annotations
 
+import multiprocessing
 import traceback
 import weakref
 from pathlib import Path
@@ -133,4 +137,8 @@ class QtLeakGuard:
                              f"{POOL_GRACE_MS} ms after the test; this test started tasks at "
                              + ", ".join(dict.fromkeys(sites)))
                 pool.waitForDone(JOIN_MS)
+        for child in multiprocessing.active_children():     # a training process (gui.worker)
+            leaks.append(f"a process {child.name!r} (pid {child.pid}) is still running")
+            child.kill()
+            child.join()
         return leaks
