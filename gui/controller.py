@@ -2,9 +2,9 @@
 
 Panels never see the live network. The controller hands them copies
 (``model_changed(spec, params)``, ``snapshot(params, step)``) and forwards the
-worker's signals. While a worker thread exists (running *or* paused) only that
-thread touches the network; the controller reaches it through the worker's
-thread-safe methods.
+worker's signals. While a worker thread exists (running *or* paused) the run
+trains in the worker's process and the controller's trainer is stale; the
+controller reaches the run through the worker's thread-safe methods.
 
 ``TrainingController`` is the one object the main window and the panels talk to;
 its jobs live in their own modules:

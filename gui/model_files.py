@@ -3,7 +3,7 @@ weights) or a whole run (weights, optimizer state, history, and the runs kept fo
 comparison: ``gui.run_keeping``; opening a run file adds its kept runs to the comparison).
 
 On any error the current model stays as it was and ``error`` says why. While a
-worker thread exists only it touches the network, so saving is handed to it and
+worker thread exists the run trains in its process, so saving is handed to it and
 done between two steps; ``saved(kind, path)`` reports success either way.
 
 An opened run is shown as it was: its curves are replayed point for point through
