@@ -71,6 +71,7 @@ class TrainingWorker(QObject):
         self._delay_ms = 0
         self._runs: dict[str, list | None] = {}    # path → kept runs of a pending run save
         self._stopping = False
+        self._parent = None                   # the app's end of the pipe
 
     # -- thread-safe controls (called from the GUI thread) ------------------------------
     def _send(self, op: str, args: dict | None = None) -> None:
@@ -143,7 +144,7 @@ class TrainingWorker(QObject):
     def run(self) -> None:
         reason = FinishReason.ERROR
         self.started_at = time.perf_counter()
-        conn = None
+        self._parent = None
         try:
             conn = self._start_process()
             reason = self._receive(conn)
@@ -153,12 +154,13 @@ class TrainingWorker(QObject):
             self.error.emit(f"{type(e).__name__}: {e}")
             reason = FinishReason.ERROR
         finally:
-            self._end_process(conn)
+            self._end_process()
             self.finished.emit(reason)
 
     def _start_process(self):
         ctx = multiprocessing.get_context("spawn")
         parent, child = ctx.Pipe(duplex=True)
+        self._parent = parent                 # closed by _end_process, whatever happens
         process = ctx.Process(target=training_child.main, args=(child, os.getpid()),
                               name="NumNetTraining", daemon=True)
         with _env_lock:                 # one BLAS thread, set before the child's NumPy loads
@@ -168,18 +170,21 @@ class TrainingWorker(QObject):
                 process.start()
                 self.process = process
             finally:
+                child.close()
                 for k, v in saved.items():
                     if v is None:
                         os.environ.pop(k, None)
                     else:
                         os.environ[k] = v
-        child.close()
         run = trainer_transfer.pack_run(self.trainer)
-        run.update(probe=None if self.probe is None else list(self.probe),
-                   paused=self.start_paused)
         with self._lock:
-            run["delay_ms"] = self._delay_ms
-            wire.send(parent, "start", run)
+            delay_ms = self._delay_ms
+        run.update(probe=None if self.probe is None else list(self.probe),
+                   paused=self.start_paused, delay_ms=delay_ms)
+        wire.send(parent, "start", run)       # not under the lock: controls meanwhile are queued
+        with self._lock:
+            if self._delay_ms != delay_ms:
+                self._queued.insert(0, ("delay", {"ms": self._delay_ms}))
             for op, args in self._queued:
                 wire.send(parent, op, args)
             self._queued = []
@@ -252,7 +257,7 @@ class TrainingWorker(QObject):
             "network keeps the weights it had when this run started.").format(self.process.exitcode))
         return FinishReason.ERROR
 
-    def _end_process(self, conn) -> None:
+    def _end_process(self) -> None:
         with self._lock:
             self._conn = None
             self._queued = []
@@ -263,5 +268,5 @@ class TrainingWorker(QObject):
                 p.kill()
                 p.join(JOIN_S)
             p.close()
-        if conn is not None:
-            conn.close()
+        if self._parent is not None:
+            self._parent.close()
