@@ -20,6 +20,7 @@ from core import live_settings, optimizers
 
 from .. import style
 from ..best_epoch_mark import BestEpochMark, loss_axis_label
+from ..metric_axes import loss_axis_range
 from ..metric_series import MetricSeries, moving_average
 from ..plot_image import render_layout
 from ..run_overlay import RunOverlay
@@ -33,10 +34,7 @@ from ..tooltips import tooltip
 REDRAW_MS = 100
 
 
-def nice_ceiling(x: float) -> float:
-    """The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k that is ≥ x (x > 0)."""
-    k = 10.0 ** np.floor(np.log10(x))
-    return float(next(m * k for m in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10) if m * k >= x * (1 - 1e-12)))
+MAX_EPOCH_SYMBOLS = 120      # more epochs than this (tiny toy-set epochs): lines without symbols
 
 
 class MetricsPanel(QWidget):
@@ -137,6 +135,10 @@ class MetricsPanel(QWidget):
         self.test_acc_curve = self.acc_plot.plot(
             pen=P(style.TEST, 2), symbol="t", symbolSize=8, symbolBrush=style.TEST,
             symbolPen=None, name=self.tr("test (epoch)"))
+        self._epoch_curves = {self.train_loss_curve: ("train_loss", 1), self.val_loss_curve: ("val_loss", 1),
+                              self.train_acc_curve: ("train_acc", 100), self.val_acc_curve: ("val_acc", 100),
+                              self.test_acc_curve: ("test_acc", 100)}
+        self._symbols = {c: c.opts["symbol"] for c in self._epoch_curves}   # shown while epochs are few
         self.cursor_lines = [pg.InfiniteLine(angle=90, pen=pg.mkPen("#888", width=1)) for _ in range(2)]
         for plot, line in zip((self.loss_plot, self.acc_plot), self.cursor_lines, strict=True):
             plot.addItem(line, ignoreBounds=True)
@@ -266,11 +268,10 @@ class MetricsPanel(QWidget):
             return
         self._epochs_dirty = False
         e = {k: b.view() for k, b in self._epochs.items()}
-        for curve, key, scale in ((self.train_loss_curve, "train_loss", 1),
-                                  (self.val_loss_curve, "val_loss", 1),
-                                  (self.train_acc_curve, "train_acc", 100),
-                                  (self.val_acc_curve, "val_acc", 100),
-                                  (self.test_acc_curve, "test_acc", 100)):
+        few = len(e["step"]) <= MAX_EPOCH_SYMBOLS      # hundreds of symbols cost more than the lines
+        for curve, (key, scale) in self._epoch_curves.items():
+            if (curve.opts["symbol"] is not None) != few:
+                curve.setSymbol(self._symbols[curve] if few else None)
             ok = np.isfinite(e[key])
             curve.setData(e["step"][ok], scale * e[key][ok], skipFiniteCheck=fast)
         self.best_mark.update(e["step"], e["epoch"], e["val_loss"])
@@ -323,23 +324,8 @@ class MetricsPanel(QWidget):
         e = self._epochs
         values = np.concatenate([loss, e["train_loss"].view(), e["val_loss"].view(),
                                  self.overlay.loss_values])
-        values = values[np.isfinite(values)]
-        if not values.size:
-            return
-        if self.log_box.isChecked():
-            positive = values[values > 0]
-            if not positive.size:
-                return
-            lo, hi = np.log10(positive.min()), np.log10(positive.max())
-            new = (float(np.floor(lo)), float(max(np.ceil(hi), np.floor(lo) + 1)))
-        else:
-            hi = float(values.max())
-            if hi <= 0:
-                return
-            if self._y_range is not None and hi / 3 < self._y_range[1] and hi <= self._y_range[1]:
-                return
-            new = (0.0, nice_ceiling(1.05 * hi))
-        if new != self._y_range:
+        new = loss_axis_range(values, self.log_box.isChecked(), self._y_range)
+        if new is not None and new != self._y_range:
             self._y_range = new
             self.loss_plot.setYRange(*new, padding=0.02)
 

@@ -68,8 +68,6 @@ def test_marker_readout_and_csv(panel, tmp_path):
 
 
 def test_axes_follow_the_data_in_round_steps(panel):
-    from gui.panels.metrics_panel import nice_ceiling
-    assert [nice_ceiling(x) for x in (0.07, 1.0, 1.16, 2.3, 9.5, 1234)] == [0.08, 1.0, 1.2, 2.5, 10.0, 1500.0]
     n = 1000
     c = cols(1, n, loss=np.linspace(2.3, 0.1, n))
     c["acc"] = np.linspace(0.1, 0.97, n) ** 0.2          # climbs fast, then creeps up
@@ -107,3 +105,24 @@ def test_axes_carry_no_si_prefix(panel):
             axis = plot.getAxis(side)
             assert axis.autoSIPrefixScale == 1.0 and "x0" not in axis.labelString()
     assert "loss" in panel.loss_plot.getAxis("left").labelString()
+
+
+def test_epoch_symbols_give_way_to_lines_when_epochs_are_many(panel):
+    from gui.panels.metrics_panel import MAX_EPOCH_SYMBOLS
+
+    def add(k):
+        panel.add_epoch({"step": k, "epoch": k, "train_loss": 1.0, "val_loss": 1.0, "train_acc": 0.5,
+                         "val_acc": 0.5, "test_acc": 0.5})
+    add(1)
+    panel.redraw()
+    assert panel.val_loss_curve.opts["symbol"] == "s" and panel.test_acc_curve.opts["symbol"] == "t"
+    for k in range(2, MAX_EPOCH_SYMBOLS + 2):
+        add(k)
+    panel._mark_all_dirty()
+    panel.redraw()
+    assert all(c.opts["symbol"] is None for c in panel._epoch_curves)
+    assert len(panel.val_loss_curve.getData()[0]) == MAX_EPOCH_SYMBOLS + 1   # every point still drawn
+    panel.clear()
+    add(1)
+    panel.redraw()
+    assert panel.train_loss_curve.opts["symbol"] == "o"
