@@ -2264,24 +2264,24 @@ Output per sample: {1}. Drag to reorder.</source>
         <translation>轻：每秒 2 帧，训练全速进行</translation>
     </message>
     <message>
-        <source>Each visible panel redraws up to twice a second; training loses almost nothing to drawing</source>
-        <translation>每个可见面板每秒最多重绘两次；训练几乎不因绘图而变慢</translation>
+        <source>Each visible panel redraws up to twice a second; the window stays almost idle</source>
+        <translation>每个可见面板每秒最多重绘两次；窗口几乎处于空闲状态</translation>
+    </message>
+    <message>
+        <source>Each visible panel redraws up to five times a second; drawing takes at most a quarter of the time</source>
+        <translation>每个可见面板每秒最多重绘五次；绘图最多占用四分之一的时间</translation>
+    </message>
+    <message>
+        <source>Each visible panel redraws up to ten times a second; with many panels open drawing keeps a processor core busy (training runs in its own process)</source>
+        <translation>每个可见面板每秒最多重绘十次；打开许多面板时，绘图会占满一个处理器核心（训练在独立的进程中运行）</translation>
     </message>
     <message>
         <source>Standard: 5 frames a second</source>
         <translation>标准：每秒 5 帧</translation>
     </message>
     <message>
-        <source>Each visible panel redraws up to five times a second; drawing takes at most a tenth of the time</source>
-        <translation>每个可见面板每秒最多重绘五次；绘图最多占用十分之一的时间</translation>
-    </message>
-    <message>
         <source>Smooth: 10 frames a second</source>
         <translation>流畅：每秒 10 帧</translation>
-    </message>
-    <message>
-        <source>Each visible panel redraws up to ten times a second; with many panels open training runs noticeably slower</source>
-        <translation>每个可见面板每秒最多重绘十次；打开的面板较多时，训练会明显变慢</translation>
     </message>
 </context>
 <context>
@@ -4090,6 +4090,13 @@ Train a network, then apply another architecture, reset the weights or change a 
     <message>
         <source>— samples/s</source>
         <translation>— 样本/秒</translation>
+    </message>
+</context>
+<context>
+    <name>TrainingWorker</name>
+    <message>
+        <source>The training process ended unexpectedly (exit code {0}). The network keeps the weights it had when this run started.</source>
+        <translation>训练进程意外结束（退出码 {0}）。网络保留本次训练开始时的权重。</translation>
     </message>
 </context>
 <context>
