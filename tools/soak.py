@@ -4,9 +4,9 @@ minutes; the process's resident memory (VmRSS) sampled every minute.
     python tools/soak.py --minutes 11 [--tracemalloc]
 
 Every dock floats in its own window (as ``gui.bench``'s live layout, but all panels), so none
-hides behind a tab and every one draws. Prints one row per minute (RSS, steps trained, history
-rows) and the growth from minute 1 to the end (target < 10 %). With ``--tracemalloc`` it also
-prints the Python allocations that grew most between minute 1 and the end.
+hides behind a tab and every one draws. Prints one row per minute (RSS of the app and of its
+training process, steps trained) and the growth from minute 1 to the end (target < 10 %).
+With ``--tracemalloc`` it also prints the Python allocations that grew most between minute 1 and the end.
 """
 from __future__ import annotations
 
@@ -24,12 +24,21 @@ os.environ.setdefault("XDG_CONFIG_HOME", tempfile.mkdtemp(prefix="numnet-soak-")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 
-def rss_mb() -> float:
-    with open("/proc/self/status", encoding="ascii") as f:
-        for line in f:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return float("nan")
+def rss_mb(pid: int | str = "self") -> float:
+    try:
+        with open(f"/proc/{pid}/status", encoding="ascii") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:                     # the process has just ended
+        pass
+    return 0.0
+
+
+def children_rss_mb() -> float:
+    """The training process (and any other child) counts too: the run lives there."""
+    import multiprocessing
+    return sum(rss_mb(p.pid) for p in multiprocessing.active_children())
 
 
 def show_every_panel(w) -> list[str]:
@@ -67,22 +76,20 @@ def main(argv=None) -> int:
     snaps = {}
     t0 = time.monotonic()
 
-    def history_rows() -> int:
-        t = c._trainer
-        return t.history.n_steps if t is not None else 0
-
     def sample():
         minute = len(rows)
-        rows.append((minute, rss_mb(), c.steps_done, history_rows(), time.monotonic() - t0))
-        m, rss, steps, hist, secs = rows[-1]
-        print(f"{m:>6} {rss:>9.1f} {steps:>10} {hist:>9} {secs:>7.0f}", flush=True)
+        gui, child = rss_mb(), children_rss_mb()
+        rows.append((minute, gui + child, c.steps_done, time.monotonic() - t0))
+        m, rss, steps, secs = rows[-1]
+        print(f"{m:>6} {rss:>9.1f} {gui:>7.1f} {child:>9.1f} {steps:>10} {secs:>7.0f}", flush=True)
         if args.tracemalloc and minute in (1, int(args.minutes)):
             snaps[minute] = tracemalloc.take_snapshot()
         if minute >= args.minutes:
             timer.stop()
             w.close()                                # waits for the step, then the app quits
 
-    print(f"{'minute':>6} {'RSS MB':>9} {'steps':>10} {'hist rows':>9} {'s':>7}", flush=True)
+    print(f"{'minute':>6} {'RSS MB':>9} {'GUI':>7} {'training':>9} {'steps':>10} {'s':>7}",
+          flush=True)
     timer = QTimer()
     timer.setInterval(int(args.interval * 1000))
     timer.timeout.connect(sample)
