@@ -134,7 +134,7 @@ def test_start_stop_cycles_leave_no_process_and_no_shared_memory(qtbot, controll
 
 
 CHILD_OF_A_KILLED_APP = textwrap.dedent("""
-    import multiprocessing, os, sys, time
+    import multiprocessing, os, signal, sys
     import numpy as np
     sys.path.insert(0, {root!r})
     from core import Network, Trainer, data, presets, trainer_transfer, training_child, wire
@@ -155,7 +155,7 @@ CHILD_OF_A_KILLED_APP = textwrap.dedent("""
         while wire.recv(parent)[0] != "steps":    # it trains
             pass
         print(p.pid, flush=True)
-        time.sleep(60)
+        signal.pause()                            # until the test kills this "app"
 """)
 
 
@@ -168,12 +168,14 @@ def test_the_process_ends_when_the_app_is_killed(tmp_path):
         assert ready, "the app did not start its training process"
         pid = int(app.stdout.readline())
         assert not gone(pid)
-        app.kill()                                 # no chance to clean up
-        app.wait(10)
-        deadline = time.monotonic() + 5
-        while not gone(pid) and time.monotonic() < deadline:
-            time.sleep(0.05)
-        assert gone(pid), "the training process outlived the app"
+        ended = os.pidfd_open(pid)                 # readable once the process has ended
+        try:
+            app.kill()                             # no chance to clean up
+            app.wait(10)
+            exited, _, _ = select.select([ended], [], [], 5)
+        finally:
+            os.close(ended)
+        assert exited and gone(pid), "the training process outlived the app"
     finally:
         app.kill()
         app.wait(10)
