@@ -95,3 +95,49 @@ class BackgroundJob:
         self.thread.quit()               # also ends an event loop that has not started yet
         self.thread.wait()
         _LIVE.discard(self)
+
+
+class JobHost:
+    """What a panel running one BackgroundJob at a time (experiment cards, the search) shares:
+    ``launch`` wires and starts it, a finished job is joined and handed to the panel's
+    ``_finish(job, reason)``, and ``shutdown`` (closing the panel or the window) cancels and
+    joins it now. The panel owns ``_timer`` (its redraw timer while the job runs)."""
+
+    _job: BackgroundJob | None = None
+
+    @property
+    def is_running(self) -> bool:
+        return self._job is not None
+
+    @property
+    def job_thread(self):
+        return self._job.thread if self._job else None
+
+    def launch(self, job: BackgroundJob, on_progress) -> None:
+        self._job = job
+        job.worker.progress.connect(on_progress)
+        job.worker.finished.connect(self._on_job_finished)
+        self.destroyed.connect(job.stop)         # a plain object's method: runs even as we die
+
+    def shutdown(self) -> None:
+        """Cancel and join now (closing the panel or the window)."""
+        if self._job is not None:
+            job, self._job = self._job, None
+            job.stop()
+            self._job_ended(job, "cancelled")
+
+    def closeEvent(self, ev):
+        self.shutdown()
+        super().closeEvent(ev)
+
+    def _on_job_finished(self, reason: str) -> None:
+        if self._job is None or self.sender() is not self._job.worker:
+            return                               # a job already joined by shutdown()
+        job, self._job = self._job, None
+        job.stop()                               # the worker is done: this only joins
+        self._job_ended(job, reason)
+
+    def _job_ended(self, job: BackgroundJob, reason: str) -> None:
+        self.destroyed.disconnect(job.stop)
+        self._timer.stop()
+        self._finish(job, reason)

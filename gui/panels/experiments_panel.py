@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from core import experiment_cards
 from core.data import Dataset
 from core.experiments import Context, ExperimentRun, RunPlan, RunResult
-from gui.experiment_worker import BackgroundJob
+from gui.experiment_worker import BackgroundJob, JobHost
 from gui.run_state import RunState
 from gui.throttle import draw_budget
 from gui.widgets.experiment_card import ExperimentCard
@@ -43,7 +43,7 @@ class _CardState:
         self.seconds = 0.0
 
 
-class ExperimentsPanel(QWidget):
+class ExperimentsPanel(JobHost, QWidget):
     """Experiment cards; the main window feeds it the learner's model and data set."""
 
     status_message = Signal(str)
@@ -56,7 +56,6 @@ class ExperimentsPanel(QWidget):
         self._spec: dict | None = None
         self._params: dict[str, np.ndarray] | None = None
         self._dataset: Dataset | None = None
-        self._job: BackgroundJob | None = None
         self._running: str | None = None
         self._states: dict[str, _CardState] = {}
         self._shown: str | None = None
@@ -136,14 +135,6 @@ class ExperimentsPanel(QWidget):
         self.busy_note.setVisible(RunState(state) is RunState.RUNNING)
 
     # -- public API ------------------------------------------------------------------------
-    @property
-    def is_running(self) -> bool:
-        return self._job is not None
-
-    @property
-    def job_thread(self):
-        return self._job.thread if self._job else None
-
     def context(self) -> Context:
         return Context(scale=self.scale, spec=self._spec, params=self._params, dataset=self._dataset)
 
@@ -162,11 +153,9 @@ class ExperimentsPanel(QWidget):
             self.cards[key].status.setText(self.tr("Cannot run: {0}").format(e))
             return
         self._states[key] = _CardState(run.plans, run.snapshot())
-        self._job = job = BackgroundJob(run, "experimentThread")
+        job = BackgroundJob(run, "experimentThread")
         self._running = key
-        job.worker.progress.connect(self._on_progress)
-        job.worker.finished.connect(self._on_finished)
-        self.destroyed.connect(job.stop)        # a plain object's method: runs even as we die
+        self.launch(job, self._on_progress)
         for k, w in self.cards.items():
             w.set_running(k == key, others_running=True)
         self.cards[key].set_progress(0, 1)
@@ -182,17 +171,6 @@ class ExperimentsPanel(QWidget):
         if self._job is not None:
             self._job.cancel()
             self.cards[self._running].cancel_button.setEnabled(False)
-
-    def shutdown(self) -> None:
-        """Cancel and join now (closing the panel or the window)."""
-        if self._job is not None:
-            job, self._job = self._job, None
-            job.stop()
-            self._finish(job, "cancelled")
-
-    def closeEvent(self, ev):
-        self.shutdown()
-        super().closeEvent(ev)
 
     def show_card(self, key: str) -> None:
         """Show card ``key``'s description, curves and table."""
@@ -224,16 +202,7 @@ class ExperimentsPanel(QWidget):
         self.cards[self._running].set_progress(done, total)
         self._dirty = True
 
-    def _on_finished(self, reason: str) -> None:
-        if self._job is None or self.sender() is not self._job.worker:
-            return                               # a run already joined by shutdown()
-        job, self._job = self._job, None
-        job.stop()                               # the worker is done: this only joins
-        self._finish(job, reason)
-
     def _finish(self, job: BackgroundJob, reason: str) -> None:
-        self.destroyed.disconnect(job.stop)
-        self._timer.stop()
         key, self._running = self._running, None
         state = self._states[key]
         state.results, state.reason, state.seconds = job.job.snapshot(), reason, job.job.seconds

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from core import live_settings, optimizers
 from core.data import Dataset
 from core.hyperparameter_search import LR_EXPONENTS, WD_EXPONENTS, HyperparameterSearch, SearchConfig, best
-from gui.experiment_worker import BackgroundJob
+from gui.experiment_worker import BackgroundJob, JobHost
 from gui.labels import optimizer_label
 from gui.throttle import draw_budget
 from gui.widgets.search_scatter import SearchScatter
@@ -50,7 +50,7 @@ def _spin(low: int, high: int, value: int, prefix: str, tip: str, step: int = 1)
     return s
 
 
-class SearchPanel(QWidget):
+class SearchPanel(JobHost, QWidget):
     """Random search over learning rate and weight decay; apply the best trial in one click."""
 
     status_message = Signal(str)
@@ -63,7 +63,6 @@ class SearchPanel(QWidget):
         self._spec: dict | None = None
         self._params: dict[str, np.ndarray] | None = None
         self._dataset: Dataset | None = None
-        self._job: BackgroundJob | None = None
         self.trials = []
         self._optimizer = "sgd"            # of the trials shown
         self._dirty = False
@@ -176,14 +175,6 @@ class SearchPanel(QWidget):
         self._dataset = dataset
 
     # -- public API ------------------------------------------------------------------------
-    @property
-    def is_running(self) -> bool:
-        return self._job is not None
-
-    @property
-    def job_thread(self):
-        return self._job.thread if self._job else None
-
     def config(self) -> SearchConfig:
         return SearchConfig(trials=self.trials_spin.value(), epochs=self.epochs.value(),
                             samples=self.samples.value(), seed=self.seed.value(),
@@ -206,10 +197,8 @@ class SearchPanel(QWidget):
         self._optimizer = config.optimizer
         self.trials = search.snapshot()
         self.scatter.set_ranges(config.lr_exponents, config.wd_exponents)
-        self._job = job = BackgroundJob(search, "searchThread")
-        job.worker.progress.connect(self._on_progress)
-        job.worker.finished.connect(self._on_finished)
-        self.destroyed.connect(job.stop)
+        job = BackgroundJob(search, "searchThread")
+        self.launch(job, self._on_progress)
         self._set_running(True)
         self.progress.setValue(0)
         text = self.tr("Searching: {0} trials…").format(config.trials)
@@ -224,16 +213,6 @@ class SearchPanel(QWidget):
         if self._job is not None:
             self._job.cancel()
             self.cancel_button.setEnabled(False)
-
-    def shutdown(self) -> None:
-        if self._job is not None:
-            job, self._job = self._job, None
-            job.stop()
-            self._finish(job, "cancelled")
-
-    def closeEvent(self, ev):
-        self.shutdown()
-        super().closeEvent(ev)
 
     def best_settings(self) -> dict | None:
         top = best(self.trials)
@@ -279,16 +258,7 @@ class SearchPanel(QWidget):
         self.progress.setValue(round(1000 * done / total) if total else 0)
         self._dirty = True
 
-    def _on_finished(self, reason: str) -> None:
-        if self._job is None or self.sender() is not self._job.worker:
-            return
-        job, self._job = self._job, None
-        job.stop()
-        self._finish(job, reason)
-
     def _finish(self, job: BackgroundJob, reason: str) -> None:
-        self.destroyed.disconnect(job.stop)
-        self._timer.stop()
         self.trials = job.job.snapshot()
         self._set_running(False)
         top = best(self.trials)
