@@ -97,9 +97,7 @@ class Trainer(RunStateIO, DivergenceChecks):
             train_idx = train_idx[:config.max_train]
         self.train_idx, self.val_idx = train_idx, val_idx
         self.train_eval_idx = self._train_subset(config)
-        if config.patience is not None and len(val_idx) == 0:
-            raise ValueError("patience (early stopping) needs a validation set: set the "
-                             "validation fraction above 0")
+        self.set_patience(config.patience)
         self.optimizer = optimizers.make(config.optimizer, config.lr,
                                          **self._optimizer_args(config.optimizer))
         self.batch_size = config.batch_size
@@ -162,6 +160,13 @@ class Trainer(RunStateIO, DivergenceChecks):
 
     def set_dropout(self, rate: float) -> None:
         self.net.set_dropout(rate)
+
+    def set_patience(self, patience: int | None) -> None:
+        """Early stopping after ``patience`` epochs without a better validation loss (None: off)."""
+        if patience is not None and len(self.val_idx) == 0:
+            raise ValueError("patience (early stopping) needs a validation set: set the "
+                             "validation fraction above 0")
+        self.config.patience = patience
 
     def set_epochs(self, total: int) -> None:
         """Train until ``total`` epochs are done (counted from this run's start)."""

@@ -75,8 +75,6 @@ class RunLifecycle:
             if t.finished:
                 self._epoch_base = t.epochs_done
             t.set_epochs(self._epoch_base + s.epochs)
-            t.config.patience = s.patience or None
-            t.config.check()
             base = self.step_offset + t.step + 1
             for name, value in run_sync.bring_run_up_to_date(t, s):
                 self.setting_changed.emit(name, value, base)

@@ -44,6 +44,7 @@ def bring_run_up_to_date(trainer: Trainer, settings) -> list[tuple[str, object]]
         if value != current:
             changes.append((name, trainer.apply_setting(name, value)))
     trainer.config.lr_decay = settings.lr_decay
+    trainer.set_patience(settings.patience or None)
     return changes
 
 

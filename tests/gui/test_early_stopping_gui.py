@@ -49,3 +49,14 @@ def test_patience_without_a_validation_set_is_a_clear_message(qtbot, new_window)
     c.settings.val_fraction = 0.0
     assert not c.start()
     assert "validation" in w.last_error and "patience" in w.last_error
+
+
+def test_patience_set_on_a_run_without_validation_data_is_refused_when_it_continues(qtbot, new_window):
+    w, c = early_stopping_window(new_window)
+    c.settings.val_fraction, c.settings.patience, c.settings.epochs = 0.0, 0, 1
+    with qtbot.waitSignal(c.run_finished, timeout=60000):
+        assert c.start()
+    c.settings.patience = 2                           # the same run goes on: no validation set
+    assert not c.start()
+    assert "validation" in w.last_error and "patience" in w.last_error
+    assert c._trainer.config.patience is None
