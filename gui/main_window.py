@@ -314,7 +314,6 @@ class MainWindow(WindowFiles, QMainWindow):
                      "Training stopped early: the validation loss did not improve for {0} epochs. "
                      "Training › Restore best epoch (Ctrl+B) puts back the weights of epoch {1}.")
                  .format(self.controller.settings.patience, self.controller.best_epoch)}
-        self.actions_by_id["restore_best"].setEnabled(self.controller.best_epoch is not None)
         self.show_message(texts[reason])
 
     def show_message(self, text: str):
