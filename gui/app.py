@@ -7,6 +7,7 @@ import argparse
 import os
 import sys
 
+from pyqtgraph.util.garbage_collector import GarbageCollector
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
@@ -23,6 +24,12 @@ def ensure_app(argv: list[str] | None = None) -> QApplication:
         app = QApplication(argv if argv is not None else sys.argv)
     QCoreApplication.setOrganizationName(QCoreApplication.organizationName() or "NumNet")
     QCoreApplication.setApplicationName(QCoreApplication.applicationName() or "NumNet Studio")
+    if not hasattr(app, "gui_thread_gc"):
+        # Python collects cyclic garbage in whichever thread happens to allocate. In the worker
+        # thread, garbage holding Qt objects runs their destructors there: they lock a Qt mutex
+        # and wait for the GIL the GUI thread holds while it waits for that mutex (a deadlock,
+        # seen in the test suite). pyqtgraph's GarbageCollector collects in the GUI thread only.
+        app.gui_thread_gc = GarbageCollector(interval=0.5)
     return app
 
 

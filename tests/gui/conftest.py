@@ -5,8 +5,10 @@ from PySide6.QtCore import QCoreApplication, QSettings
 
 
 @pytest.fixture(autouse=True, scope="session")
-def _qt_style_and_settings(tmp_path_factory):
+def _qt_style_and_settings(tmp_path_factory, qapp):
     from gui import style
+    from gui.app import ensure_app
+    ensure_app()                   # as the app: cyclic garbage is collected in the GUI thread only
     style.setup_pyqtgraph()
     QCoreApplication.setOrganizationName("NumNetStudioTests")
     QCoreApplication.setApplicationName("NumNetStudioTests")
