@@ -116,12 +116,14 @@ def test_an_error_in_the_process_arrives_with_its_traceback(qtbot):
 
 def test_start_stop_cycles_leave_no_process_and_no_shared_memory(qtbot, controller):
     c = controller
+    c.settings.epochs = 10000         # 100 cycles never use the run up (50 epochs of moons did, in CI)
     shm, before = shm_segments(), children()
     pids = []
     for i in range(CYCLES):
         assert c.start()
         if i % 2:                     # stopped at once (before its process has its run), or training
-            qtbot.waitUntil(lambda: c.steps_done > 0 and c.worker.process is not None, timeout=10000)
+            qtbot.waitUntil(lambda: c.steps_done > 0 and c.worker is not None
+                            and c.worker.process is not None, timeout=10000)
             pids.append(c.worker.process.pid)
         assert c.stop(wait=True, timeout_ms=10000)
         assert not c.busy
