@@ -4,12 +4,16 @@ accuracy, test accuracy and training time. Delete removes the selected runs (als
 key), F2 renames, Export CSV writes the table (``core.run_set.write_csv``).
 
 The runs come from the controller (``set_runs`` with a ``gui.run_keeping.RunsView``); every
-change goes back through ``view.edit`` and returns as a new view.
+change goes back through ``view.edit`` and returns as a new view. The current run is the last
+row, "This run" in italics, its results filled from the epochs it reports (``add_epoch``, at most
+a few times a second); it becomes a kept run like the others when the model changes
+(``set_model`` then starts an empty one).
 """
 from __future__ import annotations
 
 import math
 
+import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QIcon, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
@@ -26,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from core import run_diff, run_set
+from core.run_set import RunRecorder
 
 from ..run_overlay import colour, run_name
 from ..save_paths import ask_save_path
@@ -33,6 +38,8 @@ from ..tooltips import tooltip
 
 NAME, DIFFERS, FINAL, BEST, TEST, TIME = range(6)
 UID = Qt.ItemDataRole.UserRole
+CURRENT_UID = "current"          # the current run's row (not a kept run: no edits)
+REFRESH_MS = 250                 # the current run's row follows its epochs at most 4 times a second
 
 
 def _percent(v: float) -> str:
@@ -56,6 +63,11 @@ class RunsPanel(QWidget):
         self.view = None
         self._stale = False
         self._uids: list[str] = []
+        self._epochs = RunRecorder()         # the current run's epochs, as reported
+        self._refresh = QTimer(self)
+        self._refresh.setSingleShot(True)
+        self._refresh.setInterval(REFRESH_MS)
+        self._refresh.timeout.connect(self._fill)
         self.table = QTableWidget(0, 6)
         self.table.setObjectName("runsTable")
         self.table.setHorizontalHeaderLabels([
@@ -125,6 +137,36 @@ class RunsPanel(QWidget):
         else:
             self._stale = True               # filled when shown
 
+    def set_model(self, *_) -> None:
+        """A new model: the current run (if any) is now a kept run; a new one begins."""
+        self._epochs.clear()
+        self._stale_or_fill()
+
+    def add_epoch(self, ep: dict) -> None:
+        self._epochs.add_epoch(ep)
+        if not self.isVisible():
+            self._stale = True
+        elif not self._refresh.isActive():
+            self._refresh.start()
+
+    def _stale_or_fill(self) -> None:
+        if self.isVisible():
+            self._fill()
+        else:
+            self._stale = True
+
+    def current_run(self) -> run_set.KeptRun | None:
+        """The current run with the results of the epochs it has reported (None before it has
+        settings or an epoch)."""
+        current = self.view.current if self.view is not None else None
+        rec = self._epochs
+        if current is None or not rec.epochs["epoch"]:
+            return None
+        epochs = {k: np.array(v, dtype=float) for k, v in rec.epochs.items()}
+        steps = {k: np.empty(0) for k in run_set.STEP_KEYS}
+        return run_set.KeptRun(0, current.settings, current.spec, current.dataset, epochs, steps,
+                               seconds=rec.seconds, uid=CURRENT_UID)
+
     def _fit_rows(self, *_) -> None:
         """Row heights for the wrapped text, once the columns have their widths."""
         QTimer.singleShot(0, self, self.table.resizeRowsToContents)
@@ -137,31 +179,38 @@ class RunsPanel(QWidget):
     def runs(self) -> list[run_set.KeptRun]:
         return list(self.view.runs) if self.view is not None else []
 
-    def _texts(self) -> tuple[list[str], list[str]]:
-        """Each run's name and what differs (or, compared with nothing, its main settings)."""
-        runs, tr = self.runs(), QCoreApplication.translate
+    def rows(self) -> list[run_set.KeptRun]:
+        """The table's rows: the kept runs, then the current run once it has an epoch."""
+        current = self.current_run()
+        return self.runs() + ([current] if current is not None else [])
+
+    def _texts(self, rows: list[run_set.KeptRun]) -> tuple[list[str], list[str]]:
+        """Each row's name and what differs (or, compared with nothing, its main settings)."""
+        tr = QCoreApplication.translate
         current = self.view.current if self.view is not None else None
-        names = run_diff.differing(runs + ([current] if current is not None and runs else []))
-        differs = [run_diff.describe(r, names, tr) or run_diff.summary(r, tr) for r in runs]
-        return [run_name(r) for r in runs], differs
+        compared = rows if rows and rows[-1].uid == CURRENT_UID else \
+            rows + ([current] if current is not None and rows else [])
+        names = run_diff.differing(compared)
+        differs = [run_diff.describe(r, names, tr) or run_diff.summary(r, tr) for r in rows]
+        return [self.tr("This run") if r.uid == CURRENT_UID else run_name(r) for r in rows], differs
 
     def _fill(self) -> None:
         self._stale = False
-        runs = self.runs()
-        names, differs = self._texts()
+        rows = self.rows()
+        names, differs = self._texts(rows)
         selected = set(self.selected_uids())
         self.table.blockSignals(True)
-        if [r.uid for r in runs] != self._uids:
+        if [r.uid for r in rows] != self._uids:
             self.table.setRowCount(0)
-            self.table.setRowCount(len(runs))
-            self._uids = [r.uid for r in runs]
-        for row, (run, name, diff) in enumerate(zip(runs, names, differs, strict=True)):
+            self.table.setRowCount(len(rows))
+            self._uids = [r.uid for r in rows]
+        for row, (run, name, diff) in enumerate(zip(rows, names, differs, strict=True)):
             self._fill_row(row, run, name, diff)
             if run.uid in selected:
                 self.table.selectRow(row)
         self.table.blockSignals(False)
         self._fit_rows()
-        self.stack.setCurrentIndex(1 if runs else 0)
+        self.stack.setCurrentIndex(1 if rows else 0)
         self._update_buttons()
 
     def _fill_row(self, row: int, run, name: str, diff: str) -> None:
@@ -176,13 +225,21 @@ class RunsPanel(QWidget):
             return item
 
         first = cell(NAME, name)
-        first.setFlags(first.flags() | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsUserCheckable)
-        first.setCheckState(Qt.CheckState.Checked if run.visible else Qt.CheckState.Unchecked)
-        swatch = QPixmap(12, 12)
-        swatch.fill(QColor(colour(run)))
-        first.setIcon(QIcon(swatch))
-        first.setToolTip(self.tr("Tick to draw this run in “Loss and accuracy”; double-click to "
-                                 "rename it"))
+        font = first.font()
+        font.setItalic(run.uid == CURRENT_UID)
+        first.setFont(font)
+        if run.uid == CURRENT_UID:
+            first.setToolTip(self.tr("The run you are training now, always drawn in “Loss and "
+                                     "accuracy”. It is kept as a run of its own when you apply "
+                                     "another network, reset the weights or open a model."))
+        else:
+            first.setFlags(first.flags() | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsUserCheckable)
+            first.setCheckState(Qt.CheckState.Checked if run.visible else Qt.CheckState.Unchecked)
+            swatch = QPixmap(12, 12)
+            swatch.fill(QColor(colour(run)))
+            first.setIcon(QIcon(swatch))
+            first.setToolTip(self.tr("Tick to draw this run in “Loss and accuracy”; double-click to "
+                                     "rename it"))
         cell(DIFFERS, diff).setToolTip(self._settings_text(run))
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         for col, v in ((FINAL, run.final_val_acc), (BEST, run.best_val_acc), (TEST, run.test_acc)):
@@ -199,12 +256,16 @@ class RunsPanel(QWidget):
 
     # -- editing ----------------------------------------------------------------------------
     def selected_uids(self) -> list[str]:
+        """The selected kept runs (the current run's row is not one)."""
         rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [self._uids[r] for r in rows if r < len(self._uids)]
+        return [self._uids[r] for r in rows if r < len(self._uids) and self._uids[r] != CURRENT_UID]
+
+    def _kept_uids(self) -> list[str]:
+        return [u for u in self._uids if u != CURRENT_UID]
 
     def _update_buttons(self) -> None:
         self.delete_button.setEnabled(bool(self.selected_uids()))
-        self.rename_button.setEnabled(bool(self._uids))
+        self.rename_button.setEnabled(bool(self._kept_uids()))
         self.csv_button.setEnabled(bool(self._uids))
 
     def _on_item_changed(self, item: QTableWidgetItem) -> None:
@@ -229,17 +290,18 @@ class RunsPanel(QWidget):
 
     def rename_current(self) -> None:
         row = self.table.currentRow()
-        if row < 0 and self._uids:
+        if (row < 0 or row >= len(self._uids) or self._uids[row] == CURRENT_UID) and self._kept_uids():
             row = 0
-        if 0 <= row < len(self._uids):
+        if 0 <= row < len(self._uids) and self._uids[row] != CURRENT_UID:
             self.table.setCurrentCell(row, NAME)
             self.table.editItem(self.table.item(row, NAME))
 
     # -- export -----------------------------------------------------------------------------
     def export_csv(self, path: str) -> int:
         """The table, with every setting, as CSV; OSError if it cannot be written."""
-        names, differs = self._texts()
-        return run_set.write_csv(path, self.runs(), names, differs)
+        rows = self.rows()
+        names, differs = self._texts(rows)
+        return run_set.write_csv(path, rows, names, differs)
 
     def export_csv_dialog(self) -> None:
         path = ask_save_path(self, self.tr("Export runs"), [(self.tr("CSV"), "csv")],

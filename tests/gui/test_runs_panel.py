@@ -236,3 +236,29 @@ def test_kept_runs_on_a_log_axis_with_a_loss_of_zero(qtbot):
     assert image.width() > 0
     m.log_box.setChecked(False)
     assert m.overlay.curves[run.uid][0].opts["skipFiniteCheck"]
+
+
+def test_the_current_run_is_the_last_row_until_it_is_kept(qtbot, new_window, tmp_path):
+    w = new_window()
+    runs = w.panels["runsDock"]
+    c = w.controller
+    assert c.load_dataset("moons")
+    c.settings.epochs, c.settings.batch_size = 2, 32
+    w.show_docks(("runsDock",))
+    train(qtbot, c, lr=0.01)
+    qtbot.waitUntil(lambda: runs.table.rowCount() == 1)             # fed by epoch_ready
+    t = runs.table
+    assert t.item(0, NAME).text() == "This run" and t.item(0, NAME).font().italic()
+    assert not t.item(0, NAME).flags() & Qt.ItemFlag.ItemIsEditable   # not renamed, hidden ...
+    t.selectRow(0)
+    assert runs.selected_uids() == [] and not runs.delete_button.isEnabled()   # ... nor deleted
+    final = c._recorder.epochs["val_acc"][-1]
+    assert t.item(0, 2).text() == f"{100 * final:.2f}%"
+    assert runs.export_csv(str(tmp_path / "runs.csv")) == 1
+    w.apply_spec(c.net.spec, 0)                                       # kept: a row of its own
+    qtbot.waitUntil(lambda: t.item(0, NAME).text() == "Run 1")
+    assert t.rowCount() == 1 and t.item(0, 2).text() == f"{100 * final:.2f}%"
+    train(qtbot, c, lr=0.002)                                         # the next run follows it
+    qtbot.waitUntil(lambda: t.rowCount() == 2)
+    assert [t.item(r, NAME).text() for r in range(2)] == ["Run 1", "This run"]
+    assert t.item(1, 1).text() == "Learning rate 0.002"
