@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -33,6 +32,7 @@ from gui.labels import activation_label
 from gui.session_thread import SessionRunner
 from gui.throttle import draw_budget
 from gui.widgets.log_spin_box import LogSpinBox
+from gui.widgets.session_buttons import SessionButtons
 
 PARTS_PEN = pg.mkPen(style.GREY, width=1)
 
@@ -95,16 +95,12 @@ class FunctionFittingPanel(QWidget):
         self.layers.valueChanged.connect(self._on_network)
         self.units.valueChanged.connect(self._on_network)
         self.activation.activated.connect(self._on_network)
-        self.play = QPushButton(self.tr("Play"))
-        self.play.setCheckable(True)
-        self.play.setToolTip(self.tr("Train continuously; changes take effect at once"))
-        self.play.toggled.connect(self._on_play)
-        self.step = QPushButton(self.tr("Step"))
-        self.step.setToolTip(self.tr("Train one epoch"))
-        self.step.clicked.connect(lambda: self.runner.thread.submit(lambda s: s.train(epochs=1)))
-        self.reset = QPushButton(self.tr("Reset"))
-        self.reset.setToolTip(self.tr("New random initial weights; the samples stay"))
-        self.reset.clicked.connect(self._on_reset)
+        self.buttons = SessionButtons(lambda: self.runner.thread, self._on_reset, (
+            self.tr("Train continuously; changes take effect at once"),
+            self.tr("Train one epoch"),
+            self.tr("New random initial weights; the samples stay"),
+        ))
+        self.play, self.step, self.reset = self.buttons.widgets()
         self.lr = LogSpinBox(1e-4, 10.0)
         self.lr.setValue(recipe.lr)
         self.lr.setPrefix(self.tr("learning rate "))
@@ -167,10 +163,6 @@ class FunctionFittingPanel(QWidget):
     def _on_network(self, *_):
         r = self._recipe()
         self.runner.thread.submit(lambda s: s.rebuild(hidden=r.hidden, activation=r.activation))
-
-    def _on_play(self, on: bool):
-        self.play.setText(self.tr("Pause") if on else self.tr("Play"))
-        self.runner.thread.set_playing(on)
 
     def _on_reset(self):
         self._reset_seed += 1

@@ -36,6 +36,7 @@ from gui.widgets.boundary_plot import BoundaryPlot
 from gui.widgets.log_spin_box import LogSpinBox
 from gui.widgets.neuron_pictures import NeuronPictures
 from gui.widgets.playground_controls import DataControls, NetworkControls
+from gui.widgets.session_buttons import SessionButtons
 
 START = "circle"
 
@@ -64,16 +65,12 @@ class PlaygroundPanel(QWidget):
 
     # -- construction ------------------------------------------------------------------------------
     def _build(self):
-        self.play = QPushButton(self.tr("Play"))
-        self.play.setCheckable(True)
-        self.play.setToolTip(self.tr("Train continuously; every change below takes effect at once"))
-        self.play.toggled.connect(self._on_play)
-        self.step = QPushButton(self.tr("Step"))
-        self.step.setToolTip(self.tr("Train one epoch (one pass over the training points)"))
-        self.step.clicked.connect(lambda: self.runner.thread.submit(lambda s: s.train(epochs=1)))
-        self.reset = QPushButton(self.tr("Reset"))
-        self.reset.setToolTip(self.tr("New random initial weights; the data stay"))
-        self.reset.clicked.connect(self._on_reset)
+        self.buttons = SessionButtons(lambda: self.runner.thread, self._on_reset, (
+            self.tr("Train continuously; every change below takes effect at once"),
+            self.tr("Train one epoch (one pass over the training points)"),
+            self.tr("New random initial weights; the data stay"),
+        ))
+        self.play, self.step, self.reset = self.buttons.widgets()
         self.defaults = QPushButton(self.tr("Defaults"))
         self.defaults.setToolTip(self.tr("The network and learning rate that solve this data set"))
         self.defaults.clicked.connect(lambda: self._on_set(self.data_controls.name.currentData()))
@@ -153,10 +150,6 @@ class PlaygroundPanel(QWidget):
         layout.addWidget(split, 1)
 
     # -- controls -> the session (run in its thread) ----------------------------------------------
-    def _on_play(self, on: bool):
-        self.play.setText(self.tr("Pause") if on else self.tr("Play"))
-        self.runner.thread.set_playing(on)
-
     def _on_set(self, name: str):
         """Another data set: its points and its recipe (network and learning rate)."""
         self.data_controls.set_name(name)
