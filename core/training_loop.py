@@ -11,6 +11,7 @@ snapshot/statistics/save requests, recover) are read between two mini-batches: a
 * ``stats`` — layer statistics of the probe batch, sampled by the loop itself at most every
   ``STATS_S`` seconds and at most ``STATS_SHARE`` of the training time, once more when the
   run pauses and when it ends;
+* ``timing`` — where the loop's time went so far (``core.loop_timing``), before each ``paused``;
 * ``save_state`` — the trainer's state for "save the run" (the app writes the file: it holds
   the kept runs the file also stores);
 * at the end ``state`` (the trainer's full state, ``core.trainer_transfer``) and ``finished``.
@@ -28,6 +29,7 @@ import numpy as np
 
 from . import checkpoint, live_settings, trainer_transfer, wire
 from .live_settings import Target
+from .loop_timing import LoopTiming
 from .trainer import Diverged, Done, Epoch, Step, Trainer
 
 EMIT_HZ = 10          # the plots redraw at most 10 times a second anyway
@@ -59,12 +61,18 @@ class TrainingLoop:
         self._last_emit = time.perf_counter()
         self._stats_due = 0.0                 # perf_counter time of the next statistics sample
         self._stats_step = -1                 # the step of the last sample
+        self.timing = LoopTiming()
 
     def send(self, kind: str, body=None) -> None:
+        t0 = time.perf_counter()
         try:
-            wire.send(self.conn, kind, body)
+            n = wire.send(self.conn, kind, body)
         except (BrokenPipeError, ConnectionResetError, EOFError, OSError):
             raise Gone from None
+        tm = self.timing
+        tm.send_s += time.perf_counter() - t0
+        tm.send_n += 1
+        tm.send_bytes += n
 
     # -- controls ---------------------------------------------------------------------------
     def _poll(self, timeout: float = 0.0) -> None:
@@ -75,9 +83,15 @@ class TrainingLoop:
             if os.getppid() != self.parent_pid:
                 raise Gone
         try:
-            while self.conn.poll(timeout):
+            while True:
+                t0 = time.perf_counter()
+                message = wire.recv(self.conn) if self.conn.poll(timeout) else None
+                if not timeout:                   # (the waits of a pause are not work)
+                    self.timing.poll_s += time.perf_counter() - t0
+                if message is None:
+                    return
                 timeout = 0.0
-                self._control(*wire.recv(self.conn))
+                self._control(*message)
         except (EOFError, OSError):
             raise Gone from None
 
@@ -100,7 +114,11 @@ class TrainingLoop:
         elif op == "setting":
             self._apply_setting(str(args["name"]), args["value"])
         elif op == "snapshot":
-            self.send("snapshot", {"params": self.trainer.net.snapshot(), "step": self.trainer.step})
+            t0 = time.perf_counter()
+            params = self.trainer.net.snapshot()
+            self.timing.snapshot_s += time.perf_counter() - t0
+            self.timing.snapshot_n += 1
+            self.send("snapshot", {"params": params, "step": self.trainer.step})
         elif op == "stats":
             self._sample_stats(force=True)
         elif op == "save":
@@ -148,6 +166,7 @@ class TrainingLoop:
 
     def _loop(self, gen) -> str:
         was_paused = diverged = False
+        tm = self.timing
         while True:
             self._poll()
             if self.stop:
@@ -161,18 +180,25 @@ class TrainingLoop:
                 if not was_paused:
                     self._flush()
                     self._sample_stats()          # where it paused
+                    self.send("timing", self.timing.as_dict())
                     self.send("paused", True)
                     was_paused = True
+                t0 = time.perf_counter()
                 self._poll(0.05)
+                tm.waited_s += time.perf_counter() - t0
                 continue
             if was_paused:
                 self.send("paused", False)
                 was_paused = False
+            t0 = time.perf_counter()
             try:
                 ev = next(gen)
             except StopIteration:
                 return "completed"
+            finally:
+                tm.train_s += time.perf_counter() - t0
             if isinstance(ev, Step):
+                tm.steps += 1
                 self._buf.append((ev.step, ev.epoch, ev.loss, ev.acc, ev.lr, ev.epoch_progress,
                                   ev.batch_size))
                 if self.budget is not None:
@@ -181,7 +207,9 @@ class TrainingLoop:
                         self.paused, self.budget = True, None
                 if self.delay:
                     self._flush()
+                    t0 = time.perf_counter()
                     self._poll(self.delay)
+                    tm.waited_s += time.perf_counter() - t0
             elif isinstance(ev, Epoch):
                 self._flush()
                 self.send("epoch", dict(ev.__dict__))
@@ -215,12 +243,16 @@ class TrainingLoop:
         if self.probe is None or (not force and step in (0, self._stats_step)):
             return
         from . import layer_stats
+        t0 = time.perf_counter()
         try:
             stats = layer_stats.layer_stats(self.trainer.net, *self.probe)
         except Exception as e:                    # statistics are optional; training goes on
             self.probe = None
             self.send("warning", f"layer statistics failed: {e}")
             return
+        finally:
+            self.timing.stats_s += time.perf_counter() - t0
+        self.timing.stats_n += 1
         self._stats_step = step
         self._stats_due = time.perf_counter() + max(STATS_S, stats["seconds"] / STATS_SHARE)
         self.send("stats", {"stats": stats, "step": step})

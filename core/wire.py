@@ -48,15 +48,18 @@ def _encode(value: Any, arrays: list[np.ndarray]) -> Any:
     raise TypeError(f"cannot send a {type(value).__name__}")
 
 
-def send(conn, kind: str, body: Any = None) -> None:
-    """Send one message (not thread-safe: one sender at a time per connection)."""
+def send(conn, kind: str, body: Any = None) -> int:
+    """Send one message (not thread-safe: one sender at a time per connection); returns the
+    number of bytes it took."""
     arrays: list[np.ndarray] = []
     encoded = _encode(body, arrays)
     header = {"kind": kind, "body": encoded,
               "arrays": [[a.dtype.str, list(a.shape)] for a in arrays]}
-    conn.send_bytes(json.dumps(header, separators=(",", ":")).encode())
+    raw = json.dumps(header, separators=(",", ":")).encode()
+    conn.send_bytes(raw)
     for a in arrays:
         conn.send_bytes(memoryview(a.reshape(-1)).cast("B") if a.size else b"")
+    return len(raw) + sum(a.nbytes for a in arrays)
 
 
 def _decode(value: Any, arrays: list[np.ndarray]) -> Any:

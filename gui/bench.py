@@ -59,18 +59,21 @@ def _headless_trainer(net: str):
     return Trainer(model, ds, Config(epochs=10_000, batch_size=batch, lr=lr, val_fraction=0.1))
 
 
-def headless_rate(net: str, steps: int, warmup: int) -> float:
+def headless_rate(net: str, steps: int, warmup: int, timing: list | None = None) -> float:
     """The app's training process without the GUI (``core.training_child``, driven the way the
     worker drives it): samples/s over ``steps`` mini-batches after ``warmup``, timed from the
-    step request to the process's "paused", as the GUI runs are."""
+    step request to the process's "paused", as the GUI runs are. Appends to ``timing`` where
+    the process's time went in the timed part (``core.loop_timing.delta``)."""
     import multiprocessing
 
-    from core import trainer_transfer, training_child, wire
+    from core import loop_timing, trainer_transfer, training_child, wire
     ctx = multiprocessing.get_context("spawn")
     parent, child = ctx.Pipe()
     p = ctx.Process(target=training_child.main, args=(child, os.getpid()), daemon=True)
     p.start()
     child.close()
+
+    last = [None]
 
     def until(kind: str, body=None) -> None:
         while True:
@@ -79,6 +82,8 @@ def headless_rate(net: str, steps: int, warmup: int) -> float:
                 return
             if k == "error":
                 raise RuntimeError(b)
+            if k == "timing":
+                last[0] = b
 
     try:
         run = trainer_transfer.pack_run(_headless_trainer(net))
@@ -87,10 +92,13 @@ def headless_rate(net: str, steps: int, warmup: int) -> float:
         until("paused", True)
         wire.send(parent, "step_batches", {"n": warmup})
         until("paused", True)
+        before = last[0]
         t0 = time.perf_counter()
         wire.send(parent, "step_batches", {"n": steps})
         until("paused", True)
         seconds = time.perf_counter() - t0
+        if timing is not None:
+            timing.append(loop_timing.delta(last[0], before))
         wire.send(parent, "stop")
         until("finished")
     finally:
@@ -144,6 +152,9 @@ class GuiResult:
     frames: dict = field(default_factory=dict)   # class -> frames run
     costs: dict = field(default_factory=dict)    # class -> CPU s of each frame (with paint)
     calls: dict = field(default_factory=dict)    # class -> CPU s of the redraw calls
+    child: dict = field(default_factory=dict)    # the training process's time (core.loop_timing)
+    gui_process_cpu: float = 0.0                 # CPU s of every thread of the GUI process
+    reader_cpu: float = 0.0                      # CPU s of the worker's receiving thread
 
 
 def _window(net: str, layout: str, only: list[str] | None = None, size=(1920, 1080)):
@@ -181,6 +192,7 @@ def gui_run(net: str, layout: str, steps: int, warmup: int, only: list[str] | No
     then ``steps`` more are timed."""
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QObject, QThreadPool, QTimer, Slot
 
+    from core import loop_timing
     from gui.throttle import draw_budget
     app, w, shown = _window(net, layout, only)
     c = w.controller
@@ -222,6 +234,7 @@ def gui_run(net: str, layout: str, steps: int, warmup: int, only: list[str] | No
     while not c.thread.isRunning():
         app.processEvents()
     run_until(warmup)
+    before = c.worker.timing
     # pausing made panels react (the evaluation view tests the network on a pool thread,
     # panels draw their final frame): let that finish, it is not part of training
     settle = time.perf_counter() + 0.5
@@ -236,13 +249,16 @@ def gui_run(net: str, layout: str, steps: int, warmup: int, only: list[str] | No
         import cProfile
         profiler = cProfile.Profile()
         profiler.enable()
-    cpu0 = time.thread_time()
+    cpu0, process0 = time.thread_time(), time.process_time()
     wall = run_until(steps)
     gui_cpu = time.thread_time() - cpu0
+    process_cpu = time.process_time() - process0
+    child = loop_timing.delta(c.worker.timing, before)
     b = draw_budget()
     b._close_frame()
     result = GuiResult(steps * batch / wall, np.array(intervals), shown, gui_cpu / wall, wall,
-                       dict(b.frames), {k: list(v) for k, v in b.costs.items()}, dict(b.call_cpu))
+                       dict(b.frames), {k: list(v) for k, v in b.costs.items()}, dict(b.call_cpu),
+                       child, process_cpu, child["reader_cpu_s"])
     if profiler is not None:
         import pstats
         profiler.disable()
@@ -262,7 +278,8 @@ def steps_for(net: str, seconds: float) -> tuple[int, int]:
     return max(20, int(rate * seconds)), max(10, int(rate * seconds / 10))
 
 
-def report(net: str, layout: str, heads: list[float], runs: list[GuiResult], steps: int) -> list[str]:
+def report(net: str, layout: str, heads: list[float], runs: list[GuiResult], steps: int,
+           head_timing: list[dict] = ()) -> list[str]:
     ratios = [g.rate / ((heads[i] + heads[i + 1]) / 2) for i, g in enumerate(runs)]
     p99s = [float(np.percentile(g.intervals, 99)) for g in runs if len(g.intervals)]
     name, preset, batch, _ = NETS[net]
@@ -275,6 +292,7 @@ def report(net: str, layout: str, heads: list[float], runs: list[GuiResult], ste
            f" ms   median {np.median(p99s):.1f} ms  (target ≤ {TARGET_P99_MS:.0f} ms)",
            "  GUI thread busy: " + ", ".join(f"{100 * g.gui_busy:.1f}%" for g in runs) +
            " of the time (its CPU time ÷ wall time)",
+           *child_lines(head_timing, runs),
            f"  {'panel':20s} {'frames/s':>9s}   CPU ms per frame: redraw call (mean), with the "
            "event-loop pass that paints it (median)"]
     for panel in runs[0].panels:
@@ -292,6 +310,34 @@ def report(net: str, layout: str, heads: list[float], runs: list[GuiResult], ste
     return out
 
 
+def child_lines(head_timing, runs: list[GuiResult]) -> list[str]:
+    """Where the training process's time went, headless and with the window, and what the GUI
+    process used meanwhile (CPU ms per step: robust to other work on the machine)."""
+    from core import loop_timing
+    out = [f"  training process headless: {loop_timing.describe(t)}" for t in head_timing[:1]]
+    for g in runs:
+        n = max(1, g.child.get("steps", 0))
+        out.append(f"  training process with GUI: {loop_timing.describe(g.child)}")
+        out.append(f"  GUI process per step: CPU {1000 * g.gui_process_cpu / n:.2f} ms (all threads),"
+                   f" of it the worker's receiving thread {1000 * g.reader_cpu / n:.2f} ms")
+    return out
+
+
+_QT_NOISE = ("does not support propagateSizeHints", "does not support raise")
+
+
+def quiet_qt_messages() -> None:
+    """Drop the offscreen platform's "This plugin does not support …" lines (one per floating
+    window and raise), pass every other Qt message on to stderr."""
+    from PySide6.QtCore import qInstallMessageHandler
+
+    def handler(_mode, _context, message: str) -> None:
+        if not any(noise in message for noise in _QT_NOISE):
+            print(message, file=sys.stderr)
+
+    qInstallMessageHandler(handler)
+
+
 def main(argv: list[str] | None = None) -> int:
     p = argparse.ArgumentParser(prog="python -m gui.bench", description=__doc__.split("\n")[0])
     p.add_argument("--nets", nargs="*", choices=list(NETS), default=list(NETS))
@@ -307,6 +353,7 @@ def main(argv: list[str] | None = None) -> int:
     from core import threads
     from gui.throttle import draw_budget
     threads.set_blas_threads(1)
+    quiet_qt_messages()
     if args.switch_interval:
         sys.setswitchinterval(args.switch_interval)
     lines = []
@@ -316,13 +363,15 @@ def main(argv: list[str] | None = None) -> int:
               ", ".join(f"{s:.2f}" for s in starts) + " s", flush=True)
         steps, warmup = steps_for(net, args.seconds)
         for layout in args.layouts:
-            heads = [headless_rate(net, steps, warmup)]
+            head_timing: list[dict] = []
+            heads = [headless_rate(net, steps, warmup, head_timing)]
             runs: list[GuiResult] = []
             for _ in range(max(1, args.repeat)):
                 runs.append(gui_run(net, layout, steps, warmup, args.only))
-                heads.append(headless_rate(net, steps, warmup))
-            lines += report(net, layout, heads, runs, steps)
-            print("\n".join(lines[-(5 + len(runs[0].panels)):]), flush=True)
+                heads.append(headless_rate(net, steps, warmup, head_timing))
+            new = report(net, layout, heads, runs, steps, head_timing)
+            lines += new
+            print("\n".join(new), flush=True)
     b = draw_budget()
     load = os.getloadavg()
     print(f"\nDraw budget: {b.rate:g} frames/s per panel, frames within {100 * b.share:.0f}% of the "

@@ -72,6 +72,9 @@ class TrainingWorker(QObject):
         self._runs: dict[str, list | None] = {}    # path → kept runs of a pending run save
         self._stopping = False
         self._parent = None                   # the app's end of the pipe
+        # where the process's time went (core.loop_timing), as of its last pause, with the
+        # CPU seconds of this receiving thread then ("reader_cpu_s")
+        self.timing: dict | None = None
 
     # -- thread-safe controls (called from the GUI thread) ------------------------------
     def _send(self, op: str, args: dict | None = None) -> None:
@@ -233,6 +236,8 @@ class TrainingWorker(QObject):
             self.error.emit(str(body))
         elif kind == "state":
             self.final_state = body
+        elif kind == "timing":
+            self.timing = dict(body, reader_cpu_s=time.thread_time())
         elif kind == "ready":
             self.ready_at, self.build_s = time.perf_counter(), float(body["build_s"])
 
