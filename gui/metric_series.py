@@ -56,6 +56,30 @@ def moving_average(values: np.ndarray, window: int) -> np.ndarray:
     return out / counts
 
 
+class RunningAverage:
+    """``moving_average`` of a growing series, kept between frames: only new values cost work.
+    ``version`` changes whenever earlier values changed (a merge, a clear)."""
+
+    def __init__(self):
+        self._sums, self._avg = GrowBuffer(), GrowBuffer()
+        self._key = None
+
+    def update(self, values: np.ndarray, window: int, version=None) -> np.ndarray:
+        n, m = len(values), self._avg.n
+        if (window, version) != self._key or n < m:
+            self._key = (window, version)
+            self._sums.clear()
+            self._avg.clear()
+            m = 0
+        if n > m:
+            base = self._sums.view()[m - 1] if m else 0.0
+            self._sums.extend(base + np.cumsum(values[m:n]))
+            sums, i = self._sums.view(), np.arange(m, n)
+            before = np.where(i >= window, sums[np.maximum(i - window, 0)], 0.0)
+            self._avg.extend((sums[m:n] - before) / np.minimum(i + 1, window))
+        return self._avg.view()
+
+
 class MetricSeries:
     """Everything a run reported so far: ``steps[key]`` and ``epochs[key]`` are GrowBuffers."""
 
@@ -70,6 +94,7 @@ class MetricSeries:
         self.steps = {k: GrowBuffer(room) for k in self.STEP_KEYS}
         self.step_counts = GrowBuffer(room)  # batches each row stands for (1 until merged)
         self.epochs = {k: GrowBuffer(64) for k in self.EPOCH_KEYS}
+        self.version = 0      # changes when rows already there change (merged, cleared)
 
     def add_steps(self, cols: dict) -> None:
         """Append per-batch metrics (arrays of equal length, optionally ``count``: batches per
@@ -90,6 +115,7 @@ class MetricSeries:
         for k, b in self.steps.items():
             b.replace_head(merged[k], cut)   # in place: the panel holds these buffers
         self.step_counts.replace_head(counts, cut)
+        self.version += 1
 
     def add_epoch(self, ep: dict) -> None:
         """Append one epoch's metrics; a missing or non-finite value becomes NaN."""
@@ -100,6 +126,7 @@ class MetricSeries:
     def clear(self) -> None:
         for buf in (*self.steps.values(), self.step_counts, *self.epochs.values()):
             buf.clear()
+        self.version += 1
 
     def copies(self) -> dict[str, np.ndarray]:
         """Copies of every series, as ``step_<key>`` and ``epoch_<key>``."""

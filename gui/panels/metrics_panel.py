@@ -20,8 +20,9 @@ from core import live_settings, optimizers
 
 from .. import style
 from ..best_epoch_mark import BestEpochMark, loss_axis_label
+from ..live_curves import MAX_EPOCH_SYMBOLS, EpochCurves, LiveCurve, plot_view
 from ..metric_axes import loss_axis_range
-from ..metric_series import MetricSeries, moving_average
+from ..metric_series import MetricSeries, RunningAverage, moving_average
 from ..plot_image import render_layout
 from ..run_overlay import RunOverlay
 from ..throttle import draw_budget
@@ -33,8 +34,7 @@ from ..tooltips import tooltip
 # (gui/throttle.py) gives them their turn.
 REDRAW_MS = 100
 
-
-MAX_EPOCH_SYMBOLS = 120      # more epochs than this (tiny toy-set epochs): lines without symbols
+__all__ = ["MAX_EPOCH_SYMBOLS", "MetricsPanel"]
 
 
 class MetricsPanel(QWidget):
@@ -117,28 +117,22 @@ class MetricsPanel(QWidget):
                                              antialias=False)
         self.avg_curve = self.loss_plot.plot(pen=P(style.TRAIN, 2), name=self.tr("moving average"),
                                              antialias=False)
-        self.train_loss_curve = self.loss_plot.plot(
-            pen=P(style.TRAIN, 2, Qt.PenStyle.DashLine), symbol="o", symbolSize=7,
-            symbolBrush=style.TRAIN, symbolPen=None, name=self.tr("train (epoch)"))
-        self.val_loss_curve = self.loss_plot.plot(
-            pen=P(style.VALIDATION, 2), symbol="s", symbolSize=7, symbolBrush=style.VALIDATION,
-            symbolPen=None, name=self.tr("validation (epoch)"))
-        self.best_mark = BestEpochMark(self.loss_plot)
         self.batch_acc_curve = self.acc_plot.plot(pen=P(style.RAW, 1), antialias=False,
                                                   name=self.tr("batch accuracy (moving average)"))
-        self.train_acc_curve = self.acc_plot.plot(
-            pen=P(style.TRAIN, 2, Qt.PenStyle.DashLine), symbol="o", symbolSize=7,
-            symbolBrush=style.TRAIN, symbolPen=None, name=self.tr("train (epoch)"))
-        self.val_acc_curve = self.acc_plot.plot(
-            pen=P(style.VALIDATION, 2), symbol="s", symbolSize=7, symbolBrush=style.VALIDATION,
-            symbolPen=None, name=self.tr("validation (epoch)"))
-        self.test_acc_curve = self.acc_plot.plot(
-            pen=P(style.TEST, 2), symbol="t", symbolSize=8, symbolBrush=style.TEST,
-            symbolPen=None, name=self.tr("test (epoch)"))
-        self._epoch_curves = {self.train_loss_curve: ("train_loss", 1), self.val_loss_curve: ("val_loss", 1),
-                              self.train_acc_curve: ("train_acc", 100), self.val_acc_curve: ("val_acc", 100),
-                              self.test_acc_curve: ("test_acc", 100)}
-        self._symbols = {c: c.opts["symbol"] for c in self._epoch_curves}   # shown while epochs are few
+        self.epoch_curves = EpochCurves(self.loss_plot, self.acc_plot)     # legend order as before
+        ec = self.epoch_curves
+        self.train_loss_curve, self.val_loss_curve = ec.train_loss, ec.val_loss
+        self.train_acc_curve, self.val_acc_curve, self.test_acc_curve = ec.train_acc, ec.val_acc, ec.test_acc
+        self._epoch_curves = ec.keys
+        self.best_mark = BestEpochMark(self.loss_plot)
+        # each frame sets only the points the plots' pixel columns can show (gui.curve_downsample)
+        self._live = {c: LiveCurve(c) for c in (self.raw_curve, self.avg_curve, self.batch_acc_curve)}
+        self._loss_avg, self._acc_avg = RunningAverage(), RunningAverage()
+        self._export_scale = 1.0       # columns per screen pixel: more for an exported image
+        self._drawing = False
+        for p in (self.loss_plot, self.acc_plot):        # a zoom or a resize: points for the new view
+            p.vb.sigXRangeChanged.connect(self._on_view_changed)
+            p.vb.sigResized.connect(self._on_view_changed)
         self.cursor_lines = [pg.InfiniteLine(angle=90, pen=pg.mkPen("#888", width=1)) for _ in range(2)]
         for plot, line in zip((self.loss_plot, self.acc_plot), self.cursor_lines, strict=True):
             plot.addItem(line, ignoreBounds=True)
@@ -165,6 +159,7 @@ class MetricsPanel(QWidget):
 
         self.log_box.toggled.connect(self._set_log_scale)
         self.raw_box.toggled.connect(self.raw_curve.setVisible)
+        self.raw_box.toggled.connect(self._mark_dirty)
         self.window_spin.valueChanged.connect(self._mark_dirty)
         self.window_spin.valueChanged.connect(self.overlay.set_window)
         self.timer = QTimer(self)
@@ -245,36 +240,50 @@ class MetricsPanel(QWidget):
         if self._dirty and self.isVisible():
             draw_budget().request(self.redraw)
 
+    def _on_view_changed(self, *_) -> None:
+        self._dirty = True
+        if not self._drawing and self.isVisible():
+            draw_budget().request(self.redraw)
+
     def redraw(self) -> None:
         if not self._dirty:
             return
         self._dirty = False
+        self._drawing = True          # our own range changes do not ask for another frame now
+        try:
+            self._draw()
+        finally:
+            self._drawing = False
+
+    def _draw(self) -> None:
         steps = self._steps["step"].view()
         has_data = len(steps) > 0 or self._epochs["step"].n > 0 or bool(self.overlay.shown)
         self.stack.setCurrentIndex(1 if has_data else 0)
         self._grow_x_range(max(steps[-1] if len(steps) else 0, self.overlay.max_step))
+        scale = self._export_scale * self.glw.devicePixelRatioF()
+        views = {p: plot_view(p, scale) for p in (self.loss_plot, self.acc_plot)}
         loss = self._steps["loss"].view()
-        w = self.window_spin.value()
+        v, w = self.data.version, self.window_spin.value()
+        avg = self._loss_avg.update(loss, w, v)
+        batch_acc = self._acc_avg.update(self._steps["acc"].view(), w, v)
         # finite already (the series drop non-finite rows): no per-frame check, except on a log
         # axis, where a loss of 0 becomes -inf
         fast = not self.log_box.isChecked()
-        self.raw_curve.setData(steps, loss, skipFiniteCheck=fast)
-        self.avg_curve.setData(steps, moving_average(loss, w), skipFiniteCheck=fast)
-        batch_acc = 100 * moving_average(self._steps["acc"].view(), w)
-        self.batch_acc_curve.setData(steps, batch_acc, skipFiniteCheck=True)
+        raw = self.raw_box.isChecked()
+        if raw:                        # a hidden curve does no work
+            self._live[self.raw_curve].show(steps, loss, views[self.loss_plot], v, skip_finite=fast)
+        self._live[self.avg_curve].show(steps, avg, views[self.loss_plot], (v, w), skip_finite=fast)
+        self._live[self.batch_acc_curve].show(steps, batch_acc, views[self.acc_plot], (v, w), 100)
         self._fit_acc_range(batch_acc)
-        self._fit_loss_range(loss if self.raw_box.isChecked() else self.avg_curve.getData()[1])
-        if not self._epochs_dirty:
-            return
-        self._epochs_dirty = False
+        # the drawn points hold every column's extremes: the axis fits them as it fits all
+        # (on a log axis, the smallest positive loss counts: all points then)
+        shown = self.raw_curve if raw else self.avg_curve
+        self._fit_loss_range((loss if raw else avg) if not fast else shown.getOriginalDataset()[1])
         e = {k: b.view() for k, b in self._epochs.items()}
-        few = len(e["step"]) <= MAX_EPOCH_SYMBOLS      # hundreds of symbols cost more than the lines
-        for curve, (key, scale) in self._epoch_curves.items():
-            if (curve.opts["symbol"] is not None) != few:
-                curve.setSymbol(self._symbols[curve] if few else None)
-            ok = np.isfinite(e[key])
-            curve.setData(e["step"][ok], scale * e[key][ok], skipFiniteCheck=fast)
-        self.best_mark.update(e["step"], e["epoch"], e["val_loss"])
+        self.epoch_curves.draw(e, views, v, fast)
+        if self._epochs_dirty:
+            self._epochs_dirty = False
+            self.best_mark.update(e["step"], e["epoch"], e["val_loss"])
 
     def _on_user_zoom(self, *_):
         self._user_zoomed = True
@@ -297,7 +306,7 @@ class MetricsPanel(QWidget):
         e = self._epochs
         half = self._steps["step"].view()[len(batch_acc) // 2]
         late = e["step"].view() >= half
-        values = np.concatenate([batch_acc[len(batch_acc) // 2:]] +
+        values = np.concatenate([[100 * batch_acc[len(batch_acc) // 2:].min()]] +
                                 [100 * e[k].view()[late] for k in ("train_acc", "val_acc", "test_acc")])
         values = values[np.isfinite(values)]
         low = min(float(values.min()) if values.size else 0.0, self.overlay.late_acc_min)
@@ -383,9 +392,15 @@ class MetricsPanel(QWidget):
 
     def render_image(self, kind: str) -> bytes:
         """Both plots as a PNG image (at least 1200 px wide) or an SVG drawing, as bytes."""
-        self._mark_all_dirty()
-        self.redraw()
-        return render_layout(self.glw, kind, self.tr("Loss and accuracy"))
+        # as many points as the image has pixel columns, not the screen
+        self._export_scale = max(1.0, (1200 if kind == "png" else 2400) / max(1, self.glw.width()))
+        try:
+            self._mark_all_dirty()
+            self.redraw()
+            return render_layout(self.glw, kind, self.tr("Loss and accuracy"))
+        finally:
+            self._export_scale = 1.0
+            self._mark_all_dirty()
 
     def export_csv(self, path: str) -> int:
         """One row per mini-batch; epoch metrics on the row of the epoch's last batch.

@@ -126,3 +126,16 @@ def test_epoch_symbols_give_way_to_lines_when_epochs_are_many(panel):
     add(1)
     panel.redraw()
     assert panel.train_loss_curve.opts["symbol"] == "o"
+
+
+def test_running_average_grows_like_the_full_moving_average():
+    from gui.metric_series import RunningAverage
+    rng = np.random.default_rng(1)
+    v = rng.random(5_000)
+    r = RunningAverage()
+    for n in (1, 7, 50, 51, 999, 5_000):
+        np.testing.assert_allclose(r.update(v[:n], 50, 0), moving_average(v[:n], 50))
+    np.testing.assert_allclose(r.update(v, 20, 0), moving_average(v, 20))       # a new window
+    w = v.copy()
+    w[:10] = 3.0                                                                 # rows merged
+    np.testing.assert_allclose(r.update(w, 20, 1), moving_average(w, 20))

@@ -1,0 +1,92 @@
+"""The metrics panel's live curves, drawn at the cost of what a plot can show.
+
+A ``LiveCurve`` is a pyqtgraph curve fed through ``gui.curve_downsample``: each frame it gets
+the whole series, but sets only the points its view's pixel columns can show (a spike stays:
+per column the first, lowest, highest and last point), and nothing at all when neither the
+data nor the view changed. When the view changes (a zoom, a resize) the points are taken
+again for it, so zooming in brings the detail back. ``EpochCurves`` are the per-epoch curves
+(train / validation loss, train / validation / test accuracy) drawn that way.
+"""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, Qt
+
+from . import style
+from .curve_downsample import Decimator
+
+MAX_EPOCH_SYMBOLS = 120      # more epochs than this (tiny toy-set epochs): lines without symbols
+
+
+def plot_view(plot: pg.PlotItem, scale: float = 1.0) -> tuple[float, float, float, float]:
+    """``plot``'s visible x range, and its width and left edge in device pixels (``scale``:
+    the device pixel ratio; more for an image exported larger than the screen)."""
+    (x0, x1), _ = plot.vb.viewRange()
+    return float(x0), float(x1), plot.vb.width() * scale, plot.vb.scenePos().x() * scale
+
+
+class LiveCurve:
+    """One curve whose data only grow (``version`` changes when earlier points change)."""
+
+    def __init__(self, item: pg.PlotDataItem):
+        self.item = item
+        self.decimator = Decimator()
+        self._shown: tuple | None = None
+        item.setDownsampling(ds=1, auto=False)     # done here, once per change, not per paint
+        item.setClipToView(False)
+
+    def show(self, x: np.ndarray, y: np.ndarray, view: tuple[float, float, int], version=None,
+             scale: float = 1.0, skip_finite: bool = True) -> bool:
+        """Draw ``x``, ``y`` (x ascending, y finite) for ``view`` = (x0, x1, columns); True if
+        it set new points."""
+        key = (len(x), view, version, scale, skip_finite)
+        if key == self._shown:
+            return False
+        idx = self.decimator.indices(x, y, *view, version=version)
+        ys = y[idx] if scale == 1.0 else scale * y[idx]
+        self.item.setData(x[idx], ys, skipFiniteCheck=skip_finite)
+        self._shown = key
+        return True
+
+    def forget(self) -> None:
+        """Set the data again at the next ``show`` (after something outside changed the item)."""
+        self._shown = None
+        self.decimator.reset()
+
+
+class EpochCurves:
+    """The per-epoch curves on the loss and the accuracy plot."""
+
+    def __init__(self, loss_plot: pg.PlotItem, acc_plot: pg.PlotItem):
+        dashed = {"pen": style.pen(style.TRAIN, 2, Qt.PenStyle.DashLine), "symbol": "o",
+                  "symbolSize": 7, "symbolBrush": style.TRAIN, "symbolPen": None}
+        solid = {"pen": style.pen(style.VALIDATION, 2), "symbol": "s", "symbolSize": 7,
+                 "symbolBrush": style.VALIDATION, "symbolPen": None}
+        train = QCoreApplication.translate("MetricsPanel", "train (epoch)")
+        val = QCoreApplication.translate("MetricsPanel", "validation (epoch)")
+        self.train_loss = loss_plot.plot(name=train, **dashed)
+        self.val_loss = loss_plot.plot(name=val, **solid)
+        self.train_acc = acc_plot.plot(name=train, **dashed)
+        self.val_acc = acc_plot.plot(name=val, **solid)
+        self.test_acc = acc_plot.plot(pen=style.pen(style.TEST, 2), symbol="t", symbolSize=8,
+                                      symbolBrush=style.TEST, symbolPen=None,
+                                      name=QCoreApplication.translate("MetricsPanel", "test (epoch)"))
+        self.loss_plot, self.acc_plot = loss_plot, acc_plot
+        self.keys = {self.train_loss: ("train_loss", 1), self.val_loss: ("val_loss", 1),
+                     self.train_acc: ("train_acc", 100), self.val_acc: ("val_acc", 100),
+                     self.test_acc: ("test_acc", 100)}
+        self.live = {c: LiveCurve(c) for c in self.keys}
+        self._symbols = {c: c.opts["symbol"] for c in self.keys}   # shown while epochs are few
+
+    def draw(self, epochs: dict[str, np.ndarray], views: dict, version, skip_finite: bool) -> None:
+        """``epochs``: the series by key; ``views``: plot -> its view (``plot_view``)."""
+        few = len(epochs["step"]) <= MAX_EPOCH_SYMBOLS    # hundreds of symbols cost more than the lines
+        for curve, (key, scale) in self.keys.items():
+            if (curve.opts["symbol"] is not None) != few:
+                curve.setSymbol(self._symbols[curve] if few else None)
+                self.live[curve].forget()
+            ok = np.isfinite(epochs[key])
+            plot = self.loss_plot if key.endswith("loss") else self.acc_plot
+            self.live[curve].show(epochs["step"][ok], epochs[key][ok], views[plot], version, scale,
+                                  skip_finite)

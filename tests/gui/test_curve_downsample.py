@@ -1,0 +1,100 @@
+"""Per-pixel-column downsampling of long curves (gui.curve_downsample) and its use by the
+metrics panel: spikes survive, the drawn point count is bounded by the view's width, and a
+zoom brings the detail back."""
+import numpy as np
+
+from gui.curve_downsample import Decimator, m4_indices
+
+
+def noisy(n, seed=0):
+    rng = np.random.default_rng(seed)
+    return np.arange(n, dtype=float), 1.0 + 0.1 * rng.random(n)
+
+
+def columns_extremes(x, y, x0, x1, width):
+    col = np.floor((x - x0) * (width / (x1 - x0))).astype(int)
+    inside = (col >= 0) & (col < width)
+    lo = np.full(width, np.inf)
+    hi = np.full(width, -np.inf)
+    np.minimum.at(lo, col[inside], y[inside])
+    np.maximum.at(hi, col[inside], y[inside])
+    return lo, hi
+
+
+def test_every_pixel_column_keeps_its_lowest_and_highest_point_and_its_ends():
+    x, y = noisy(20_000)
+    idx, _ = m4_indices(x, y, 0, len(x), 0.0, len(x), 300)
+    assert np.all(np.diff(idx) > 0)                      # in order, each point once
+    want_lo, want_hi = columns_extremes(x, y, 0.0, len(x), 300)
+    got_lo, got_hi = columns_extremes(x[idx], y[idx], 0.0, len(x), 300)
+    np.testing.assert_array_equal(got_lo, want_lo)
+    np.testing.assert_array_equal(got_hi, want_hi)
+    assert idx[0] == 0 and idx[-1] == len(x) - 1
+    assert len(idx) <= 4 * 302
+
+
+def test_a_single_spike_in_100k_points_is_still_drawn():
+    x, y = noisy(100_000)
+    y[61_234] = 9.0                                      # one diverging batch
+    y[87_001] = -3.0
+    idx = Decimator().indices(x, y, 0.0, 150_000.0, 800)
+    assert 61_234 in idx and 87_001 in idx
+    assert len(idx) <= 4 * 802
+
+
+def test_the_drawn_point_count_stays_bounded_however_long_the_run():
+    d = Decimator()
+    counts = []
+    for n in (10_000, 100_000, 1_000_000):
+        x, y = noisy(n)
+        counts.append(len(d.indices(x, y, -1.0, 1.5 * n, 1000)))
+    assert max(counts) <= 4 * 1002
+    assert counts[-1] < 1.2 * counts[0]
+
+
+def test_growing_data_gives_the_same_points_as_taking_them_all_at_once():
+    x, y = noisy(50_000, seed=3)
+    d = Decimator()
+    for n in range(1_000, 50_001, 7_000):                # frames of a growing run
+        grown = d.indices(x[:n], y[:n], 0.0, 60_000.0, 640)
+    fresh = Decimator().indices(x[:n], y[:n], 0.0, 60_000.0, 640)
+    np.testing.assert_array_equal(grown, fresh)
+    # earlier points changed (merged, cleared): the version says so and all is taken again
+    y2 = y.copy()
+    y2[:100] = 5.0
+    again = d.indices(x[:n], y2[:n], 0.0, 60_000.0, 640, version=1)
+    assert np.isin(np.arange(100), again).any() and y2[again].max() == 5.0
+
+
+def test_few_points_are_all_drawn_and_a_zoom_brings_the_detail_back():
+    x, y = noisy(5_000)
+    d = Decimator()
+    assert len(d.indices(x[:300], y[:300], 0.0, 400.0, 500)) == 300
+    wide = d.indices(x, y, 0.0, 5_000.0, 200)
+    assert len(wide) < 1_000
+    zoomed = d.indices(x, y, 1_000.0, 1_200.0, 200)      # 200 points on 200 columns: every one
+    np.testing.assert_array_equal(zoomed, np.arange(999, 1_202))
+
+
+def test_the_panel_draws_a_bounded_number_of_points_keeps_spikes_and_zooms_in(metrics_panel, qtbot):
+    panel = metrics_panel
+    panel.resize(900, 600)
+    panel.show()
+    qtbot.waitExposed(panel)
+    n = 120_000
+    x, loss = noisy(n)
+    loss[77_777] = 30.0
+    panel.add_steps({"step": x + 1, "epoch": x // 100 + 1, "loss": loss, "acc": np.full(n, 0.5),
+                     "lr": np.full(n, 0.01)})
+    panel.redraw()
+    width = panel.loss_plot.vb.width() * panel.glw.devicePixelRatioF()
+    xs, ys = panel.raw_curve.getData()
+    assert len(xs) <= 4 * (width + 3)
+    assert 30.0 in ys                                    # the spike is drawn
+    assert len(panel.avg_curve.getData()[0]) <= 4 * (width + 3)
+    panel.loss_plot.setXRange(50_000, 50_100, padding=0)  # the learner zooms in
+    qtbot.waitUntil(lambda: len(panel.raw_curve.getData()[0]) >= 100)
+    xs, ys = panel.raw_curve.getData()
+    inside = (xs >= 50_000) & (xs <= 50_100)
+    np.testing.assert_array_equal(xs[inside], np.arange(50_000, 50_101))
+    np.testing.assert_array_equal(ys[inside], loss[49_999:50_100])
