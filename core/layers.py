@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import activations, initializers, threads
+from . import activations, initializers, sparse_input, threads
 from .conv_layers import Conv2D
 from .layer_base import ACTIVATION, INIT, SIGMA, UNITS, Layer, Setting, _prod
 from .pool_layers import MaxPool2D
@@ -43,6 +43,7 @@ class Dense(Layer):
         self.act = activations.get(activation)
         self.init = init or initializers.default_for(activation)
         self.sigma = sigma
+        self._cols = None               # the input columns the last batch used (sparse_input)
 
     def _output_shape(self, in_shape):
         if self.units < 1:
@@ -61,7 +62,13 @@ class Dense(Layer):
         self.x = x.reshape(x.shape[0], -1)
         w = self.params["W"]
         z = self._result("z", (len(x), self.units), np.result_type(self.x, w), training)
-        threads.matmul(self.x, w, out=z)
+        # a layer reading the network's input skips the columns that are zero in the whole batch
+        self._cols = None if self.need_dx else sparse_input.nonzero_columns(self.x, self.units)
+        if self._cols is None:
+            threads.matmul(self.x, w, out=z)
+        else:
+            rows = self._scratch("W rows", w.shape, w.dtype)
+            self._xc = sparse_input.product(self.x, w, self._cols, rows, z)
         z += self.params["b"]
         act = self.act.forward_in_parts(z)          # in place: no new array per step
         if act is None:
@@ -76,7 +83,12 @@ class Dense(Layer):
             dz = self.act.backward(dy)
         else:
             act(slice(None))
-        threads.matmul(self.x.T, dz, out=self.grads["W"])
+        dw = self.grads["W"]
+        if self._cols is None:
+            threads.matmul(self.x.T, dz, out=dw)
+        else:
+            rows = self._scratch("dW rows", dw.shape, dw.dtype)
+            sparse_input.weight_gradient(self._xc, dz, self._cols, dw, rows)
         _sum_rows(dz, self.grads["b"], self._scratch("ones", (len(dz),), dz.dtype))
         if not self.need_dx:
             return None
