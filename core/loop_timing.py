@@ -1,7 +1,7 @@
 """Where the training process's time goes: counters kept by ``core.training_loop``.
 
 The loop adds up the wall-clock seconds of each kind of work it does (the trainer's
-mini-batches, layer statistics, weight snapshots, sending messages) and how many of each;
+mini-batches, weight snapshots, sending messages) and how many of each;
 ``as_dict()`` adds the process's CPU time and the wall-clock time now. It sends these
 (``timing``) each time the run pauses, so a caller can take the difference between two
 pauses (:func:`delta`) and see what a stretch of training cost (``python -m gui.bench``
@@ -18,8 +18,6 @@ from dataclasses import asdict, dataclass
 class LoopTiming:
     steps: int = 0
     train_s: float = 0.0       # inside the trainer (mini-batches, evaluations at epoch ends)
-    stats_s: float = 0.0       # layer statistics of the probe batch
-    stats_n: int = 0
     snapshot_s: float = 0.0    # copying the weights for a snapshot
     snapshot_n: int = 0
     send_s: float = 0.0        # encoding and writing every message
@@ -47,9 +45,9 @@ def describe(d: dict) -> str:
         return f"{1000 * s / n:.2f}"
 
     wall = d["wall_s"] - d["waited_s"]
-    other = wall - d["train_s"] - d["stats_s"] - d["snapshot_s"] - d["send_s"] - d["poll_s"]
+    other = wall - d["train_s"] - d["snapshot_s"] - d["send_s"] - d["poll_s"]
     return (f"{d['steps']} steps, per step: CPU {ms(d['cpu_s'])} ms, wall {ms(wall)} ms = "
-            f"trainer {ms(d['train_s'])} + statistics {ms(d['stats_s'])} ({d['stats_n']}×) + "
-            f"snapshots {ms(d['snapshot_s'])} ({d['snapshot_n']}×) + sends {ms(d['send_s'])} "
+            f"trainer {ms(d['train_s'])} + snapshots {ms(d['snapshot_s'])} ({d['snapshot_n']}×) + "
+            f"sends {ms(d['send_s'])} "
             f"({d['send_n']} messages, {d['send_bytes'] / 1e6:.2f} MB) + controls {ms(d['poll_s'])}"
             f" + other {ms(other)}")

@@ -2,7 +2,7 @@
 outside its own interpreter, so that drawing and training never wait for each other's lock.
 
 ``main(conn, parent_pid)`` sets one BLAS thread, reads the run (``start``: network, data,
-trainer state, probe batch, whether it starts paused, slow motion; ``core.trainer_transfer``),
+trainer state, whether it starts paused, slow motion; ``core.trainer_transfer``),
 says ``ready`` (with the seconds it took to build the trainer), runs
 ``core.training_loop.TrainingLoop`` and sends the trainer's full state back (``state``),
 then ``finished`` with the reason. An error sends ``error`` with its traceback first (and
@@ -15,6 +15,24 @@ import os
 import time
 
 ENV_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+SEND_BUFFER = 4 << 20     # bytes: a snapshot goes out at once (the system may allow less)
+
+
+def _large_send_buffer(conn) -> None:
+    """Let a weight snapshot (hundreds of KB) go into the socket in one write instead of
+    waiting, 200 KB at a time, for the app's receiving thread (which shares the app's
+    interpreter lock with drawing)."""
+    import socket
+    try:
+        sock = socket.socket(fileno=os.dup(conn.fileno()))
+    except OSError:                       # not a socket: nothing to set
+        return
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, SEND_BUFFER)
+    except OSError:
+        pass
+    finally:
+        sock.close()
 
 
 def main(conn, parent_pid: int) -> None:
@@ -22,6 +40,7 @@ def main(conn, parent_pid: int) -> None:
         os.environ[name] = "1"
     from . import threads, trainer_transfer, training_loop, wire
     threads.set_blas_threads(1)
+    _large_send_buffer(conn)
     reason = "error"
     try:
         try:
@@ -32,9 +51,8 @@ def main(conn, parent_pid: int) -> None:
             trainer = trainer_transfer.build_trainer(
                 run["spec"], run["dtype"], trainer_transfer.unpack_dataset(run["data"]), run["state"])
             wire.send(conn, "ready", {"build_s": time.perf_counter() - t0})
-            probe = run.get("probe")
             loop = training_loop.TrainingLoop(
-                conn, trainer, None if probe is None else tuple(probe), paused=bool(run["paused"]),
+                conn, trainer, paused=bool(run["paused"]),
                 delay_s=float(run["delay_ms"]) / 1000.0, parent_pid=parent_pid)
             reason = loop.run()
             loop.send("state", trainer_transfer.pack_state(trainer))

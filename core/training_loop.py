@@ -2,15 +2,14 @@
 
 It drives ``Trainer.run()`` and talks to the app over one connection (``core.wire``
 messages). Controls from the app (pause, resume, stop, step, live settings, slow motion,
-snapshot/statistics/save requests, recover) are read between two mini-batches: a
+snapshot and save requests, recover) are read between two mini-batches: a
 ``poll()`` of the connection, a system call of a few microseconds. Answers:
 
 * ``steps`` — per-batch scalars, collected and sent at most ``EMIT_HZ`` times a second;
 * ``epoch``, ``setting_applied``, ``paused``, ``diverged``, ``saved``, ``warning``;
-* ``snapshot`` — a copy of the weights, only when asked for;
-* ``stats`` — layer statistics of the probe batch, sampled by the loop itself at most every
-  ``STATS_S`` seconds and at most ``STATS_SHARE`` of the training time, once more when the
-  run pauses and when it ends;
+* ``snapshot`` — a copy of the weights (and the weight decay), only when asked for: the app
+  draws them and computes layer statistics from them (``gui.stats_thread``), so that
+  statistics cost the training process nothing but the copy;
 * ``timing`` — where the loop's time went so far (``core.loop_timing``), before each ``paused``;
 * ``save_state`` — the trainer's state for "save the run" (the app writes the file: it holds
   the kept runs the file also stores);
@@ -33,8 +32,6 @@ from .loop_timing import LoopTiming
 from .trainer import Diverged, Done, Epoch, Step, Trainer
 
 EMIT_HZ = 10          # the plots redraw at most 10 times a second anyway
-STATS_S = 0.25        # layer statistics at most 4 times a second ...
-STATS_SHARE = 0.05    # ... and slower if computing them would cost more than 5 % of the time
 PARENT_CHECK_S = 0.5  # how often the loop looks whether the app is still its parent
 STEP_COLUMNS = ("step", "epoch", "loss", "acc", "lr", "progress", "batch_size")
 
@@ -46,9 +43,9 @@ class Gone(Exception):
 class TrainingLoop:
     """One run of ``trainer``; its controls arrive on ``conn``."""
 
-    def __init__(self, conn, trainer: Trainer, probe=None, paused: bool = False,
+    def __init__(self, conn, trainer: Trainer, paused: bool = False,
                  delay_s: float = 0.0, parent_pid: int | None = None):
-        self.conn, self.trainer, self.probe = conn, trainer, probe
+        self.conn, self.trainer = conn, trainer
         self.parent_pid = parent_pid
         self._parent_checked = time.monotonic()
         self.stop = False
@@ -59,8 +56,6 @@ class TrainingLoop:
         self.recover_lr: float | None = None
         self._buf: list[tuple] = []
         self._last_emit = time.perf_counter()
-        self._stats_due = 0.0                 # perf_counter time of the next statistics sample
-        self._stats_step = -1                 # the step of the last sample
         self.timing = LoopTiming()
 
     def send(self, kind: str, body=None) -> None:
@@ -118,9 +113,8 @@ class TrainingLoop:
             params = self.trainer.net.snapshot()
             self.timing.snapshot_s += time.perf_counter() - t0
             self.timing.snapshot_n += 1
-            self.send("snapshot", {"params": params, "step": self.trainer.step})
-        elif op == "stats":
-            self._sample_stats(force=True)
+            self.send("snapshot", {"params": params, "step": self.trainer.step,
+                                   "weight_decay": self.trainer.net.weight_decay})
         elif op == "save":
             self._save(str(args["kind"]), str(args["path"]))
         else:
@@ -161,7 +155,6 @@ class TrainingLoop:
         finally:
             gen.close()
         self._flush()
-        self._sample_stats()                      # where the run ended
         return reason
 
     def _loop(self, gen) -> str:
@@ -179,7 +172,6 @@ class TrainingLoop:
             if self.paused:
                 if not was_paused:
                     self._flush()
-                    self._sample_stats()          # where it paused
                     self.send("timing", self.timing.as_dict())
                     self.send("paused", True)
                     was_paused = True
@@ -222,11 +214,8 @@ class TrainingLoop:
                 self.paused = True                # wait for recover or stop
             elif isinstance(ev, Done):
                 return ev.reason
-            now = time.perf_counter()
-            if now - self._last_emit >= 1.0 / EMIT_HZ:
+            if time.perf_counter() - self._last_emit >= 1.0 / EMIT_HZ:
                 self._flush()
-            if now >= self._stats_due:
-                self._sample_stats()
 
     def _flush(self) -> None:
         self._last_emit = time.perf_counter()
@@ -235,27 +224,6 @@ class TrainingLoop:
         cols = list(zip(*self._buf, strict=True))
         self._buf = []
         self.send("steps", {k: np.array(v) for k, v in zip(STEP_COLUMNS, cols, strict=True)})
-
-    def _sample_stats(self, force: bool = False) -> None:
-        """Layer statistics of the probe batch now (unless this step has some already), and
-        when the next are due: they may take at most STATS_SHARE of the time."""
-        step = self.trainer.step
-        if self.probe is None or (not force and step in (0, self._stats_step)):
-            return
-        from . import layer_stats
-        t0 = time.perf_counter()
-        try:
-            stats = layer_stats.layer_stats(self.trainer.net, *self.probe)
-        except Exception as e:                    # statistics are optional; training goes on
-            self.probe = None
-            self.send("warning", f"layer statistics failed: {e}")
-            return
-        finally:
-            self.timing.stats_s += time.perf_counter() - t0
-        self.timing.stats_n += 1
-        self._stats_step = step
-        self._stats_due = time.perf_counter() + max(STATS_S, stats["seconds"] / STATS_SHARE)
-        self.send("stats", {"stats": stats, "step": step})
 
 
 def error_text(e: BaseException) -> str:

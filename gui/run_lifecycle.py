@@ -26,6 +26,7 @@ from core.trainer import Config, Trainer
 
 from . import run_sync, worker_registry
 from .run_state import FinishReason, RunState
+from .throttle import draw_budget
 from .worker import TrainingWorker
 
 PROBE_SIZE = 256        # samples for layer statistics; conv nets use fewer (they cost more)
@@ -51,7 +52,8 @@ class RunLifecycle:
         except ValueError as e:
             self.error.emit(str(e))
             return False
-        self.worker = TrainingWorker(trainer, self._probe(trainer), start_paused=paused)
+        self.worker = TrainingWorker(trainer, self._probe(trainer), start_paused=paused,
+                                     stats_rate=draw_budget().rate)   # statistics as often as frames
         for setting in live_settings.for_target(Target.WORKER):
             self.worker.set_setting(setting.name, getattr(self.settings, setting.name))
         self.thread = worker_registry.register(QThread())

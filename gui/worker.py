@@ -3,7 +3,7 @@
 The run trains in a process of its own (``core.training_child``, started with the spawn
 context), so the GUI thread and the training never take turns at one interpreter lock.
 ``run()`` (in the worker's QThread) starts the process, sends it the run (network, data,
-trainer state, probe batch: ``core.trainer_transfer``), then receives its messages
+trainer state: ``core.trainer_transfer``), then receives its messages
 (``core.wire``: JSON and raw array bytes, never pickle) and emits them as this object's
 signals, shifted to nothing: the numbers are the run's own, as before. A blocking receive
 with a timeout lets go of the lock while it waits.
@@ -11,6 +11,12 @@ with a timeout lets go of the lock while it waits.
 GUI → worker: plain thread-safe methods (pause, resume, stop, step, change a setting, ask
 for a snapshot …) that send a control message down the connection (under a lock; until the
 process has its run they wait in a list). The process reads them between two mini-batches.
+
+Snapshots: one request in flight at a time, whoever asks (the panels through
+``request_snapshot``, the layer statistics); the answer goes to each that asked. Layer
+statistics of the probe batch are computed in this process (``gui.stats_thread``, a
+low-priority thread) from snapshots asked for at the draw rate while the run trains, once
+more where it pauses and where it ends: the training process only copies its weights.
 
 At the end the process sends the trainer's full state (``final_state``); this thread applies
 it to the GUI's trainer, stale while the run lasted (``core.trainer_transfer.apply_state``),
@@ -34,6 +40,7 @@ from core.trainer import Trainer
 from core.training_loop import EMIT_HZ  # noqa: F401  (the rate steps_ready is emitted at)
 
 from .run_state import FinishReason
+from .stats_thread import StatsThread
 
 JOIN_S = 1.0            # how long the process may take to end after its last message
 RECV_S = 0.2            # the receive loop looks at the process this often when nothing comes
@@ -55,10 +62,16 @@ class TrainingWorker(QObject):
     error = Signal(str)
     finished = Signal(str)                # a FinishReason
 
-    def __init__(self, trainer: Trainer, probe=None, start_paused: bool = False):
+    def __init__(self, trainer: Trainer, probe=None, start_paused: bool = False,
+                 stats_rate: float = 5.0):
         super().__init__()
         self.trainer = trainer                # the GUI's copy: read only to start the process
-        self.probe = probe
+        self.probe = probe                    # (x, y) for layer statistics, or None
+        self.stats_rate = stats_rate          # statistics a second at most while training runs
+        self.stats: StatsThread | None = None
+        self._running = not start_paused      # as the process last said
+        self._snap_pending = False            # a snapshot request is on its way
+        self._snap_for: set[str] = set()      # who waits for it: "panels", "stats", "forced"
         self.start_paused = start_paused
         self.step = trainer.step              # the last step the process reported
         self.final_state: dict | None = None  # the trainer's state at the end of the run
@@ -127,10 +140,18 @@ class TrainingWorker(QObject):
         self._send("delay", {"ms": int(ms)})
 
     def request_snapshot(self) -> None:
-        self._send("snapshot")
+        self._want_snapshot("panels")
 
     def request_stats(self) -> None:
-        self._send("stats")
+        self._want_snapshot("forced")
+
+    def _want_snapshot(self, who: str) -> None:
+        with self._lock:
+            self._snap_for.add(who)
+            if self._snap_pending:
+                return
+            self._snap_pending = True
+        self._send("snapshot")
 
     def request_save(self, kind: str, path: str, runs: list | None = None) -> None:
         """Save the model or the whole run between two steps (answered by ``saved``); ``runs``:
@@ -150,13 +171,23 @@ class TrainingWorker(QObject):
         self._parent = None
         try:
             conn = self._start_process()
+            if self.probe is not None:
+                net = self.trainer.net
+                self.stats = StatsThread(net.spec, net.dtype, self.probe, self.stats_ready.emit,
+                                         self.warning.emit, rate=self.stats_rate)
             reason = self._receive(conn)
             if self.final_state is not None:    # the GUI's trainer becomes the run's
                 trainer_transfer.apply_state(self.trainer, self.final_state)
+                if self.stats is not None:      # statistics where the run ended
+                    self.stats.close()
+                    self.stats.compute_now(self.final_state["params"], self.step,
+                                           self.trainer.net.weight_decay)
         except Exception as e:                      # reported, never raised in the thread
             self.error.emit(f"{type(e).__name__}: {e}")
             reason = FinishReason.ERROR
         finally:
+            if self.stats is not None:
+                self.stats.close()
             self._end_process()
             self.finished.emit(reason)
 
@@ -182,8 +213,7 @@ class TrainingWorker(QObject):
         run = trainer_transfer.pack_run(self.trainer)
         with self._lock:
             delay_ms = self._delay_ms
-        run.update(probe=None if self.probe is None else list(self.probe),
-                   paused=self.start_paused, delay_ms=delay_ms)
+        run.update(paused=self.start_paused, delay_ms=delay_ms)
         wire.send(parent, "start", run)       # not under the lock: controls meanwhile are queued
         with self._lock:
             if self._delay_ms != delay_ms:
@@ -199,6 +229,7 @@ class TrainingWorker(QObject):
             if not conn.poll(RECV_S):
                 if not self.process.is_alive():
                     return self._died()
+                self._stats_due()
                 continue
             try:
                 kind, body = wire.recv(conn)
@@ -207,6 +238,22 @@ class TrainingWorker(QObject):
             if kind == "finished":
                 return FinishReason(body)
             self._dispatch(kind, body)
+            self._stats_due()
+
+    def _stats_due(self) -> None:
+        if self.stats is not None and self._running and self.stats.wants():
+            self._want_snapshot("stats")
+
+    def _on_snapshot(self, body: dict) -> None:
+        with self._lock:
+            who, self._snap_for, self._snap_pending = self._snap_for, set(), False
+        params, step = body["params"], int(body["step"])
+        if self.stats is not None and ("forced" in who or (
+                ("stats" in who or self.stats.wants()) and step > 0)):
+            self.stats.offer({k: a.copy() for k, a in params.items()} if "panels" in who else params,
+                             step, float(body.get("weight_decay", 0.0)))
+        if "panels" in who:
+            self.snapshot_ready.emit(params, step)
 
     def _dispatch(self, kind: str, body) -> None:
         if kind == "steps":
@@ -216,12 +263,13 @@ class TrainingWorker(QObject):
             self.step = int(body["step"])
             self.epoch_ready.emit(body)
         elif kind == "snapshot":
-            self.snapshot_ready.emit(body["params"], int(body["step"]))
-        elif kind == "stats":
-            self.stats_ready.emit(body["stats"], int(body["step"]))
+            self._on_snapshot(body)
         elif kind == "setting_applied":
             self.setting_applied.emit(body["name"], body["value"], int(body["step"]))
         elif kind == "paused":
+            self._running = not body
+            if body and self.stats is not None and self.stats.last_step != self.step > 0:
+                self._want_snapshot("forced")      # statistics where it paused
             self.paused.emit(bool(body))
         elif kind == "diverged":
             self.step = int(body["step"])
