@@ -62,19 +62,29 @@ class SoftmaxCrossEntropy(Loss):
     def forward(self, scores, labels):
         n = scores.shape[0]
         shifted = scores - scores.max(axis=1, keepdims=True)
-        log_z = np.log(np.exp(shifted).sum(axis=1))
-        rows = np.arange(n)
-        loss = float(np.mean(log_z - shifted[rows, labels]))
-        self.p = np.exp(shifted - log_z[:, None])
+        p = np.exp(shifted)
+        total = p.sum(axis=1, keepdims=True)
+        rows = self._rows(n)
+        # log Σ exp, less the right class's shifted score, averaged
+        loss = float(np.log(total).sum() - shifted[rows, labels].sum()) / n
+        p /= total                                  # softmax from the same exponentials
+        self.p = p
         self.labels = labels
         return loss
 
     def backward(self):
         n = self.p.shape[0]
         d = self.p.copy()
-        d[np.arange(n), self.labels] -= 1
+        d[self._rows(n), self.labels] -= 1
         d /= n
         return d
+
+    def _rows(self, n):
+        """0, 1, …, n − 1 (kept between batches of one size)."""
+        rows = getattr(self, "_row_index", None)
+        if rows is None or len(rows) != n:
+            rows = self._row_index = np.arange(n)
+        return rows
 
 
 class MeanSquaredError(Loss):

@@ -29,10 +29,13 @@ import numpy as np
 
 from . import threads
 
-# What copying one value costs, in the multiply-adds' currency (floating-point operations):
-# measured with NumPy's OpenBLAS on an AVX-512 core, gathering x[:, K] costs as much per value
-# as ~70 flops of a product, W[K] and the gradient rows ~45 and ~25.
-COPY_FLOPS = 64
+# What copying one value costs, in the products' currency (floating-point operations), fitted
+# to whole training steps with NumPy's OpenBLAS on an AVX-512 core: a value of x[:, K] (gathered
+# from a fresh batch, so from memory) ~150 flops, a row value of W[K] and of the gradient ~50.
+# With them the MNIST presets take the sparse path where it was measured to pay: 784-256-…
+# at batch 128 and 512 (4–7 % a step), not the 784-100 and 784-50 ones (±1 %).
+GATHER_FLOPS = 150
+ROW_FLOPS = 50
 MIN_COLUMNS = 128      # narrower inputs (the 2-D toy sets, …): not worth a test per batch
 MIN_UNITS = 32         # with fewer units the products are too cheap for the copies to pay
 
@@ -48,7 +51,7 @@ def nonzero_columns(x: np.ndarray, units: int) -> np.ndarray | None:
     used = np.bitwise_or.reduce(x.view(_BITS[x.dtype.itemsize]), axis=0) != 0
     k = int(np.count_nonzero(used))
     saved = 4 * n * (m - k) * units              # the two products' flops over the zero columns
-    if saved <= COPY_FLOPS * (n * k + 2 * m * units):
+    if saved <= GATHER_FLOPS * n * k + ROW_FLOPS * m * units:
         return None
     return np.flatnonzero(used)
 

@@ -27,14 +27,14 @@ def _first_layer_both_ways(net, x, dy):
     """The first layer's output and gradients with the sparse path and with the dense path."""
     layer = net.layers[0]
     results = []
-    for flops in (sparse_input.COPY_FLOPS, float("inf")):      # inf: copying never pays
-        sparse_input.COPY_FLOPS = flops
+    for flops in (sparse_input.GATHER_FLOPS, float("inf")):    # inf: copying never pays
+        sparse_input.GATHER_FLOPS = flops
         try:
             z = layer.forward(x, training=True).copy()
             took_sparse = layer._cols is not None
             layer.backward(dy)
         finally:
-            sparse_input.COPY_FLOPS = 64
+            sparse_input.GATHER_FLOPS = 150
         results.append((took_sparse, z, layer.grads["W"].copy(), layer.grads["b"].copy()))
     return results
 
