@@ -155,6 +155,7 @@ class GuiResult:
     child: dict = field(default_factory=dict)    # the training process's time (core.loop_timing)
     gui_process_cpu: float = 0.0                 # CPU s of every thread of the GUI process
     reader_cpu: float = 0.0                      # CPU s of the worker's receiving thread
+    stats_s: list = field(default_factory=list)  # each layer statistics sample's seconds
 
 
 def _window(net: str, layout: str, only: list[str] | None = None, size=(1920, 1080)):
@@ -235,6 +236,7 @@ def gui_run(net: str, layout: str, steps: int, warmup: int, only: list[str] | No
         app.processEvents()
     run_until(warmup)
     before = c.worker.timing
+    n_stats = len(c.worker.stats.seconds) if c.worker.stats else 0
     # pausing made panels react (the evaluation view tests the network on a pool thread,
     # panels draw their final frame): let that finish, it is not part of training
     settle = time.perf_counter() + 0.5
@@ -254,11 +256,12 @@ def gui_run(net: str, layout: str, steps: int, warmup: int, only: list[str] | No
     gui_cpu = time.thread_time() - cpu0
     process_cpu = time.process_time() - process0
     child = loop_timing.delta(c.worker.timing, before)
+    stats_s = list(c.worker.stats.seconds[n_stats:]) if c.worker.stats else []
     b = draw_budget()
     b._close_frame()
     result = GuiResult(steps * batch / wall, np.array(intervals), shown, gui_cpu / wall, wall,
                        dict(b.frames), {k: list(v) for k, v in b.costs.items()}, dict(b.call_cpu),
-                       child, process_cpu, child["reader_cpu_s"])
+                       child, process_cpu, child["reader_cpu_s"], stats_s)
     if profiler is not None:
         import pstats
         profiler.disable()
@@ -302,8 +305,8 @@ def report(net: str, layout: str, heads: list[float], runs: list[GuiResult], ste
         call = 1000 * sum(g.calls.get(panel, 0.0) for g in runs) / n if n else float("nan")
         paint = 1000 * float(np.median(costs)) if costs else float("nan")
         if not n:
-            out.append(f"  {panel:20s} {'-':>9s}   no frame through the draw budget (draws when "
-                       "paused or on request, or outside the budget)")
+            out.append(f"  {panel:20s} {'-':>9s}   no frame through the draw budget (nothing new "
+                       "to show, or draws when paused, on request or outside the budget)")
             continue
         ok = "ok" if np.median(rates) >= hz else f"below {hz:g}/s"
         out.append(f"  {panel:20s} {np.median(rates):9.1f}   {call:6.1f}, {paint:6.1f}   {ok}")
@@ -319,7 +322,10 @@ def child_lines(head_timing, runs: list[GuiResult]) -> list[str]:
         n = max(1, g.child.get("steps", 0))
         out.append(f"  training process with GUI: {loop_timing.describe(g.child)}")
         out.append(f"  GUI process per step: CPU {1000 * g.gui_process_cpu / n:.2f} ms (all threads),"
-                   f" of it the worker's receiving thread {1000 * g.reader_cpu / n:.2f} ms")
+                   f" of it the worker's receiving thread {1000 * g.reader_cpu / n:.2f} ms; layer "
+                   f"statistics {len(g.stats_s) / g.seconds:.1f}/s, "
+                   f"{1000 * float(np.median(g.stats_s)) if g.stats_s else float('nan'):.0f} ms each "
+                   "(median, wall time, gui.stats_thread)")
     return out
 
 

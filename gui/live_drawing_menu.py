@@ -2,7 +2,7 @@
 
 Training runs in its own process, so drawing takes a processor core's time, not
 training's (see gui/throttle.py). The learner chooses: plots that move a couple of
-times a second with the window almost idle, five frames a second (the default), or
+times a second with the window almost idle, six frames a second (the default), or
 smoother plots that keep a core busy. Each level also caps the share of the time
 that drawing may use, so an expensive panel slows down rather than the window.
 """
@@ -31,8 +31,8 @@ LEVELS = [
           QT_TRANSLATE_NOOP("LiveDrawing", "Each visible panel redraws up to twice a second; the "
                                            "window stays almost idle")),
     Level(DEFAULT_RATE, DEFAULT_SHARE,
-          QT_TRANSLATE_NOOP("LiveDrawing", "Standard: 5 frames a second"),
-          QT_TRANSLATE_NOOP("LiveDrawing", "Each visible panel redraws up to five times a second; "
+          QT_TRANSLATE_NOOP("LiveDrawing", "Standard: 6 frames a second"),
+          QT_TRANSLATE_NOOP("LiveDrawing", "Each visible panel redraws up to six times a second; "
                                            "drawing takes at most a quarter of the time")),
     Level(10.0, 0.50, QT_TRANSLATE_NOOP("LiveDrawing", "Smooth: 10 frames a second"),
           QT_TRANSLATE_NOOP("LiveDrawing", "Each visible panel redraws up to ten times a second; "

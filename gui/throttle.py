@@ -8,7 +8,8 @@ redraws go through one ``DrawBudget``, which does two things:
 
 - **A frame rate per panel.** A panel asks for a redraw when new data arrived
   (``request``); the budget runs it at once if the panel's last frame is at least
-  ``1 / rate`` seconds old, else when it will be (5 frames a second by default;
+  ``1 / rate`` seconds old, else when it will be (6 frames a second by default, so
+  that a panel fed new data 10 times a second measures at least 5 redraws a second;
   View → Live drawing while training offers 2 and 10, gui/live_drawing_menu.py).
   Each panel has at most one redraw waiting, so data that arrives faster than the
   rate is drawn once, newest first; a panel with nothing new does no work.
@@ -38,7 +39,7 @@ from PySide6.QtWidgets import QWidget
 
 from .run_state import RunState
 
-DEFAULT_RATE = 5.0            # frames a second per panel while training runs
+DEFAULT_RATE = 6.0            # frames a second per panel while training runs
 DEFAULT_SHARE = 0.25          # of wall-clock time that frames (redraw + paint) may use
 MAX_CREDIT_S = 0.025          # unspent time saved up for one larger frame
 MAX_DEBT_S = 0.05             # a frame is paid back, a one-off (first layout after Start) forgiven
