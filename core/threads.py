@@ -79,8 +79,11 @@ def _symbol(names):
 def set_blas_threads(n: int) -> bool:
     """Use ``n`` threads: BLAS's, and as many for the work the layers split
     themselves (:func:`split`); True if it took effect for BLAS."""
+    global _saved_blas_threads
     set_threads(max(1, int(n)))
-    return set_openblas_threads(n)
+    with _own_lock:
+        _saved_blas_threads = None          # no longer held at one thread by own_products
+        return set_openblas_threads(n)
 
 
 def set_openblas_threads(n: int) -> bool:
@@ -111,7 +114,7 @@ _busy = threading.Lock()            # held by the one split that is using the wo
 _local = threading.local()
 _own_lock = threading.Lock()
 _own_depth = 0                      # how many own_products blocks are open
-_saved_blas_threads: int | None = None
+_saved_blas_threads: int | None = None   # BLAS's thread count while own_products holds it at 1
 
 
 def set_threads(n: int) -> None:
@@ -204,12 +207,32 @@ def split(n: int, fn, work: int | None = None) -> None:
 def own_products(active: bool = True):
     """A context manager: within it (when ``active`` and more than one thread is
     configured) ``matmul`` splits big products over the pool and BLAS runs
-    single-threaded; on leaving it BLAS gets back the thread count it had.
-    Blocks may nest and overlap (from several threads)."""
-    return _owning() if active and _threads > 1 else _NOTHING
+    single-threaded. Blocks may nest and overlap (from several threads).
+
+    BLAS stays single-threaded after the block, until ``own_products(False)``
+    (a network without such layers: it wants BLAS's threads) or
+    ``set_blas_threads``. Giving them back at every block's end made any BLAS
+    call between two training steps (a gradient norm, say) wake OpenBLAS's
+    threads, which then spun for a tenth of a second on the core our own
+    worker needed: some 10% of the CPU time of a CNN's step went to that."""
+    if _threads == 1:
+        return _NOTHING
+    if active:
+        return _owning()
+    if _saved_blas_threads:
+        _give_back()
+    return _NOTHING
 
 
 _NOTHING = contextlib.nullcontext()
+
+
+def _give_back() -> None:
+    global _saved_blas_threads
+    with _own_lock:
+        if _own_depth == 0 and _saved_blas_threads:
+            set_openblas_threads(_saved_blas_threads)
+            _saved_blas_threads = None
 
 
 @contextlib.contextmanager
@@ -217,7 +240,7 @@ def _owning():
     global _own_depth, _saved_blas_threads
     with _own_lock:
         _own_depth += 1
-        if _own_depth == 1:
+        if _saved_blas_threads is None:
             _saved_blas_threads = get_blas_threads()
             set_openblas_threads(1)
     try:
@@ -225,8 +248,6 @@ def _owning():
     finally:
         with _own_lock:
             _own_depth -= 1
-            if _own_depth == 0 and _saved_blas_threads:
-                set_openblas_threads(_saved_blas_threads)
 
 
 def matmul(a: np.ndarray, b: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:

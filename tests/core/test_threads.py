@@ -153,7 +153,7 @@ def test_set_blas_threads_sets_the_split_threads_too():
     assert threads.get_threads() == 1
 
 
-def test_own_products_keeps_blas_to_one_thread_and_gives_its_threads_back():
+def test_own_products_keeps_blas_to_one_thread_until_asked_for_its_threads():
     before = threads.get_blas_threads()
     if before is None:
         pytest.skip("no OpenBLAS to ask")
@@ -166,6 +166,16 @@ def test_own_products_keeps_blas_to_one_thread_and_gives_its_threads_back():
             with threads.own_products():
                 assert threads.get_blas_threads() == 1
             assert threads.get_blas_threads() == 1
+        # kept at one between blocks (a BLAS call there must not wake OpenBLAS's threads)...
+        assert threads.get_blas_threads() == 1
+        with threads.own_products():
+            assert threads.get_blas_threads() == 1
+        # ...until a network that wants them asks, or the thread count is set again
+        with threads.own_products(False):
+            assert threads.get_blas_threads() == 2
+        with threads.own_products():
+            assert threads.get_blas_threads() == 1
+        threads.set_blas_threads(2)
         assert threads.get_blas_threads() == 2
     finally:
         threads.set_blas_threads(before)
