@@ -60,14 +60,15 @@ class SoftmaxCrossEntropy(Loss):
                              "its gradient is simply (p − t) / m.")
 
     def forward(self, scores, labels):
-        n = scores.shape[0]
-        shifted = scores - scores.max(axis=1, keepdims=True)
-        p = np.exp(shifted)
-        total = p.sum(axis=1, keepdims=True)
+        n, k = scores.shape
         rows = self._rows(n)
+        # each row's largest score, picked at its argmax (NumPy's max over short rows is slower)
+        shifted = scores - scores[rows, scores.argmax(axis=1)][:, None]
+        p = np.exp(shifted)
+        total = p @ np.ones(k, p.dtype)             # the row sums, as a product
         # log Σ exp, less the right class's shifted score, averaged
         loss = float(np.log(total).sum() - shifted[rows, labels].sum()) / n
-        p /= total                                  # softmax from the same exponentials
+        p /= total[:, None]                         # softmax from the same exponentials
         self.p = p
         self.labels = labels
         return loss
