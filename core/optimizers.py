@@ -135,31 +135,31 @@ class Optimizer:
     def _in_pieces(self, key: str, rule, p: np.ndarray, g: np.ndarray, *state: np.ndarray,
                    fast=None) -> None:
         """``rule(p, g, *state, tmp)`` for arrays of one shape (``tmp`` a scratch array), run
-        piece by piece (``PIECE`` elements at a time, split over the threads), which is the
-        same element by element. ``p`` and ``state`` are written in place, so they are cut
-        into pieces only when they are contiguous; otherwise the rule runs on them whole.
-        Each thread has one piece-long ``tmp``, which stays in its cache.
+        in pieces of equal length, at most ``PIECE`` (split over the threads), which is the same
+        element by element. ``p`` and ``state`` are written in place, so they are cut into
+        pieces only when contiguous, else the rule runs on them whole. Each thread has one
+        piece-long ``tmp``, which stays in its cache.
         ``fast``, the same rule in fewer passes (``fast_updates``), then replaces ``rule``
         if BLAS can run it on these arrays."""
         if p.size <= PIECE or not all(a.flags.c_contiguous for a in (p,) + state):
             rule(p, g, *state, self._tmp(key, p.shape, p.dtype))
             return
         flat = [a.reshape(-1) for a in (p, g) + state]
-        if fast is not None and not fast_updates.available(*flat):
-            fast = None
+        fast = fast if fast is not None and fast_updates.available(*flat) else None
         bases = [blas.address(a) for a in flat] if fast else []
-        stride = PIECE * p.itemsize
+        count = -(-p.size // PIECE)
+        size = -(-p.size // (16 * count)) * 16      # equal shares for the threads, 64-byte aligned
 
         def run(span):
             tmp = self._tmp(f"piece {span.start}", (PIECE,), p.dtype)
             tmp_at = [blas.address(tmp)] if fast else []
             for i in range(span.start, span.stop):
-                pieces = [a[i * PIECE:(i + 1) * PIECE] for a in flat]
+                pieces = [a[i * size:(i + 1) * size] for a in flat]
                 if fast:
-                    fast(*pieces, tmp[:len(pieces[0])], [b + i * stride for b in bases] + tmp_at)
+                    fast(*pieces, tmp[:len(pieces[0])], [b + i * size * p.itemsize for b in bases] + tmp_at)
                 else:
                     rule(*pieces, tmp[:len(pieces[0])])
-        threads.split(-(-p.size // PIECE), run, work=p.size)
+        threads.split(count, run, work=p.size)
 
     def _step(self, key, p, g):
         raise NotImplementedError

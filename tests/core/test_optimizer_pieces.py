@@ -7,7 +7,7 @@ import pytest
 from core import blas, fast_updates, optimizers, threads
 from core.optimizers import OPTIMIZERS
 
-N = 3 * optimizers.PIECE + 123          # three whole pieces and a short last one
+N = 3 * optimizers.PIECE + 123          # four pieces of equal length, 64-byte aligned, the last shorter
 HAS_BLAS = blas.routine(np.float32) is not None
 
 
