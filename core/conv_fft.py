@@ -102,9 +102,12 @@ class FourierConv:
                                                  np.outer(ks, np.arange(kh)) / p)))   # (L, kw, P, kh)
         taps = taps.transpose(0, 2, 3, 1).reshape(half * p, kh * kw)
         self.kernel_map = np.concatenate([taps.real, taps.imag]).astype(dtype)  # (2·L·P, kh·kw)
-        # dW's inverse, the same factors for the taps, 1/(PQ) and the weights included
-        self.taps_k = np.exp(2j * np.pi * np.outer(ks, np.arange(kh)) / p)     # (P, kh)
-        self.taps_l = np.exp(2j * np.pi * np.outer(ls, np.arange(kw)) / q) * (weight / (p * q))[:, None]
+        # dW's inverse, the same factors for the taps, 1/(PQ) and the weights included: per
+        # tap (i, j) and frequency (l, k) t = e^{2πi(k·i/P + l·j/Q)}·weight(l)/(PQ), and then
+        # dW = Re(t·G) = Re(t)·Re(G) − Im(t)·Im(G): one real matrix (kh·kw, 2·L·P) acting
+        # on Re(G) and Im(G) stacked
+        t = taps * np.repeat(weight / (p * q), p)[:, None]                    # rows (l, k)
+        self.taps_dw = np.concatenate([t.real, -t.imag]).T.astype(dtype)      # (kh·kw, 2·L·P)
         self.dtype = np.dtype(dtype)
         self._buffers: dict[str, np.ndarray] = {}
 
@@ -187,10 +190,12 @@ class FourierConv:
         spec_dz = self.spectrum(dz, self.oh, self.ow, "spec_dz")                 # (P·L, 2F, n)
         db[...] = spec_dz[0, :f].sum(axis=1)                 # frequency (0, 0): the sum of dz
         m = self._product(spec_dz, self.spec_x.transpose(0, 2, 1), "spec_dw")    # (P·L, 2F, 2C)
-        g = (m[:, :f, :c] + m[:, f:, c:]) + 1j * (m[:, :f, c:] - m[:, f:, :c])   # conj(dẐ)·X̂
-        g = np.tensordot(self.taps_l, g.reshape(half, p, f, c), axes=(0, 0))    # (kw, P, F, C)
-        g = np.tensordot(self.taps_k, g, axes=(0, 1))                            # (kh, kw, F, C)
-        dw[...] = g.real.transpose(2, 3, 0, 1)
+        g = self._buffer("G", (2, p * half, f, c))         # G = conj(dẐ)·X̂: real, imaginary
+        np.add(m[:, :f, :c], m[:, f:, c:], out=g[0])
+        np.subtract(m[:, :f, c:], m[:, f:, :c], out=g[1])
+        taps = self._buffer("dW taps", (self.kh * self.kw, f * c))
+        np.matmul(self.taps_dw, g.reshape(2 * p * half, f * c), out=taps)
+        dw[...] = taps.reshape(self.kh, self.kw, f, c).transpose(2, 3, 0, 1)
         if dx is None:
             return
         spec_dx = self._product(self.spec_w.transpose(0, 2, 1), spec_dz, "spec_dx")  # (P·L, 2C, n)
