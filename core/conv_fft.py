@@ -171,16 +171,22 @@ class FourierConv:
         return out.reshape(lp, 2 * f, 2 * c)
 
     # -- the layer's passes ------------------------------------------------------------------
-    def forward(self, x: np.ndarray, w: np.ndarray, b: np.ndarray, out: np.ndarray) -> np.ndarray:
-        """x (C, P, Q, n) → ``out`` (F, oh, ow, n) = correlation + bias. Returns the input's
-        spectrum, which backward needs."""
+    def forward(self, x: np.ndarray, w: np.ndarray, b: np.ndarray, out: np.ndarray,
+                then=None) -> np.ndarray:
+        """x (C, P, Q, n) → ``out`` (F, oh, ow, n) = correlation + bias, and ``then(filters)``
+        (an activation's part, say) called on the slice of filters just written, while they
+        are in the cache. Keeps the input's spectrum, which backward needs."""
         self.spec_x = self.spectrum(x, self.p, self.q, "spec_x")                # (P·L, 2C, n)
         self.spec_w = self.kernel_spectrum(w)
         spec_y = self._product(self.spec_w, self.spec_x, "spec_y")              # (P·L, 2F, n)
         y = self.image(spec_y, self.oh, self.ow)                                # (oh, ow, F·n)
-        n = x.shape[3]
-        np.add(y.reshape(self.oh, self.ow, self.f, n).transpose(2, 0, 1, 3), b[:, None, None, None],
-               out=out)
+        y = y.reshape(self.oh, self.ow, self.f, x.shape[3]).transpose(2, 0, 1, 3)
+
+        def filters(fs):            # some filters (all of them with one thread)
+            np.add(y[fs], b[fs, None, None, None], out=out[fs])
+            if then is not None:
+                then(fs)
+        threads.split(self.f, filters, work=out.size)
         return out
 
     def backward(self, dz: np.ndarray, dw: np.ndarray, db: np.ndarray, dx: np.ndarray | None) -> None:
@@ -199,8 +205,8 @@ class FourierConv:
         if dx is None:
             return
         spec_dx = self._product(self.spec_w.transpose(0, 2, 1), spec_dz, "spec_dx")  # (P·L, 2C, n)
-        img = self.image(spec_dx, p, self.q)                                    # (P, Q, C·n)
-        np.copyto(dx, img.reshape(p, self.q, c, dx.shape[3]).transpose(2, 0, 1, 3))
+        img = self.image(spec_dx, p, self.q).reshape(p, self.q, c, dx.shape[3]).transpose(2, 0, 1, 3)
+        threads.split(c, lambda cs: np.copyto(dx[cs], img[cs]), work=dx.size)
 
     def _product(self, a: np.ndarray, b: np.ndarray, name: str) -> np.ndarray:
         """The stacked products a[i] @ b[i] (one per frequency), split over the threads."""

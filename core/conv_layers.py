@@ -212,13 +212,11 @@ class Conv2D(Layer):
         f, oh, ow = self.out_shape
         n = xc.shape[3]
         z = self._result("z", (f, oh * ow * n), xc.dtype, training)
+        act = self.act.forward_in_parts(z)
         with threads.own_products():
-            self.plan.forward(xc, self.params["W"], self.params["b"], z.reshape(f, oh, ow, n))
-            act = self.act.forward_in_parts(z)
-            if act is None:
-                z = self.act.forward(z)
-            else:
-                threads.split(f, lambda rows: act(rows), work=z.size)
+            self.plan.forward(xc, self.params["W"], self.params["b"], z.reshape(f, oh, ow, n), then=act)
+        if act is None:
+            z = self.act.forward(z)
         return z.reshape(f, oh, ow, n).transpose(3, 0, 1, 2)
 
     def _padded(self, x):
