@@ -33,7 +33,7 @@ from . import threads
 # to whole training steps with NumPy's OpenBLAS on an AVX-512 core: a value of x[:, K] (gathered
 # from a fresh batch, so from memory) ~150 flops, a row value of W[K] and of the gradient ~50.
 # With them the MNIST presets take the sparse path where it was measured to pay: 784-256-…
-# at batch 128 and 512 (4–7 % a step), not the 784-100 and 784-50 ones (±1 %).
+# at batch 128 and 512 (4–7 % a step at one thread), not the 784-100 and 784-50 ones (±1 %).
 GATHER_FLOPS = 150
 ROW_FLOPS = 50
 MIN_COLUMNS = 128      # narrower inputs (the 2-D toy sets, …): not worth a test per batch
@@ -50,7 +50,8 @@ def nonzero_columns(x: np.ndarray, units: int) -> np.ndarray | None:
     # an OR of the bit patterns down each column: nonzero unless every value is +0.0
     used = np.bitwise_or.reduce(x.view(_BITS[x.dtype.itemsize]), axis=0) != 0
     k = int(np.count_nonzero(used))
-    saved = 4 * n * (m - k) * units              # the two products' flops over the zero columns
+    # the two products' flops over the zero columns, shared by the threads (the copies are not)
+    saved = 4 * n * (m - k) * units / threads.get_threads()
     if saved <= GATHER_FLOPS * n * k + ROW_FLOPS * m * units:
         return None
     return np.flatnonzero(used)

@@ -136,3 +136,11 @@ def test_sparse_gradients_match_pytorch_autograd_in_float64():
     for ours, theirs in ((layer.grads["W"], w.grad), (layer.grads["b"], b.grad)):
         theirs = theirs.numpy()
         assert np.linalg.norm(ours - theirs) / np.linalg.norm(theirs) < 1e-12
+
+
+def test_with_more_threads_the_products_must_save_more(monkeypatch):
+    rng = np.random.default_rng(6)
+    x = _sparse_batch(rng, 128, 784, np.arange(200, 620))
+    assert sparse_input.nonzero_columns(x, 256) is not None
+    monkeypatch.setattr(sparse_input.threads, "get_threads", lambda: 8)
+    assert sparse_input.nonzero_columns(x, 256) is None       # the copies would not shrink with them
