@@ -38,6 +38,7 @@ from .. import style
 from ..throttle import draw_budget
 from ..tooltips import tooltip
 from ..widgets.band_paths import band_envelope, band_path, cosmetic_pen, histogram_path
+from ..widgets.live_axis import LiveAxis, share_layout
 
 KINDS = ("weights", "activations", "gradients")
 HIST_KEYS = {"weights": "weight_hist", "activations": "act_hist", "gradients": "grad_hist"}
@@ -76,7 +77,7 @@ class _History:
         self.n += 1
 
 
-class _CountAxis(pg.AxisItem):
+class _CountAxis(LiveAxis):
     """A count axis for a narrow plot: at most three ticks, 1k for 1000."""
 
     def tickValues(self, minVal, maxVal, size):
@@ -93,7 +94,7 @@ class _CountAxis(pg.AxisItem):
         return [f"{v / 1000:g}k" if abs(v) >= 1000 else f"{v:g}" for v in values]
 
 
-class _LogAxis(pg.AxisItem):
+class _LogAxis(LiveAxis):
     """A log axis that labels only 1, 2 and 5 × 10^k, so narrow plots stay legible."""
 
     def logTickStrings(self, values, scale, spacing):
@@ -142,8 +143,10 @@ class DistributionsPanel(QWidget):
         self._hist: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self.hist_clip_labels: dict[str, pg.TextItem] = {}
         for row, kind in enumerate(KINDS):
-            band = self.dist_view.addPlot(row=row, col=0)
-            hist = self.dist_view.addPlot(row=row, col=1, axisItems={"bottom": _CountAxis("bottom")})
+            band = self.dist_view.addPlot(row=row, col=0, axisItems={
+                "left": LiveAxis("left"), "bottom": LiveAxis("bottom")})
+            hist = self.dist_view.addPlot(row=row, col=1, axisItems={
+                "left": LiveAxis("left"), "bottom": _CountAxis("bottom")})
             self.dist_view.ci.layout.setColumnStretchFactor(0, 3)
             self.dist_view.ci.layout.setColumnStretchFactor(1, 1)
             band.setTitle(titles[kind], size="10pt")
@@ -196,6 +199,9 @@ class DistributionsPanel(QWidget):
             self.band_plots[kind] = band
             self.hist_plots[kind], self.hist_bars[kind] = hist, bars
 
+        # the band plots' x axes show the same iterations at the same width: laid out once
+        share_layout(*(plot.getAxis("bottom") for plot in self.band_plots.values()))
+
         self.layers_view = pg.GraphicsLayoutWidget()
         self.layers_view.setToolTip(tooltip(self.tr(
             "Per layer, over the iterations. Top: the share of ReLU units whose output is 0 for every "
@@ -203,12 +209,14 @@ class DistributionsPanel(QWidget):
             "initialisation help). Bottom: the mean size of the gradient of the weights, on a log "
             "scale: if the first layers' gradients are far smaller than the last ones', gradients "
             "vanish on their way back.")))
-        self.dead_plot = self.layers_view.addPlot(row=0, col=0)
+        self.dead_plot = self.layers_view.addPlot(row=0, col=0, axisItems={
+            "left": LiveAxis("left"), "bottom": LiveAxis("bottom")})
         self.dead_plot.setTitle(self.tr("Dead ReLU units (output 0 for every probe sample)"), size="10pt")
         self.dead_plot.setLabel("left", self.tr("dead units"), units="%")
         self.dead_plot.setLabel("bottom", self.tr("iteration"))
         self.dead_plot.setYRange(0, 100)
-        self.grad_plot = self.layers_view.addPlot(row=1, col=0, axisItems={"left": _LogAxis("left")})
+        self.grad_plot = self.layers_view.addPlot(row=1, col=0, axisItems={
+            "left": _LogAxis("left"), "bottom": LiveAxis("bottom")})
         self.grad_plot.setTitle(self.tr("Mean |gradient| per weight (log scale)"), size="10pt")
         self.grad_plot.setLabel("left", self.tr("mean |∂L/∂W|"))
         self.grad_plot.setLabel("bottom", self.tr("iteration"))

@@ -35,7 +35,9 @@ from gui import style
 from gui.labels import layer_label
 from gui.throttle import LivePoller, draw_budget
 from gui.widgets.band_paths import bar_path
+from gui.widgets.heatmap import AXIS_WIDTH as HEATMAP_AXIS_WIDTH
 from gui.widgets.heatmap import HeatmapWidget, format_value
+from gui.widgets.live_axis import LiveAxis
 from gui.widgets.mosaic import mosaic_index, mosaic_zoom, tile_centre, tile_mosaic
 
 ROBUST_PERCENTILE = 99.0
@@ -105,6 +107,10 @@ class WeightsPanel(QWidget):
                                         "negative, red positive; hover a cell for its value. Drag to "
                                         "pan, wheel to zoom."))
         self.bias_plot = self.heatmap.add_marginal_plot(height=90)
+        # its range changes with every snapshot: axes that lay themselves out cheaply
+        self.bias_plot.setAxisItems({"left": LiveAxis("left"), "right": LiveAxis("right")})
+        self.bias_plot.getAxis("left").setWidth(HEATMAP_AXIS_WIDTH)
+        self.bias_plot.getAxis("right").setStyle(showValues=False)
         self.bias_plot.setLabel("left", self.tr("bias b"))
         self.bias_plot.getAxis("left").enableAutoSIPrefix(False)
         self.bias_plot.getAxis("left").setStyle(maxTickLevel=0)

@@ -33,12 +33,14 @@ _MEASURE_RECT = QRectF(0, 0, 100, 100)
 
 
 class LiveAxisMixin:
-    """The faster layout and painting, for any ``pg.AxisItem`` subclass (see :func:`make_live`)."""
+    """The faster layout and painting; mix it in before a ``pg.AxisItem`` subclass."""
 
     def _init_live(self) -> None:
         self._text_sizes: dict[tuple[str, str], tuple[float, float]] = {}
         self._si_state: tuple | None = None
         self._specs = None
+        self._shared: dict | None = None     # specs shared with twin axes (share_layout)
+        self._text_extent = 0.0
 
     # -- range changes: no relayout when nothing the size depends on changed ----------------
     def updateAutoSIPrefix(self):  # noqa: N802 - pyqtgraph's name
@@ -68,6 +70,43 @@ class LiveAxisMixin:
         if mx > current or mx < current - 10:
             super()._updateMaxTextSize(x)         # the size changes: lay the plot out again
 
+    def _shared_specs(self, painter, scale: tuple):
+        """The specs, taken from a twin axis (see :func:`share_layout`) that computed them
+        for the same range and geometry, else computed."""
+        if self._shared is None:
+            return self.generateDrawSpecs(painter)
+        rect = self.mapRectFromParent(self.geometry())
+        key = (self.orientation, tuple(self.range), rect.getRect(), self.boundingRect().getRect(),
+               self.autoSIPrefixScale, self.scale, self.logMode, self.grid,
+               self.textWidth, self.textHeight, scale)
+        if self._shared.get("key") == key:
+            self._updateMaxTextSize(self._shared["extent"])
+            return self._shared["specs"]
+        specs = self.generateDrawSpecs(painter)
+        self._shared.update(key=key, specs=specs, extent=self._text_extent)
+        return specs
+
+    def tickValues(self, minVal, maxVal, size):  # noqa: N802, N803 - pyqtgraph's names
+        """pyqtgraph's tick values (the same numbers), without its pairwise ``np.isclose``."""
+        minVal, maxVal = sorted((minVal, maxVal))
+        minVal *= self.scale
+        maxVal *= self.scale
+        ticks = []
+        seen = np.empty(0)
+        for spacing, offset in self.tickSpacing(minVal, maxVal, size):
+            start = (np.ceil((minVal - offset) / spacing) * spacing) + offset
+            num = int((maxVal - start) / spacing) + 1
+            values = (np.arange(num) * spacing + start) / self.scale
+            # a tick already on a higher level (within 1 % of the spacing) is not repeated
+            if seen.size and values.size:
+                close = (np.abs(seen - values[:, np.newaxis]) <= spacing / self.scale * 0.01).any(axis=-1)
+                values = values[~close]
+            seen = np.concatenate([seen, values])
+            ticks.append((spacing / self.scale, values.tolist()))
+        if self.logMode:
+            return self.logTickValues(minVal, maxVal, size, ticks)
+        return ticks
+
     # -- the picture ---------------------------------------------------------------------------
     def paint(self, p, opt, widget):
         """Draw from the specs computed at the last change. pyqtgraph records them in a
@@ -79,7 +118,8 @@ class LiveAxisMixin:
             try:
                 if self.style["tickFont"]:
                     painter.setFont(self.style["tickFont"])
-                self._specs = self.generateDrawSpecs(painter)
+                t = p.worldTransform()
+                self._specs = self._shared_specs(painter, (t.m11(), t.m12(), t.m21(), t.m22()))
             finally:
                 painter.end()
             self.picture = picture
@@ -169,13 +209,12 @@ class LiveAxisMixin:
                 pen.setColor(colour)
             xs = np.asarray(ticks, dtype=float) * x_scale - offset
             inside = (xs >= x_min) & (xs <= x_max)
-            positions.append([float(x) if ok else None for x, ok in zip(xs, inside, strict=True)])
+            positions.append([x if ok else None for x, ok in zip(xs.tolist(), inside.tolist(), strict=True)])
             end = tick_stop + (tick_length * tick_dir if self.grid is False else 0)
-            for x in xs[inside].tolist():
-                if axis == 0:
-                    tick_specs.append((pen, QPointF(tick_start, x), QPointF(end, x)))
-                else:
-                    tick_specs.append((pen, QPointF(x, tick_start), QPointF(x, end)))
+            if axis == 0:
+                tick_specs += [(pen, QPointF(tick_start, x), QPointF(end, x)) for x in xs[inside].tolist()]
+            else:
+                tick_specs += [(pen, QPointF(x, tick_start), QPointF(x, end)) for x in xs[inside].tolist()]
 
         if self.style["stopAxisAtTick"][0] is True:
             lowest = min(min((x for x in level if x is not None), default=np.inf) for level in positions)
@@ -237,6 +276,7 @@ class LiveAxisMixin:
                 if br & rect != rect:
                     continue
                 text_specs.append((rect, flags, s))
+        self._text_extent = last_size2
         self._updateMaxTextSize(last_size2)
         return axis_spec, tick_specs, text_specs
 
@@ -272,19 +312,10 @@ class LiveAxis(LiveAxisMixin, pg.AxisItem):
         super().__init__(*args, **kwargs)
 
 
-_LIVE_CLASSES: dict[type, type] = {}
-
-
-def make_live(axis: pg.AxisItem) -> pg.AxisItem:
-    """Give an existing axis (e.g. one a widget or a ``pg.ColorBarItem`` made, of any
-    ``AxisItem`` subclass) the faster layout and painting, in place; returns it."""
-    cls = type(axis)
-    live = cls if issubclass(cls, LiveAxisMixin) else _LIVE_CLASSES.get(cls)
-    if live is None:
-        live = _LIVE_CLASSES[cls] = type(f"Live{cls.__name__}", (LiveAxisMixin, cls), {})
-    if cls is not live:
-        LiveAxisMixin._init_live(axis)
-        axis.__class__ = live
-        axis.picture = None
-        axis.update()
-    return axis
+def share_layout(*axes: LiveAxisMixin) -> None:
+    """Axes that show the same range at the same size (e.g. the x axes of plots stacked in
+    one column with linked x ranges) compute their ticks and labels once for all of them.
+    They must be alike (the same class, style and fonts): only their state is compared."""
+    shared: dict = {}
+    for axis in axes:
+        axis._shared = shared

@@ -5,7 +5,7 @@ import pyqtgraph as pg
 import pytest
 from PySide6.QtGui import QImage, QPainter, QPicture
 
-from gui.widgets.live_axis import LiveAxis, LiveAxisMixin, make_live
+from gui.widgets.live_axis import LiveAxis, share_layout
 
 
 def _specs(axis, generate):
@@ -124,24 +124,53 @@ def test_a_range_change_keeps_the_label_and_the_layout(plot, qapp, monkeypatch):
     assert calls and "x1e+09" in calls[-1]
 
 
-def test_make_live_upgrades_an_existing_axis_and_keeps_its_own_ticks(qtbot, qapp):
-    class Percent(pg.AxisItem):
-        def tickStrings(self, values, scale, spacing):
-            return [f"{v:g} %" for v in values]
+@pytest.mark.parametrize("log", [False, True])
+def test_the_tick_values_equal_pyqtgraphs(qapp, log):
+    axis = LiveAxis("bottom")
+    axis.setLogMode(log)
+    rng = np.random.default_rng(3)
+    for _ in range(120):
+        lo = rng.normal(scale=10.0 ** rng.integers(-5, 6))
+        hi = lo + abs(rng.normal(scale=10.0 ** rng.integers(-5, 6)))
+        size = float(rng.uniform(30, 1500))
+        ours = axis.tickValues(lo, hi, size)
+        theirs = pg.AxisItem.tickValues(axis, lo, hi, size)
+        assert [s for s, _ in ours] == [s for s, _ in theirs]
+        assert [v for _, v in ours] == [v for _, v in theirs]
 
+
+def test_twin_axes_lay_out_once_and_draw_what_they_would_alone(qtbot, qapp, monkeypatch):
     view = pg.GraphicsLayoutWidget()
     qtbot.addWidget(view)
-    item = view.addPlot(axisItems={"left": Percent("left")})
-    item.setYRange(0, 100)
-    view.resize(400, 300)
+    plots = [view.addPlot(row=r, col=0, axisItems={"bottom": LiveAxis("bottom")}) for r in range(3)]
+    for plot in plots[1:]:
+        plot.setXLink(plots[0])
+    for plot in plots:
+        plot.getAxis("left").setWidth(50)
+    axes = [plot.getAxis("bottom") for plot in plots]
+    share_layout(*axes)
+    view.resize(500, 420)
     view.show()
     qtbot.waitExposed(view)
-    axis = make_live(item.getAxis("left"))
-    assert axis is item.getAxis("left")
-    assert isinstance(axis, Percent) and isinstance(axis, LiveAxisMixin)
-    assert make_live(axis).__class__ is axis.__class__          # upgrading twice changes nothing
-    axis.setWidth(70)
-    qapp.processEvents()
-    ours = _specs(axis, type(axis).generateDrawSpecs)
-    assert ours == _specs(axis, pg.AxisItem.generateDrawSpecs)
-    assert "40 %" in [t[-1] for t in ours[2]]
+    computed = []
+    original = LiveAxis.generateDrawSpecs
+    monkeypatch.setattr(LiveAxis, "generateDrawSpecs",
+                        lambda self, p: computed.append(self) or original(self, p))
+    for end in (1000, 1090, 1234):
+        plots[0].setXRange(0, end, padding=0)
+        computed.clear()
+        view.grab()
+        assert len(computed) == 1                       # one layout for the three axes
+        for axis in axes:
+            assert axis._specs is axes[0]._specs
+            alone = _specs(axis, original)
+            assert alone[1:] == _specs_of(axis._specs)[1:]   # ticks and labels as if alone
+            assert alone[2]                                  # it has labels
+
+
+def _specs_of(specs):
+    axis_spec, ticks, texts = specs
+    pen, a, b = axis_spec
+    return ((pen.color().rgba(), a.x(), a.y(), b.x(), b.y()),
+            [(pen.color().rgba(), p1.x(), p1.y(), p2.x(), p2.y()) for pen, p1, p2 in ticks],
+            [(r.x(), r.y(), r.width(), r.height(), int(flags), s) for r, flags, s in texts])
