@@ -259,9 +259,10 @@ class TrainingWorker(QObject):
         if kind == "steps":
             self.step = int(body["step"][-1])
             self.steps_ready.emit(body)
-        elif kind == "epoch":
-            self.step = int(body["step"])
-            self.epoch_ready.emit(body)
+        elif kind == "epochs":
+            for epoch in body:                     # (they follow the steps that came with them)
+                self.step = max(self.step, int(epoch["step"]))
+                self.epoch_ready.emit(epoch)
         elif kind == "snapshot":
             self._on_snapshot(body)
         elif kind == "setting_applied":
