@@ -114,4 +114,9 @@ class StatsThread:
             self.seconds.append(cost)
             self.last_step = step
             self._due = t0 + max(self._interval, cost / self._share)
-        self._emit(stats, step)
+        if self._closed and threading.current_thread() is self._thread:
+            return                                  # its run has ended meanwhile: nobody listens
+        try:
+            self._emit(stats, step)
+        except RuntimeError:                        # the receiver was deleted meanwhile
+            pass
