@@ -50,6 +50,28 @@ def _keeps_units(kind) -> bool:
     return cls is not None and cls.diagram == "badge"
 
 
+def _symmetric_levels(a: np.ndarray, biggest: float, percentile: float) -> tuple | None:
+    """±max |w| or ±its ``percentile``-th percentile, from ``a`` = |w| flattened (in w's
+    own dtype: a float32 percentile takes half the time of the heatmap's float64 one);
+    None (the heatmap works it out, skipping NaN) when a weight is not finite or all are 0."""
+    if not (np.isfinite(biggest) and biggest > 0):
+        return None
+    top = biggest if percentile >= 100 else float(np.percentile(a, percentile))
+    return (-top, top) if top > 0 else None
+
+
+def _live_colorbar_axis(bar: pg.ColorBarItem) -> None:
+    """Give a vertical colour bar a ``LiveAxis`` (its range follows the levels, which change
+    with every snapshot), set up as ``pg.ColorBarItem`` sets up its own."""
+    axis = LiveAxis("right")
+    bar.setAxisItems({"right": axis})
+    axis.setWidth(45)
+    axis.setStyle(showValues=True)
+    axis.unlinkFromView()
+    axis.setRange(*bar.values)
+    bar.axis = axis                   # ColorBarItem.setLevels sets the range of bar.axis
+
+
 def _index_ticks(n: int, size: int, zoom: int) -> list[list[tuple[float, str]]]:
     """Ticks at the centres of n tiles of ``size`` pixels; beyond 10, every 5th labelled."""
     centre = [(tile_centre(k, size, zoom=zoom), str(k)) for k in range(n)]
@@ -111,6 +133,7 @@ class WeightsPanel(QWidget):
         self.bias_plot.setAxisItems({"left": LiveAxis("left"), "right": LiveAxis("right")})
         self.bias_plot.getAxis("left").setWidth(HEATMAP_AXIS_WIDTH)
         self.bias_plot.getAxis("right").setStyle(showValues=False)
+        _live_colorbar_axis(self.heatmap.colorbar)
         self.bias_plot.setLabel("left", self.tr("bias b"))
         self.bias_plot.getAxis("left").enableAutoSIPrefix(False)
         self.bias_plot.getAxis("left").setStyle(maxTickLevel=0)
@@ -211,18 +234,21 @@ class WeightsPanel(QWidget):
         w = self._params[name]
         b = self._params.get(name[:-1] + "b")
         percentile = ROBUST_PERCENTILE if self.robust_check.isChecked() else 100.0
+        a = np.abs(w).ravel()
+        biggest = float(a.max())
+        levels = _symmetric_levels(a, biggest, percentile)
         if w.ndim == 4:
-            self._draw_conv(name, w, percentile)
+            self._draw_conv(name, w, percentile, levels)
         else:
-            self._draw_dense(name, w, percentile)
+            self._draw_dense(name, w, percentile, levels)
         self._draw_bias(b, linked=w.ndim != 4)
         lo, hi = self.heatmap.levels()
         step = "" if self._step is None else self.tr(" · step {0}").format(self._step)
         self.info_label.setText(self.tr("W {shape} · max |w| {max} · colours ±{top}{step}").format(
-            shape="×".join(map(str, w.shape)), max=format_value(float(np.abs(w).max()), "{:.3g}"),
+            shape="×".join(map(str, w.shape)), max=format_value(biggest, "{:.3g}"),
             top=format_value(hi, "{:.2g}"), step=step))
 
-    def _draw_dense(self, name: str, w: np.ndarray, percentile: float) -> None:
+    def _draw_dense(self, name: str, w: np.ndarray, percentile: float, levels) -> None:
         i = int(name.split(".")[0])
         layers = self._spec["layers"]
         input_shape = tuple(self._spec["input_shape"])
@@ -247,10 +273,10 @@ class WeightsPanel(QWidget):
             return self.tr("{src} → {dst}: w = {v}").format(
                 src=src, dst=target.format(c=c), v=format_value(v, "{:.4g}"))
 
-        self.heatmap.set_matrix(w, percentile=percentile, x_label=x_label, y_label=y_label,
+        self.heatmap.set_matrix(w, levels=levels, percentile=percentile, x_label=x_label, y_label=y_label,
                                 readout=readout)
 
-    def _draw_conv(self, name: str, w: np.ndarray, percentile: float) -> None:
+    def _draw_conv(self, name: str, w: np.ndarray, percentile: float, levels) -> None:
         f, c, kh, kw = w.shape
         zoom = mosaic_zoom((kh, kw)) if f * c <= 100 else 1   # big grids: keep the gaps visible
         if c == 1:
@@ -274,7 +300,8 @@ class WeightsPanel(QWidget):
             return self.tr("filter {f} · channel {c} · kernel row {i}, col {j}: w = {v}").format(
                 f=k // c, c=k % c, i=i, j=j, v=format_value(v, "{:.4g}"))
 
-        self.heatmap.set_matrix(image, percentile=percentile, x_label=x_label, y_label=y_label,
+        self.heatmap.set_matrix(image, levels=levels, percentile=percentile, x_label=x_label,
+                                y_label=y_label,
                                 readout=readout, x_ticks=x_ticks, y_ticks=y_ticks, lock_aspect=True)
 
     def _draw_bias(self, b: np.ndarray | None, linked: bool) -> None:

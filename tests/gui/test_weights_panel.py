@@ -6,7 +6,9 @@ import numpy as np
 import pytest
 
 from core import Network, presets
-from gui.panels.weights_panel import ROBUST_PERCENTILE, WeightsPanel
+from gui.panels.weights_panel import ROBUST_PERCENTILE, WeightsPanel, _symmetric_levels
+from gui.widgets.heatmap import symmetric_levels
+from gui.widgets.live_axis import LiveAxis
 from gui.widgets.mosaic import mosaic_zoom
 
 
@@ -168,3 +170,27 @@ def test_hidden_parent_stops_the_requests(qtbot):
         dock.show()
     assert panel.poller.timer.isActive()
     panel.set_training_state("finished")
+
+
+@pytest.mark.parametrize("percentile", [ROBUST_PERCENTILE, 100.0])
+def test_the_panels_colour_levels_are_the_heatmaps(percentile):
+    w = np.random.default_rng(4).normal(scale=0.05, size=(784, 100)).astype(np.float32)
+    a = np.abs(w).ravel()
+    ours = _symmetric_levels(a, float(a.max()), percentile)
+    assert ours == pytest.approx(symmetric_levels(w, percentile), rel=1e-6)
+    w[3, 4] = np.nan                                   # left to the heatmap, which skips NaN
+    assert _symmetric_levels(np.abs(w).ravel(), float(np.abs(w).max()), percentile) is None
+    assert _symmetric_levels(np.zeros(5, np.float32), 0.0, percentile) is None
+
+
+def test_the_colour_bar_axis_follows_the_levels(panel, qtbot):
+    params = snapshot("mlp")
+    panel.set_model(presets.get("mlp"), params)
+    panel.show()
+    qtbot.waitExposed(panel)
+    bar = panel.heatmap.colorbar
+    assert isinstance(bar.axis, LiveAxis) and bar.getAxis("right") is bar.axis
+    panel.update_snapshot({k: 2 * v for k, v in params.items()}, 7)
+    lo, hi = panel.heatmap.levels()
+    assert bar.axis.range == pytest.approx([lo, hi])
+    assert bar.axis.isVisible() and bar.axis.style["showValues"]
