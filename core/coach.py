@@ -51,7 +51,9 @@ class Facts:
     ``"lr"`` too if known) of the latest run's first epoch. ``stats``: the newest
     ``layer_stats`` result. ``settings``: run settings known to be current (name → value;
     missing ones count as their ``live_settings`` default). ``finished``: the latest run
-    trained all its epochs.
+    trained all its epochs. ``best_epoch``: the number of the epoch with the lowest validation
+    loss, if the caller keeps count of it as epochs arrive (else it is looked up in ``epochs``,
+    which costs a pass over them).
     """
 
     epochs: Sequence = ()
@@ -62,6 +64,7 @@ class Facts:
     n_classes: int | None = None
     settings: Mapping[str, object] = field(default_factory=dict)
     finished: bool = False
+    best_epoch: int | None = None
 
     def setting(self, name: str):
         value = self.settings.get(name)
@@ -171,7 +174,7 @@ def _spec_if_changed(spec: dict | None, new: dict | None) -> dict | None:
 # -- the checks --------------------------------------------------------------------------
 def _overfitting(f: Facts) -> Hint | None:
     k = RISING_EPOCHS
-    recent = list(f.epochs)[-(k + 1):]
+    recent = list(f.epochs[-(k + 1):])
     if len(recent) < k + 1:
         return None
     val = [_get(e, "val_loss") for e in recent]
@@ -190,8 +193,11 @@ def _overfitting(f: Facts) -> Hint | None:
         rate = float(f.settings.get("dropout", max(rates)))
         if rate < MAX_DROPOUT:
             change["dropout"] = _round(min(rate + 0.2, MAX_DROPOUT))
-    best = min((e for e in f.epochs if _finite(_get(e, "val_loss"))), key=lambda e: _get(e, "val_loss"))
-    return Hint("overfitting", {"epochs": k, "best": _get(best, "epoch")}, Change(change))
+    best = f.best_epoch
+    if best is None:
+        best = _get(min((e for e in f.epochs if _finite(_get(e, "val_loss"))),
+                        key=lambda e: _get(e, "val_loss")), "epoch")
+    return Hint("overfitting", {"epochs": k, "best": best}, Change(change))
 
 
 def _chance_accuracy(f: Facts) -> tuple[float, float] | None:
@@ -273,7 +279,7 @@ def _flat_loss(f: Facts) -> Hint | None:
 
 
 def _too_fast(f: Facts) -> Hint | None:
-    run = list(f.epochs)[f.run_start:]
+    run = list(f.epochs[f.run_start:])
     if not f.finished or not run:
         return None
     seconds = sum(_get(e, "seconds") or 0.0 for e in run)

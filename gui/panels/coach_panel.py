@@ -70,6 +70,7 @@ class CoachPanel(QWidget):
     def _reset_model(self, spec: dict | None) -> None:
         self._spec = spec
         self._epochs: list[dict] = []
+        self._best: tuple[float, int] | None = None     # lowest validation loss, its epoch
         self._stats: dict | None = None
         self._settings: dict = {}
         self._dismissed: set[str] = set()
@@ -79,19 +80,22 @@ class CoachPanel(QWidget):
         self._run_start = len(self._epochs)
         self._run_epoch: int | None = None       # the number of the run's first epoch
         self._first_steps: dict[str, list[np.ndarray]] = {"loss": [], "epoch": []}
+        self._steps: dict[str, np.ndarray] | None = None   # the same, joined (when asked)
         self._last_lr: float | None = None
         self._finished = False
         self._applied: set[str] = set()
         self._announced: set[str] = set()
 
     def facts(self) -> coach.Facts:
-        steps = {k: np.concatenate(v) if v else np.zeros(0) for k, v in self._first_steps.items()}
+        if self._steps is None:
+            self._steps = {k: np.concatenate(v) if v else np.zeros(0) for k, v in self._first_steps.items()}
         settings = dict(self._settings)
         if self._last_lr is not None:            # the rate in use (decay included) is the newest
             settings["lr"] = self._last_lr
-        return coach.Facts(epochs=self._epochs, run_start=self._run_start, steps=steps,
+        return coach.Facts(epochs=self._epochs, run_start=self._run_start, steps=self._steps,
                            stats=self._stats, spec=self._spec, n_classes=self._n_classes,
-                           settings=settings, finished=self._finished)
+                           settings=settings, finished=self._finished,
+                           best_epoch=self._best[1] if self._best is not None else None)
 
     # -- feeds (gui.panel_registry.FEEDS) ------------------------------------------------------
     def set_dataset(self, dataset) -> None:
@@ -113,10 +117,14 @@ class CoachPanel(QWidget):
         if first.any():
             for key in self._first_steps:
                 self._first_steps[key].append(np.asarray(cols[key], dtype=np.float64)[first])
+            self._steps = None
         self._last_lr = float(cols["lr"][-1])
 
     def add_epoch(self, ep: dict) -> None:
         self._epochs.append(dict(ep))
+        val = ep.get("val_loss")
+        if val is not None and np.isfinite(val) and (self._best is None or val < self._best[0]):
+            self._best = (float(val), ep.get("epoch"))     # the first of equal ones, as min() finds
         self._changed()
 
     def update_stats(self, stats: dict, step: int) -> None:
@@ -140,7 +148,8 @@ class CoachPanel(QWidget):
         self.hints = [h for h in coach.hints(self.facts())
                       if h.rule not in self._dismissed and h.rule not in self._applied]
         if self.isVisible():
-            draw_budget().request(self._show_hints)
+            if self._key() != self._shown_key:     # the same hints: no frame at all
+                draw_budget().request(self._show_hints)
         else:
             self._dirty = True
             fresh = [h for h in self.hints if h.rule not in self._announced]
@@ -154,9 +163,12 @@ class CoachPanel(QWidget):
         if self._dirty:
             self._show_hints()
 
+    def _key(self) -> tuple:
+        return tuple((h.rule, tuple(sorted(h.values.items()))) for h in self.hints)
+
     def _show_hints(self) -> None:
         self._dirty = False
-        key = tuple((h.rule, tuple(sorted(h.values.items()))) for h in self.hints)
+        key = self._key()
         if key == self._shown_key:
             return
         self._shown_key = key

@@ -167,3 +167,25 @@ def test_apply_rebuilds_the_network_and_lowers_the_learning_rate(qtbot, new_wind
     for name, value in c.net.snapshot().items():                  # ... with fresh weights
         np.testing.assert_array_equal(value, fresh[name])
     assert coach_panel.card("at_chance") is None
+
+
+def test_epochs_that_change_no_hint_ask_for_no_frame_and_cost_no_pass_over_the_run(panel, monkeypatch):
+    from gui import throttle
+    asked = []
+    budget = throttle.draw_budget()
+    monkeypatch.setattr(budget, "request", lambda fn: asked.append(fn) or fn())
+    panel.set_training_state(RunState.RUNNING)
+    for i in range(1, 301):                      # a toy run: many tiny epochs, nothing wrong
+        panel.add_epoch(epoch(i, 1.0 / i, 1.0 / i))
+    assert asked == [] and panel.cards == []
+    overfit_from = [(0.001, 0.0030), (0.0009, 0.0031), (0.0008, 0.0032)]
+    for i, (t, v) in enumerate(overfit_from, start=301):
+        panel.add_epoch(epoch(i, t, v))
+    assert len(asked) == 1 and panel.card("overfitting") is not None
+    # the best epoch is kept as epochs arrive: the same one min() over all epochs finds
+    best = min(panel._epochs, key=lambda e: e["val_loss"])["epoch"]
+    assert panel.facts().best_epoch == best == panel.card("overfitting").hint.values["best"]
+    calls = []
+    monkeypatch.setattr(coach, "_get", lambda e, k: calls.append(k) or e.get(k))
+    panel.add_epoch(epoch(304, 0.0007, 0.0033))
+    assert len(calls) < 50                       # the rules read the newest epochs only
