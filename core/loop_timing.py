@@ -21,6 +21,7 @@ class LoopTiming:
     snapshot_s: float = 0.0    # copying the weights for a snapshot
     snapshot_n: int = 0
     send_s: float = 0.0        # encoding and writing every message
+    send_cpu_s: float = 0.0    # the CPU time of that (the rest: waiting, or another process ran)
     send_n: int = 0
     send_bytes: int = 0
     poll_s: float = 0.0        # looking for and applying controls (without the waits of a pause)
@@ -48,6 +49,6 @@ def describe(d: dict) -> str:
     other = wall - d["train_s"] - d["snapshot_s"] - d["send_s"] - d["poll_s"]
     return (f"{d['steps']} steps, per step: CPU {ms(d['cpu_s'])} ms, wall {ms(wall)} ms = "
             f"trainer {ms(d['train_s'])} + snapshots {ms(d['snapshot_s'])} ({d['snapshot_n']}×) + "
-            f"sends {ms(d['send_s'])} "
-            f"({d['send_n']} messages, {d['send_bytes'] / 1e6:.2f} MB) + controls {ms(d['poll_s'])}"
+            f"sends {ms(d['send_s'])} (CPU {ms(d['send_cpu_s'])}, "
+            f"{d['send_n']} messages, {d['send_bytes'] / 1e6:.2f} MB) + controls {ms(d['poll_s'])}"
             f" + other {ms(other)}")

@@ -62,13 +62,14 @@ class TrainingLoop:
         self.timing = LoopTiming()
 
     def send(self, kind: str, body=None) -> None:
-        t0 = time.perf_counter()
+        t0, cpu0 = time.perf_counter(), time.thread_time()
         try:
             n = wire.send(self.conn, kind, body)
         except (BrokenPipeError, ConnectionResetError, EOFError, OSError):
             raise Gone from None
         tm = self.timing
         tm.send_s += time.perf_counter() - t0
+        tm.send_cpu_s += time.thread_time() - cpu0
         tm.send_n += 1
         tm.send_bytes += n
 
