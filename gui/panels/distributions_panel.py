@@ -39,6 +39,7 @@ from ..throttle import draw_budget
 from ..tooltips import tooltip
 from ..widgets.band_paths import band_envelope, band_path, cosmetic_pen, histogram_path
 from ..widgets.live_axis import LiveAxis, share_layout
+from ..widgets.stat_axes import CountAxis, LogAxis
 
 KINDS = ("weights", "activations", "gradients")
 HIST_KEYS = {"weights": "weight_hist", "activations": "act_hist", "gradients": "grad_hist"}
@@ -75,35 +76,6 @@ class _History:
             self.dead[i, j] = np.nan if s["dead_fraction"] is None else s["dead_fraction"]
             self.grad[i, j] = s["mean_abs_grad"]
         self.n += 1
-
-
-class _CountAxis(LiveAxis):
-    """A count axis for a narrow plot: at most three ticks, 1k for 1000."""
-
-    def tickValues(self, minVal, maxVal, size):
-        span = maxVal - minVal
-        if span <= 0:
-            return []
-        raw = span / 2.5
-        mag = 10.0 ** np.floor(np.log10(raw))
-        step = next(m for m in (1, 2, 2.5, 5, 10) if m * mag >= raw) * mag
-        start = np.ceil(minVal / step) * step
-        return [(step, list(np.arange(start, maxVal + 1e-9 * step, step)))]
-
-    def tickStrings(self, values, scale, spacing):
-        return [f"{v / 1000:g}k" if abs(v) >= 1000 else f"{v:g}" for v in values]
-
-
-class _LogAxis(LiveAxis):
-    """A log axis that labels only 1, 2 and 5 × 10^k, so narrow plots stay legible."""
-
-    def logTickStrings(self, values, scale, spacing):
-        out = []
-        for v in values:
-            x = 10.0 ** (float(v)) * scale
-            mantissa = x / 10.0 ** np.floor(np.log10(x) + 1e-9)
-            out.append(f"{x:.3g}" if min(abs(mantissa - m) for m in (1, 2, 5)) < 0.01 else "")
-        return out
 
 
 class DistributionsPanel(QWidget):
@@ -146,7 +118,7 @@ class DistributionsPanel(QWidget):
             band = self.dist_view.addPlot(row=row, col=0, axisItems={
                 "left": LiveAxis("left"), "bottom": LiveAxis("bottom")})
             hist = self.dist_view.addPlot(row=row, col=1, axisItems={
-                "left": LiveAxis("left"), "bottom": _CountAxis("bottom")})
+                "left": LiveAxis("left"), "bottom": CountAxis("bottom")})
             self.dist_view.ci.layout.setColumnStretchFactor(0, 3)
             self.dist_view.ci.layout.setColumnStretchFactor(1, 1)
             band.setTitle(titles[kind], size="10pt")
@@ -216,7 +188,7 @@ class DistributionsPanel(QWidget):
         self.dead_plot.setLabel("bottom", self.tr("iteration"))
         self.dead_plot.setYRange(0, 100)
         self.grad_plot = self.layers_view.addPlot(row=1, col=0, axisItems={
-            "left": _LogAxis("left"), "bottom": LiveAxis("bottom")})
+            "left": LogAxis("left"), "bottom": LiveAxis("bottom")})
         self.grad_plot.setTitle(self.tr("Mean |gradient| per weight (log scale)"), size="10pt")
         self.grad_plot.setLabel("left", self.tr("mean |∂L/∂W|"))
         self.grad_plot.setLabel("bottom", self.tr("iteration"))
