@@ -39,6 +39,7 @@ class BestEpochMark:
 
     def hide(self) -> None:
         self.epoch = None
+        self._at: tuple | None = None
         self.star.setData([], [])
         self.label.setVisible(False)
 
@@ -50,9 +51,12 @@ class BestEpochMark:
             return
         i = ok[np.argmin(val_loss[ok])]
         x, y = float(steps[i]), float(val_loss[i])
+        log_y = self.plot.getAxis("left").logMode
+        if (x, y, log_y) == self._at and self.label.isVisible():
+            return                      # the same place: nothing to redo (every epoch of a toy run)
+        self._at = (x, y, log_y)
         self.epoch = int(epochs[i])
         self.star.setData([x], [y])
         self.label.setText(_tr("best epoch {0}").format(self.epoch))
-        log_y = self.plot.getAxis("left").logMode
         self.label.setPos(x, math.log10(y) if log_y and y > 0 else y)
         self.label.setVisible(True)

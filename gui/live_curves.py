@@ -81,11 +81,15 @@ class EpochCurves:
 
     def draw(self, epochs: dict[str, np.ndarray], views: dict, version, skip_finite: bool) -> None:
         """``epochs``: the series by key; ``views``: plot -> its view (``plot_view``)."""
-        few = len(epochs["step"]) <= MAX_EPOCH_SYMBOLS    # hundreds of symbols cost more than the lines
+        # Hundreds of epochs (tiny toy-set epochs) make a dense zigzag: drawn like the batch
+        # curves, without symbols and without antialiasing (which costs 100 times more there:
+        # half a second a frame at 5000 epochs)
+        few = len(epochs["step"]) <= MAX_EPOCH_SYMBOLS
         for curve, (key, scale) in self.keys.items():
             if (curve.opts["symbol"] is not None) != few:
                 curve.setSymbol(self._symbols[curve] if few else None)
-                self.live[curve].forget()
+                curve.opts["antialias"] = few and pg.getConfigOption("antialias")
+                self.live[curve].forget()       # its points are set again, with the new options
             ok = np.isfinite(epochs[key])
             plot = self.loss_plot if key.endswith("loss") else self.acc_plot
             self.live[curve].show(epochs["step"][ok], epochs[key][ok], views[plot], version, scale,

@@ -21,7 +21,7 @@ from core import live_settings, optimizers
 from .. import style
 from ..best_epoch_mark import BestEpochMark, loss_axis_label
 from ..live_curves import MAX_EPOCH_SYMBOLS, EpochCurves, LiveCurve, plot_view
-from ..metric_axes import loss_axis_range
+from ..metric_ranges import MetricRanges
 from ..metric_series import MetricSeries, RunningAverage, moving_average
 from ..plot_image import render_layout
 from ..run_overlay import RunOverlay
@@ -104,10 +104,7 @@ class MetricsPanel(QWidget):
         self.acc_plot.setYRange(0, 100)
         self.acc_plot.enableAutoRange(y=False)
         self.loss_plot.enableAutoRange(y=False)
-        self._acc_bottom = 0.0
-        self._x_max = 0.0
-        self._y_range: tuple[float, float] | None = None
-        self._user_zoomed = False
+        self.ranges = MetricRanges(self.loss_plot, self.acc_plot)
         for p in (self.loss_plot, self.acc_plot):
             p.vb.sigRangeChangedManually.connect(self._on_user_zoom)
             p.autoBtn.clicked.connect(self._on_auto_button)
@@ -206,10 +203,7 @@ class MetricsPanel(QWidget):
                 plot.removeItem(line)
         self._markers.clear()
         self.readout.clear()
-        self._x_max = 0.0
-        self._y_range = None
-        self._set_acc_bottom(0.0, force=True)
-        self._user_zoomed = False
+        self.ranges.reset()
         self._mark_all_dirty()
 
     def set_model(self, spec: dict, params: dict) -> None:
@@ -219,9 +213,9 @@ class MetricsPanel(QWidget):
         """The runs kept for comparison (a ``gui.run_keeping.RunsView``): the visible ones are
         drawn over the live curves."""
         self.overlay.set_runs(view.runs, view.current)
-        if not self._user_zoomed:
-            self._x_max = 0.0
-        self._y_range = None
+        if not self.ranges.user_zoomed:
+            self.ranges.x_max = 0.0
+        self.ranges.y_range = None
         self._mark_dirty()
 
     # -- drawing ----------------------------------------------------------------------------
@@ -259,7 +253,7 @@ class MetricsPanel(QWidget):
         steps = self._steps["step"].view()
         has_data = len(steps) > 0 or self._epochs["step"].n > 0 or bool(self.overlay.shown)
         self.stack.setCurrentIndex(1 if has_data else 0)
-        self._grow_x_range(max(steps[-1] if len(steps) else 0, self.overlay.max_step))
+        self.ranges.grow_x(max(steps[-1] if len(steps) else 0, self.overlay.max_step))
         scale = self._export_scale * self.glw.devicePixelRatioF()
         views = {p: plot_view(p, scale) for p in (self.loss_plot, self.acc_plot)}
         loss = self._steps["loss"].view()
@@ -274,79 +268,33 @@ class MetricsPanel(QWidget):
             self._live[self.raw_curve].show(steps, loss, views[self.loss_plot], v, skip_finite=fast)
         self._live[self.avg_curve].show(steps, avg, views[self.loss_plot], (v, w), skip_finite=fast)
         self._live[self.batch_acc_curve].show(steps, batch_acc, views[self.acc_plot], (v, w), 100)
-        self._fit_acc_range(batch_acc)
+        e = {k: b.view() for k, b in self._epochs.items()}
+        self.ranges.fit_acc(batch_acc, steps, e, self.overlay.late_acc_min)
         # the drawn points hold every column's extremes: the axis fits them as it fits all
         # (on a log axis, the smallest positive loss counts: all points then)
-        shown = self.raw_curve if raw else self.avg_curve
-        self._fit_loss_range((loss if raw else avg) if not fast else shown.getOriginalDataset()[1])
-        e = {k: b.view() for k, b in self._epochs.items()}
+        shown = (self.raw_curve if raw else self.avg_curve).getOriginalDataset()[1]
+        curve = (loss if raw else avg) if not fast else shown
+        self.ranges.fit_loss([curve if curve is not None else np.empty(0), e["train_loss"], e["val_loss"],
+                              self.overlay.loss_values], not fast)
         self.epoch_curves.draw(e, views, v, fast)
         if self._epochs_dirty:
             self._epochs_dirty = False
             self.best_mark.update(e["step"], e["epoch"], e["val_loss"])
 
     def _on_user_zoom(self, *_):
-        self._user_zoomed = True
+        self.ranges.user_zoomed = True
 
     def _on_auto_button(self, *_):
-        self._user_zoomed = False
-        self._x_max = 0.0
-        self._y_range = None
         self.loss_plot.enableAutoRange(y=False)
         self.acc_plot.enableAutoRange(y=False)
-        self._set_acc_bottom(0.0, force=True)
+        self.ranges.reset()
         self._mark_all_dirty()
-
-    def _fit_acc_range(self, batch_acc: np.ndarray) -> None:
-        """0–100% at first; once the second half of the run is all above 60%, from a round
-        number below it up to 100%, so that the late, small gains can be seen (the start of
-        the curve then runs in from below). A user's zoom stays."""
-        if self._user_zoomed or len(batch_acc) < 200:
-            return
-        e = self._epochs
-        half = self._steps["step"].view()[len(batch_acc) // 2]
-        late = e["step"].view() >= half
-        values = np.concatenate([[100 * batch_acc[len(batch_acc) // 2:].min()]] +
-                                [100 * e[k].view()[late] for k in ("train_acc", "val_acc", "test_acc")])
-        values = values[np.isfinite(values)]
-        low = min(float(values.min()) if values.size else 0.0, self.overlay.late_acc_min)
-        bottom = 0.0 if low < 60 else 10 * np.floor((low - 3) / 10)
-        self._set_acc_bottom(bottom)
-
-    def _set_acc_bottom(self, bottom: float, force: bool = False) -> None:
-        if force or bottom != self._acc_bottom:
-            self._acc_bottom = bottom
-            self.acc_plot.setYRange(bottom, 100, padding=0.02)
 
     def _set_log_scale(self, on: bool) -> None:
         self.overlay.set_log(on)
         self.loss_plot.setLogMode(y=on)
-        self._y_range = None
+        self.ranges.y_range = None
         self._mark_dirty()
-
-    def _fit_loss_range(self, loss: np.ndarray) -> None:
-        """Loss axis from 0 to a round number above the highest loss (on a log axis: whole
-        decades), changed only when the curve outgrows it or falls below a third of it, so
-        the axis is not redrawn every frame. Epoch losses count too. A user's zoom stays."""
-        if self._user_zoomed or loss is None:
-            return
-        e = self._epochs
-        values = np.concatenate([loss, e["train_loss"].view(), e["val_loss"].view(),
-                                 self.overlay.loss_values])
-        new = loss_axis_range(values, self.log_box.isChecked(), self._y_range)
-        if new is not None and new != self._y_range:
-            self._y_range = new
-            self.loss_plot.setYRange(*new, padding=0.02)
-
-    def _grow_x_range(self, last: float) -> None:
-        """Follow the data in jumps (half again as much room each time) rather than every
-        frame, so the axes are not re-laid-out 10 times a second. A user's zoom stays."""
-        if self._user_zoomed:
-            return
-        if last <= self._x_max and self._x_max > 0:
-            return
-        self._x_max = max(200.0, last * 1.5)
-        self.loss_plot.setXRange(0, self._x_max, padding=0.02)
 
     def _on_mouse_moved(self, event) -> None:
         pos = event[0]

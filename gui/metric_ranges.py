@@ -1,0 +1,66 @@
+"""The axis ranges of the Loss and accuracy panel: they follow the data in jumps, not every
+frame (a new range re-lays the axes out and makes every curve take its points again), and a
+learner's zoom stays until the plot's "A" button hands the ranges back."""
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+
+from .metric_axes import loss_axis_range
+
+
+class MetricRanges:
+    """x (shared by both plots), the loss axis and the accuracy axis's bottom."""
+
+    def __init__(self, loss_plot: pg.PlotItem, acc_plot: pg.PlotItem):
+        self.loss_plot, self.acc_plot = loss_plot, acc_plot
+        self.acc_bottom = 0.0
+        self.x_max = 0.0
+        self.y_range: tuple[float, float] | None = None
+        self.user_zoomed = False
+
+    def reset(self) -> None:
+        """Follow the data again from scratch (a new run, the "A" button)."""
+        self.user_zoomed = False
+        self.x_max = 0.0
+        self.y_range = None
+        self.set_acc_bottom(0.0, force=True)
+
+    def grow_x(self, last: float) -> None:
+        """Follow the data in jumps (half again as much room each time) rather than every
+        frame, so the axes are not re-laid-out 10 times a second. A user's zoom stays."""
+        if self.user_zoomed or (last <= self.x_max and self.x_max > 0):
+            return
+        self.x_max = max(200.0, last * 1.5)
+        self.loss_plot.setXRange(0, self.x_max, padding=0.02)
+
+    def fit_acc(self, batch_acc: np.ndarray, steps: np.ndarray, epochs: dict, late_acc_min: float) -> None:
+        """0–100% at first; once the second half of the run is all above 60%, from a round
+        number below it up to 100%, so that the late, small gains can be seen (the start of
+        the curve then runs in from below). ``batch_acc``: the batch accuracy's moving
+        average (0–1) at ``steps``; ``epochs``: the epoch series. A user's zoom stays."""
+        if self.user_zoomed or len(batch_acc) < 200:
+            return
+        half = steps[len(batch_acc) // 2]
+        late = epochs["step"] >= half
+        values = np.concatenate([[100 * batch_acc[len(batch_acc) // 2:].min()]] +
+                                [100 * epochs[k][late] for k in ("train_acc", "val_acc", "test_acc")])
+        values = values[np.isfinite(values)]
+        low = min(float(values.min()) if values.size else 0.0, late_acc_min)
+        self.set_acc_bottom(0.0 if low < 60 else 10 * np.floor((low - 3) / 10))
+
+    def set_acc_bottom(self, bottom: float, force: bool = False) -> None:
+        if force or bottom != self.acc_bottom:
+            self.acc_bottom = bottom
+            self.acc_plot.setYRange(bottom, 100, padding=0.02)
+
+    def fit_loss(self, values: list[np.ndarray], log: bool) -> None:
+        """Loss axis from 0 to a round number above the highest of ``values`` (on a log axis:
+        whole decades), changed only when the curve outgrows it or falls below a third of it,
+        so the axis is not redrawn every frame. A user's zoom stays."""
+        if self.user_zoomed:
+            return
+        new = loss_axis_range(np.concatenate(values), log, self.y_range)
+        if new is not None and new != self.y_range:
+            self.y_range = new
+            self.loss_plot.setYRange(*new, padding=0.02)
