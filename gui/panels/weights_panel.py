@@ -313,14 +313,20 @@ class WeightsPanel(QWidget):
         for item, sel in zip(self.bias_paths, (b < 0, b >= 0), strict=True):
             item.setPath(bar_path(x[sel], b[sel], BAR_WIDTH))
         vb = self.bias_plot.vb
+        bottom = self.bias_plot.getAxis("bottom")
+        shown = bottom.isVisibleTo(self.bias_plot)
+        # (axis and link changes only when they change: each relays the plot out)
         if linked:
-            self.bias_plot.hideAxis("bottom")
+            if shown:
+                self.bias_plot.hideAxis("bottom")
             if vb.linkedView(vb.XAxis) is None:
                 self.bias_plot.setXLink(self.heatmap.plot)
                 vb.linkedViewChanged(self.heatmap.plot.vb, vb.XAxis)
         else:
-            self.bias_plot.setXLink(None)
-            self.bias_plot.setLabel("bottom", self.tr("filter"))
+            if vb.linkedView(vb.XAxis) is not None:
+                self.bias_plot.setXLink(None)
+            if not shown or bottom.labelText != self.tr("filter"):
+                self.bias_plot.setLabel("bottom", self.tr("filter"))
             vb.setXRange(-0.6, len(b) - 0.4, padding=0)
         top = float(np.abs(b).max()) if b.size else 0.0
         top = top if top > 0 else 1.0

@@ -194,3 +194,24 @@ def test_the_colour_bar_axis_follows_the_levels(panel, qtbot):
     lo, hi = panel.heatmap.levels()
     assert bar.axis.range == pytest.approx([lo, hi])
     assert bar.axis.isVisible() and bar.axis.style["showValues"]
+
+
+def test_the_bias_axis_follows_the_layer_kind_across_snapshots(panel):
+    params = snapshot("cnn")
+    panel.set_model(presets.get("cnn"), params)
+    names = [n for n in panel._names]
+    conv = next(n for n in names if params[n].ndim == 4)
+    dense = next(n for n in names if params[n].ndim == 2)
+    plot, vb = panel.bias_plot, panel.bias_plot.vb
+    for name in (conv, dense, conv, dense):
+        panel.select_layer(name)
+        for step in (1, 2):                     # a second snapshot keeps the same set-up
+            panel.update_snapshot(params, step)
+            bottom = plot.getAxis("bottom")
+            if name == conv:
+                assert bottom.isVisibleTo(plot) and bottom.labelText == "filter"
+                assert vb.linkedView(vb.XAxis) is None
+                assert vb.viewRange()[0] == pytest.approx([-0.6, len(panel.bias_shown()) - 0.4])
+            else:
+                assert not bottom.isVisibleTo(plot)
+                assert vb.linkedView(vb.XAxis) is panel.heatmap.plot.vb
