@@ -58,9 +58,10 @@ class StatsThread:
             return not (self._closed or self.failed or self._busy or self._job is not None) and (
                 force or time.perf_counter() >= self._due)
 
-    def offer(self, params: dict, step: int, weight_decay: float = 0.0) -> None:
+    def offer(self, params: dict, step: int, weight_decay: float = 0.0, force: bool = False) -> None:
+        """Compute statistics of these weights next (unless this step has some, or ``force``)."""
         with self._cond:
-            if self._closed or self.failed or step == self.last_step:
+            if self._closed or self.failed or (step == self.last_step and not force):
                 return
             self._job = (params, int(step), float(weight_decay))
             self._cond.notify()

@@ -251,7 +251,7 @@ class TrainingWorker(QObject):
         if self.stats is not None and ("forced" in who or (
                 ("stats" in who or self.stats.wants()) and step > 0)):
             self.stats.offer({k: a.copy() for k, a in params.items()} if "panels" in who else params,
-                             step, float(body.get("weight_decay", 0.0)))
+                             step, float(body.get("weight_decay", 0.0)), force="forced" in who)
         if "panels" in who:
             self.snapshot_ready.emit(params, step)
 

@@ -66,8 +66,10 @@ def test_it_waits_for_the_next_sample_and_takes_no_second_one_of_a_step():
         st.offer(net.snapshot(), 1)              # the same step again: nothing to do
         st.compute_now(net.snapshot(), 1)
         assert not done.wait(0.2) and [s for _, s in got] == [1]
+        st.offer(net.snapshot(), 1, force=True)  # unless asked for expressly
+        assert done.wait(10) and [s for _, s in got] == [1, 1]
         st.compute_now(net.snapshot(), 2)        # in this thread
-        assert [s for _, s in got] == [1, 2]
+        assert [s for _, s in got] == [1, 1, 2]
     finally:
         st.close()
 
