@@ -15,7 +15,12 @@ number of mini-batches, and prints from that run (median of ``--repeat`` runs):
   layout, ≥ 2/s with all live panels), and a frame's GUI-thread CPU time: the redraw
   call alone and with the event-loop pass that paints it (robust to a loaded machine);
 - the GUI thread's 60 Hz timer: p99 of its intervals (target ≤ 20 ms);
-- how busy the GUI thread was (its CPU time ÷ wall time).
+- how busy the GUI thread was (its CPU time ÷ wall time);
+- where the training process's time went, headless and with the window (per step: its CPU
+  time, and the wall time of the trainer, snapshots and sends; ``core.loop_timing``), the
+  GUI process's CPU time per step and the layer statistics' rate and cost
+  (``gui.stats_thread``). The child's CPU ms per step is the robust comparison on a busy
+  machine: wall times and ratios move with whatever else runs.
 
 Which panels are "live" is read from the panels themselves: those fed steps
 (``add_steps``) or layer statistics (``update_stats``), or that ask for weights
