@@ -44,12 +44,16 @@ class Decimator:
     """The points of one growing curve to draw on a view, kept between frames."""
 
     def __init__(self):
+        self.generation = 0       # changes when the points are taken afresh
+        self.stable = 0           # leading points of the last answer that stay while it holds
         self.reset()
 
     def reset(self) -> None:
         self._key: tuple | None = None
         self._done = np.empty(0, dtype=np.intp)   # points of the columns that are complete
         self._upto = 0                            # where the open column begins
+        self.generation += 1
+        self.stable = 0
 
     def indices(self, x: np.ndarray, y: np.ndarray, x0: float, x1: float, width: float,
                 left: float = 0.0, version=None) -> np.ndarray:
@@ -67,9 +71,11 @@ class Decimator:
             return np.arange(begin, stop)
         key = (float(x0), float(x1), float(width), float(left), version)
         if key != self._key or n < self._upto or self._upto < begin:
-            self._key, self._done, self._upto = key, np.empty(0, dtype=np.intp), begin
+            self.reset()
+            self._key, self._upto = key, begin
         idx, open_at = m4_indices(x, y, self._upto, stop, x0, x1, width, left)
         out = np.concatenate((self._done, idx))
         self._done = np.concatenate((self._done, idx[idx < open_at]))
         self._upto = open_at
+        self.stable = len(self._done)
         return out

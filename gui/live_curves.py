@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QGraphicsItem
 
 from . import style
 from .curve_downsample import Decimator
@@ -26,33 +27,89 @@ def plot_view(plot: pg.PlotItem, scale: float = 1.0) -> tuple[float, float, floa
     return float(x0), float(x1), plot.vb.width() * scale, plot.vb.scenePos().x() * scale
 
 
-class LiveCurve:
-    """One curve whose data only grow (``version`` changes when earlier points change)."""
+TAIL = 256                   # points drawn afresh each frame before they join the settled part
 
-    def __init__(self, item: pg.PlotDataItem):
-        self.item = item
+
+class LiveCurve:
+    """One curve whose data only grow (``version`` changes when earlier points change).
+
+    A long curve is drawn in two parts: the settled points, painted once into a cached image
+    of the screen (an item of its own under ``item``, with the same pen), and the newest ones,
+    which ``item`` draws afresh. A frame then paints a strip at the end of the curve rather than
+    all of it; every ``TAIL`` points the tail joins the settled part (one full paint)."""
+
+    def __init__(self, item: pg.PlotDataItem, plot: pg.PlotItem):
+        self.item, self.plot = item, plot
         self.decimator = Decimator()
+        self.settled: pg.PlotDataItem | None = None
+        self._settled = (None, 0)                 # (decimator generation, points) it holds
         self._shown: tuple | None = None
         item.setDownsampling(ds=1, auto=False)     # done here, once per change, not per paint
         item.setClipToView(False)
+        item.visibleChanged.connect(self._follow_visibility)
 
-    def show(self, x: np.ndarray, y: np.ndarray, view: tuple[float, float, int], version=None,
-             scale: float = 1.0, skip_finite: bool = True) -> bool:
-        """Draw ``x``, ``y`` (x ascending, y finite) for ``view`` = (x0, x1, columns); True if
-        it set new points."""
+    def show(self, x: np.ndarray, y: np.ndarray, view: tuple[float, float, float, float],
+             version=None, scale: float = 1.0, skip_finite: bool = True) -> bool:
+        """Draw ``x``, ``y`` (x ascending, y finite) for ``view`` (``plot_view``); True if it
+        set new points."""
         key = (len(x), view, version, scale, skip_finite)
         if key == self._shown:
             return False
         idx = self.decimator.indices(x, y, *view, version=version)
-        ys = y[idx] if scale == 1.0 else scale * y[idx]
-        self.item.setData(x[idx], ys, skipFiniteCheck=skip_finite)
+        d = self.decimator
+        start = 0
+        if d.stable and self._settle_at(d.generation, d.stable, len(idx)):
+            gen, n = self._settled = (d.generation, d.stable)
+            settled = self._settled_item()
+            settled.setData(x[idx[:n]], scale * y[idx[:n]], skipFiniteCheck=skip_finite)
+            settled.setVisible(self.item.isVisible())
+        if self._settled[0] == d.generation and self._settled[1]:
+            start = self._settled[1] - 1           # one point shared: the line runs on
+        elif self.settled is not None and self.settled.xData is not None and len(self.settled.xData):
+            self.settled.setData([], [])
+            self._settled = (None, 0)
+        part = idx[start:]
+        self.item.setData(x[part], scale * y[part], skipFiniteCheck=skip_finite)
         self._shown = key
         return True
 
+    def _settle_at(self, generation: int, stable: int, total: int) -> bool:
+        gen, n = self._settled
+        return gen != generation or total - n > TAIL and stable > n
+
+    def _settled_item(self) -> pg.PlotDataItem:
+        if self.settled is None:
+            o = self.item.opts
+            self.settled = pg.PlotDataItem(pen=o["pen"], antialias=o["antialias"])
+            self.settled.setDownsampling(ds=1, auto=False)
+            self.settled.setClipToView(False)
+            self.plot.addItem(self.settled)          # no name: not in the legend
+            self.settled.setZValue(self.item.zValue())
+            self.settled.stackBefore(self.item)      # where the curve is in the plot's stack
+            self.settled.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        return self.settled
+
+    def _follow_visibility(self) -> None:
+        if self.settled is not None:
+            self.settled.setVisible(self.item.isVisible())
+
+    def drawn(self) -> tuple[np.ndarray, np.ndarray]:
+        """Every point drawn, settled and new (without the shared one)."""
+        x, y = self.item.getOriginalDataset()
+        x, y = (np.empty(0), np.empty(0)) if x is None else (x, y)
+        if self.settled is None or self._settled[1] == 0:
+            return x, y
+        sx, sy = self.settled.getOriginalDataset()
+        return np.concatenate((sx, x[1:])), np.concatenate((sy, y[1:]))
+
     def forget(self) -> None:
-        """Set the data again at the next ``show`` (after something outside changed the item)."""
+        """Set the data again at the next ``show`` (after the item's options changed)."""
         self._shown = None
         self.decimator.reset()
+        if self.settled is not None:                 # made again, with the new options
+            self.plot.removeItem(self.settled)
+            self.settled = None
+        self._settled = (None, 0)
 
 
 class EpochCurves:
@@ -76,7 +133,8 @@ class EpochCurves:
         self.keys = {self.train_loss: ("train_loss", 1), self.val_loss: ("val_loss", 1),
                      self.train_acc: ("train_acc", 100), self.val_acc: ("val_acc", 100),
                      self.test_acc: ("test_acc", 100)}
-        self.live = {c: LiveCurve(c) for c in self.keys}
+        self.live = {c: LiveCurve(c, loss_plot if k.endswith("loss") else acc_plot)
+                     for c, (k, _) in self.keys.items()}
         self._symbols = {c: c.opts["symbol"] for c in self.keys}   # shown while epochs are few
 
     def draw(self, epochs: dict[str, np.ndarray], views: dict, version, skip_finite: bool) -> None:

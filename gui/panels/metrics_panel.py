@@ -123,7 +123,8 @@ class MetricsPanel(QWidget):
         self._epoch_curves = ec.keys
         self.best_mark = BestEpochMark(self.loss_plot)
         # each frame sets only the points the plots' pixel columns can show (gui.curve_downsample)
-        self._live = {c: LiveCurve(c) for c in (self.raw_curve, self.avg_curve, self.batch_acc_curve)}
+        self._live = {c: LiveCurve(c, p) for c, p in ((self.raw_curve, self.loss_plot),
+                      (self.avg_curve, self.loss_plot), (self.batch_acc_curve, self.acc_plot))}
         self._loss_avg, self._acc_avg = RunningAverage(), RunningAverage()
         self._export_scale = 1.0       # columns per screen pixel: more for an exported image
         self._drawing = False
@@ -272,10 +273,9 @@ class MetricsPanel(QWidget):
         self.ranges.fit_acc(batch_acc, steps, e, self.overlay.late_acc_min)
         # the drawn points hold every column's extremes: the axis fits them as it fits all
         # (on a log axis, the smallest positive loss counts: all points then)
-        shown = (self.raw_curve if raw else self.avg_curve).getOriginalDataset()[1]
-        curve = (loss if raw else avg) if not fast else shown
-        self.ranges.fit_loss([curve if curve is not None else np.empty(0), e["train_loss"], e["val_loss"],
-                              self.overlay.loss_values], not fast)
+        drawn = self._live[self.raw_curve if raw else self.avg_curve].drawn()[1]
+        curve = (loss if raw else avg) if not fast else drawn
+        self.ranges.fit_loss([curve, e["train_loss"], e["val_loss"], self.overlay.loss_values], not fast)
         self.epoch_curves.draw(e, views, v, fast)
         if self._epochs_dirty:
             self._epochs_dirty = False

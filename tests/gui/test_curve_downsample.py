@@ -88,13 +88,20 @@ def test_the_panel_draws_a_bounded_number_of_points_keeps_spikes_and_zooms_in(me
                      "lr": np.full(n, 0.01)})
     panel.redraw()
     width = panel.loss_plot.vb.width() * panel.glw.devicePixelRatioF()
-    xs, ys = panel.raw_curve.getData()
+    raw, avg = panel._live[panel.raw_curve], panel._live[panel.avg_curve]
+    xs, ys = raw.drawn()                                 # settled part and newest part
     assert len(xs) <= 4 * (width + 3)
     assert 30.0 in ys                                    # the spike is drawn
-    assert len(panel.avg_curve.getData()[0]) <= 4 * (width + 3)
+    assert len(avg.drawn()[0]) <= 4 * (width + 3)
+    assert raw.settled is not None and len(raw.settled.getData()[0]) > len(panel.raw_curve.getData()[0])
+    panel.add_steps({"step": [n + 1.0], "epoch": [n // 100 + 1], "loss": [1.05], "acc": [0.5], "lr": [0.01]})
+    panel.redraw()                                       # a new batch: only the newest part is set
+    assert raw.drawn()[0][-1] == n + 1 and 30.0 in raw.drawn()[1]
     panel.loss_plot.setXRange(50_000, 50_100, padding=0)  # the learner zooms in
-    qtbot.waitUntil(lambda: len(panel.raw_curve.getData()[0]) >= 100)
-    xs, ys = panel.raw_curve.getData()
+    qtbot.waitUntil(lambda: len(raw.drawn()[0]) >= 100)
+    xs, ys = raw.drawn()
     inside = (xs >= 50_000) & (xs <= 50_100)
     np.testing.assert_array_equal(xs[inside], np.arange(50_000, 50_101))
     np.testing.assert_array_equal(ys[inside], loss[49_999:50_100])
+    panel.raw_box.setChecked(False)                      # hidden, settled part included
+    assert not panel.raw_curve.isVisible() and (raw.settled is None or not raw.settled.isVisible())
