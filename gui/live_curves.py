@@ -55,6 +55,8 @@ class LiveCurve:
         key = (len(x), view, version, scale, skip_finite)
         if key == self._shown:
             return False
+        if self._shown is not None and self._shown[3:] != key[3:]:
+            self.forget()                  # a log axis (finite check) or a new scale: all again
         idx = self.decimator.indices(x, y, *view, version=version)
         d = self.decimator
         start = 0

@@ -105,3 +105,23 @@ def test_the_panel_draws_a_bounded_number_of_points_keeps_spikes_and_zooms_in(me
     np.testing.assert_array_equal(ys[inside], loss[49_999:50_100])
     panel.raw_box.setChecked(False)                      # hidden, settled part included
     assert not panel.raw_curve.isVisible() and (raw.settled is None or not raw.settled.isVisible())
+
+
+def test_on_a_log_axis_the_settled_part_checks_for_a_zero_loss_too(metrics_panel, qtbot):
+    panel = metrics_panel
+    panel.resize(900, 600)
+    panel.show()
+    qtbot.waitExposed(panel)
+    n = 60_000
+    x, loss = noisy(n)
+    loss[10] = 0.0                                       # log10(0) = -inf: must not be drawn
+    panel.add_steps({"step": x + 1, "epoch": x // 100 + 1, "loss": loss, "acc": np.full(n, 0.5),
+                     "lr": np.full(n, 0.01)})
+    panel.redraw()
+    raw = panel._live[panel.raw_curve]
+    assert raw.settled.opts["skipFiniteCheck"]           # linear axis: all finite, no check
+    panel.log_box.setChecked(True)
+    panel.redraw()
+    assert not raw.settled.opts["skipFiniteCheck"] and not panel.raw_curve.opts["skipFiniteCheck"]
+    xs, ys = raw.settled.getData()                       # what is drawn, in log10
+    assert len(xs) and np.isfinite(ys[xs != 11]).all()
