@@ -78,6 +78,17 @@ class _History:
         self.n += 1
 
 
+def _add_live_plot(layout: pg.GraphicsLayoutWidget, row: int, col: int, **kinds) -> pg.PlotItem:
+    """A plot whose ranges change on every frame: ``LiveAxis`` (or the given subclass) on the
+    left and at the bottom; the hidden top and right axes follow the ranges too, so they
+    skip the label update (an HTML layout each) that their SI prefix would cost."""
+    axes = {side: kinds.get(side, LiveAxis)(side) for side in ("left", "bottom")}
+    plot = layout.addPlot(row=row, col=col, axisItems=axes)
+    for side in ("top", "right"):
+        plot.getAxis(side).enableAutoSIPrefix(False)
+    return plot
+
+
 class DistributionsPanel(QWidget):
     status_message = Signal(str)
 
@@ -115,10 +126,8 @@ class DistributionsPanel(QWidget):
         self._hist: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self.hist_clip_labels: dict[str, pg.TextItem] = {}
         for row, kind in enumerate(KINDS):
-            band = self.dist_view.addPlot(row=row, col=0, axisItems={
-                "left": LiveAxis("left"), "bottom": LiveAxis("bottom")})
-            hist = self.dist_view.addPlot(row=row, col=1, axisItems={
-                "left": LiveAxis("left"), "bottom": CountAxis("bottom")})
+            band = _add_live_plot(self.dist_view, row, 0)
+            hist = _add_live_plot(self.dist_view, row, 1, bottom=CountAxis)
             self.dist_view.ci.layout.setColumnStretchFactor(0, 3)
             self.dist_view.ci.layout.setColumnStretchFactor(1, 1)
             band.setTitle(titles[kind], size="10pt")
@@ -171,7 +180,8 @@ class DistributionsPanel(QWidget):
             self.band_plots[kind] = band
             self.hist_plots[kind], self.hist_bars[kind] = hist, bars
 
-        # the band plots' x axes show the same iterations at the same width: laid out once
+        # the band plots' x axes show the same iterations at the same width: the two without
+        # the "iteration" label under them are laid out once for both (share_layout compares)
         share_layout(*(plot.getAxis("bottom") for plot in self.band_plots.values()))
 
         self.layers_view = pg.GraphicsLayoutWidget()
@@ -181,14 +191,12 @@ class DistributionsPanel(QWidget):
             "initialisation help). Bottom: the mean size of the gradient of the weights, on a log "
             "scale: if the first layers' gradients are far smaller than the last ones', gradients "
             "vanish on their way back.")))
-        self.dead_plot = self.layers_view.addPlot(row=0, col=0, axisItems={
-            "left": LiveAxis("left"), "bottom": LiveAxis("bottom")})
+        self.dead_plot = _add_live_plot(self.layers_view, 0, 0)
         self.dead_plot.setTitle(self.tr("Dead ReLU units (output 0 for every probe sample)"), size="10pt")
         self.dead_plot.setLabel("left", self.tr("dead units"), units="%")
         self.dead_plot.setLabel("bottom", self.tr("iteration"))
         self.dead_plot.setYRange(0, 100)
-        self.grad_plot = self.layers_view.addPlot(row=1, col=0, axisItems={
-            "left": LogAxis("left"), "bottom": LiveAxis("bottom")})
+        self.grad_plot = _add_live_plot(self.layers_view, 1, 0, left=LogAxis)
         self.grad_plot.setTitle(self.tr("Mean |gradient| per weight (log scale)"), size="10pt")
         self.grad_plot.setLabel("left", self.tr("mean |∂L/∂W|"))
         self.grad_plot.setLabel("bottom", self.tr("iteration"))

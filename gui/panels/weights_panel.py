@@ -131,6 +131,7 @@ class WeightsPanel(QWidget):
         self.bias_plot = self.heatmap.add_marginal_plot(height=90)
         # its range changes with every snapshot: axes that lay themselves out cheaply
         self.bias_plot.setAxisItems({"left": LiveAxis("left"), "right": LiveAxis("right")})
+        self.bias_plot.getAxis("top").enableAutoSIPrefix(False)    # hidden: no label updates
         self.bias_plot.getAxis("left").setWidth(HEATMAP_AXIS_WIDTH)
         self.bias_plot.getAxis("right").setStyle(showValues=False)
         _live_colorbar_axis(self.heatmap.colorbar)

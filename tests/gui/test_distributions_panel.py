@@ -109,3 +109,32 @@ def test_hidden_panel_draws_when_shown(qtbot, panel, mnist):
     assert panel.band_data("weights")[0].size == 0            # not drawn while hidden
     panel.show()
     qtbot.waitUntil(lambda: panel.band_data("weights")[0].size == 1)
+
+
+def test_a_new_frame_lays_out_no_axis_label_again(panel, mnist, monkeypatch):
+    """Each frame moves every axis (a new iteration, a new histogram): the axes' labels
+    stay as they are, and the two upper band plots' x axes (alike: the third has the
+    "iteration" label under it) compute their ticks once for both."""
+    import pyqtgraph as pg
+
+    from gui.widgets.live_axis import LiveAxis
+    net, results = train_with_stats(mnist, steps=30, every=3)
+    for stats, step in results[:3]:
+        panel.update_stats(stats, step)
+    panel.grab()
+    html, specs = [], []
+    monkeypatch.setattr(pg.AxisItem, "_updateLabel", lambda self: html.append(self))
+    original = LiveAxis.generateDrawSpecs
+    monkeypatch.setattr(LiveAxis, "generateDrawSpecs",
+                        lambda self, p: specs.append(self) or original(self, p))
+    before = panel.band_plots[KINDS[0]].getAxis("bottom").range
+    for stats, step in results[3:]:
+        panel.update_stats(stats, step)
+        panel.grab()
+    assert panel.band_plots[KINDS[0]].getAxis("bottom").range != before   # the axes did move
+    assert html == []
+    bottoms = [panel.band_plots[k].getAxis("bottom") for k in KINDS]
+    frames = len(results[3:])
+    assert specs.count(bottoms[0]) == frames
+    assert specs.count(bottoms[1]) <= 1          # (once, when its text height caught up)
+    assert bottoms[1]._specs is bottoms[0]._specs
