@@ -53,9 +53,12 @@ class GradientWatch:
         """The gradient norm of every layer with parameters (float64; inf/NaN if not finite)."""
         g = self.net.flat_grads
         with np.errstate(all="ignore"):
-            return np.array([np.sqrt(np.dot(g[s].astype(np.float64, copy=False),
-                                            g[s].astype(np.float64, copy=False)))
-                             for s in self._slices])
+            # in the buffer's own dtype (BLAS, no copy); in float64 where float32 over- or underflows
+            sq = np.array([float(np.dot(g[s], g[s])) for s in self._slices])
+            for i in np.flatnonzero(~(np.isfinite(sq) & (sq > 1e-30))):
+                x = g[self._slices[i]].astype(np.float64)
+                sq[i] = np.dot(x, x)
+            return np.sqrt(sq)
 
     def check(self) -> None:
         """Note the norms of the gradients just computed (the first call sets the baseline)."""
