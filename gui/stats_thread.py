@@ -24,6 +24,7 @@ import time
 from collections.abc import Callable
 
 import numpy as np
+from PySide6.QtCore import QCoreApplication
 
 from core import layer_stats
 from core.network import Network
@@ -109,7 +110,8 @@ class StatsThread:
                 stats = layer_stats.layer_stats(self._net, *self._probe)
             except Exception as e:                  # statistics are optional; training goes on
                 self.failed = f"{type(e).__name__}: {e}"
-                self._warn(f"layer statistics failed: {e}")
+                self._warn(QCoreApplication.translate(
+                    "StatsThread", "Layer statistics failed and are off for this run: {0}").format(e))
                 return
             cost = time.perf_counter() - t0
             self.seconds.append(cost)

@@ -92,7 +92,7 @@ def test_an_error_is_reported_once_and_statistics_stop():
         st.compute_now(net.snapshot(), 3)
     finally:
         st.close()
-    assert len(warnings) == 1 and "layer statistics failed" in warnings[0] and not got
+    assert len(warnings) == 1 and "Layer statistics failed" in warnings[0] and not got
 
 
 def test_close_ends_the_thread():
