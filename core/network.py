@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from . import losses, threads
+from . import batch_halves, losses, threads
 from . import spec as spec_mod
 from .activations import softmax
 from .layers import Dropout, Layer
@@ -168,8 +168,11 @@ class Network:
         """
         y = np.asarray(y)
         self.loss_fn.check_targets(y, len(x), self.n_classes)   # labels, or values for regression
-        self.scores = self.forward(x, training, record)
-        value = self.loss_fn.forward(self.scores, y)
+        if training and record is None and batch_halves.applies(self, len(x)):
+            value = batch_halves.loss(self, x, y)   # each half of the batch on a thread of its own
+        else:
+            self.scores = self.forward(x, training, record)
+            value = self.loss_fn.forward(self.scores, y)
         if self.weight_decay:
             value += 0.5 * self.weight_decay * sum(float(np.vdot(p, p)) for p, _ in self._decayed)
         return value
@@ -180,9 +183,9 @@ class Network:
         If ``record`` is a list, the gradient arriving at each layer's output (dA, last
         layer first) is appended to it, for as far as backward goes.
         """
-        d = self.loss_fn.backward()
+        d = None if record is None and batch_halves.backward(self) else self.loss_fn.backward()
         with threads.own_products(self._own_products):
-            for layer in reversed(self.layers):
+            for layer in reversed(self.layers) if d is not None else ():
                 if record is not None:
                     record.append(d)
                 d = layer.backward(d)

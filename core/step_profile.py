@@ -3,6 +3,9 @@
 Runs the steps of ``Trainer.run`` by hand — gather a batch, each layer's
 forward, the loss, each layer's backward, the optimizer — and times every
 part; prints the median time of each over the steps, and its share of the step.
+Where the step goes through ``batch_halves`` (two threads, a CNN) the layers'
+times are those of the first half of the batch, on the calling thread, and the
+wait for the other half is a part of its own.
 With one thread the clock is the thread's own CPU time, which other programs
 running on a busy machine hardly move. With more it is the wall clock less the
 time the calling thread spent waiting for a CPU (Linux counts it, in
@@ -18,7 +21,7 @@ import time
 
 import numpy as np
 
-from . import data, optimizers, presets, threads
+from . import batch_halves, data, optimizers, presets, threads
 from .network import Network
 
 
@@ -36,6 +39,9 @@ def profile(spec: dict, ds, batch: int = 128, steps: int = 60, warmup: int = 10,
         times.setdefault(name, []).append(now - t0)
         return now
 
+    halves = batch_halves.applies(net, batch)
+    if halves:
+        _time_layers(net, clock, times)
     for step in range(warmup + steps):
         if step == warmup:
             times.clear()
@@ -43,6 +49,11 @@ def profile(spec: dict, ds, batch: int = 128, steps: int = 60, warmup: int = 10,
         x, y = ds.gather("train", rng.integers(0, len(ds.y_train), batch))
         a = net._prepare(x)
         t = timed("gather a batch", t)
+        if halves:
+            t = _step_in_halves(net, a, y, t, timed, times)
+            opt.update(params, grads)
+            timed("Adam update", t)
+            continue
         with threads.own_products(net._own_products):
             for i, layer in enumerate(net.layers):
                 a = layer.forward(a, True)
@@ -61,6 +72,35 @@ def profile(spec: dict, ds, batch: int = 128, steps: int = 60, warmup: int = 10,
         opt.update(params, grads)
         timed("Adam update", t)
     return {name: statistics.median(v) for name, v in times.items()}
+
+
+def _time_layers(net, clock, times) -> None:
+    """Time every layer's passes on the calling thread (the first half of the batch's)."""
+    def timed_pass(run, name):
+        def timed_run(*args):
+            t0 = clock()
+            out = run(*args)
+            times.setdefault(name, []).append(clock() - t0)
+            return out
+        return timed_run
+
+    for i, layer in enumerate(net.layers):
+        for kind in ("forward", "backward"):
+            setattr(layer, kind, timed_pass(getattr(layer, kind), f"{i} {layer!r} {kind}"))
+
+
+def _step_in_halves(net, a, y, t, timed, times) -> float:
+    """Forward and backward as ``batch_halves`` does them; the layers' times (first half)
+    come from ``_time_layers``, the rest of each pass is the wait for the second half."""
+    def layer_sum(kind):
+        return sum(v[-1] for name, v in times.items() if name.endswith(" " + kind) and v)
+    net.loss(a, y, training=True)
+    float((net.scores.argmax(axis=1) == y).mean())
+    done = layer_sum("forward")
+    t = timed("forward: the loss, accuracy, waiting for the second half", t + done)
+    net.backward()
+    done = layer_sum("backward")
+    return timed("backward: waiting for the second half, summing the gradients", t + done)
 
 
 _SCHEDSTAT = "/proc/thread-self/schedstat"

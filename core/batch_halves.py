@@ -1,0 +1,128 @@
+"""Two threads, each training on half of the batch, end to end through the network.
+
+With more than one thread (``threads.py``), a network of convolution and
+pooling layers used to cut every layer's work in two: some output rows or
+channels per thread, a wait for both at the end of each such piece (about
+sixteen waits per training step), and what did not split (the dense layers,
+the loss, small products and copies between the pieces) on one thread. Here
+instead each thread takes half of the batch through the whole network — the
+forward pass and the loss (one wait), then the loss's gradient and every
+layer's backward pass (a second wait) — each half with its own copy of the
+layers (the *twin*: same parameters, its own gradients, inputs and work
+arrays). Each layer then runs its one-thread path, the same arithmetic as
+with one thread, on 64 samples instead of 128.
+
+Each half's gradients are those of its own mean loss; the batch's are their
+mean weighted by the halves' sizes, one pass over the flat gradient buffer:
+``g ← (n₀·g₀ + n₁·g₁) / n``. The reported loss is weighted the same way.
+
+This is for training steps only (``Network.loss(training=True)`` and the
+``Network.backward`` after it), and only for networks whose layers treat every
+sample on its own (``KINDS``: no batch statistics, no random masks) and of
+which at least one splits its work (``Layer.splits_work``). Everything else —
+evaluation, recorded passes, MLPs — takes the network's own path.
+"""
+from __future__ import annotations
+
+import numpy as np
+
+from . import blas, threads
+
+# Layer kinds whose output for a sample depends on that sample alone (and on nothing
+# drawn at random): a batch may be cut into halves through them.
+KINDS = frozenset({"conv2d", "maxpool", "flatten", "dense", "activation"})
+# Smallest batch cut in two: below this the halves are too small to be worth the wait.
+MIN_BATCH = 16
+
+
+def applies(net, n: int) -> bool:
+    """Whether a training step of ``net`` on ``n`` samples goes through the halves."""
+    if threads.get_threads() < 2 or n < MIN_BATCH:
+        return False
+    ok = getattr(net, "_halves_ok", None)
+    if ok is None:
+        ok = net._halves_ok = (all(layer.kind in KINDS and not layer.buffers for layer in net.layers)
+                               and any(layer.splits_work for layer in net.layers))
+    return ok
+
+
+class _Halves:
+    """The twin network and what the last forward pass left for backward."""
+
+    def __init__(self, net):
+        twin = type(net)(net.spec, rng=np.random.default_rng(0), dtype=net.dtype)
+        for mine, theirs in zip(twin.layers, net.layers, strict=True):
+            for name, p in theirs.params.items():
+                mine.params[name] = p            # the same parameters; gradients its own
+            mine.need_dx = theirs.need_dx
+            if hasattr(theirs, "method"):
+                mine.method = theirs.method
+        self.twin = twin
+        self.scores: np.ndarray | None = None
+        self.sizes = (0, 0)
+        self.pending: np.ndarray | None = None  # the scores of a loss whose backward is due
+
+    def loss(self, net, x: np.ndarray, y: np.ndarray) -> float:
+        a = net._prepare(x)
+        n = len(a)
+        h = n - n // 2
+        self.sizes = (h, n - h)
+        sides = ((net, a[:h], y[:h]), (self.twin, a[h:], y[h:]))
+        if self.scores is None or self.scores.shape != (n, net.n_classes):
+            self.scores = np.empty((n, net.n_classes), net.dtype)
+        scores, losses = self.scores, [0.0, 0.0]
+
+        def forward(part):      # one half (both, one after the other, if no worker is free)
+            for i in range(part.start, part.stop):
+                side, xs, ys = sides[i]
+                for layer in side.layers:
+                    xs = layer.forward(xs, True)
+                scores[i * h:i * h + len(xs)] = xs
+                losses[i] = side.loss_fn.forward(xs, ys)
+        with threads.own_products():
+            threads.split(2, forward)
+        net.scores = scores
+        return (h * losses[0] + (n - h) * losses[1]) / n
+
+    def backward(self, net) -> None:
+        sides = (net, self.twin)
+
+        def backward(part):
+            for i in range(part.start, part.stop):
+                d = sides[i].loss_fn.backward()
+                for layer in reversed(sides[i].layers):
+                    d = layer.backward(d)
+                    if d is None:
+                        break
+        with threads.own_products():
+            threads.split(2, backward)
+        n0, n1 = self.sizes
+        g, g1 = net.flat_grads, self.twin.flat_grads
+        axpby = blas.routine(g.dtype)
+        if axpby is not None:                   # g ← (n₁/n)·g₁ + (n₀/n)·g in one pass
+            axpby(g.size, n1 / (n0 + n1), blas.address(g1), 1, n0 / (n0 + n1), blas.address(g), 1)
+        else:
+            g *= n0 / (n0 + n1)
+            g += (n1 / (n0 + n1)) * g1
+
+
+def loss(net, x: np.ndarray, y: np.ndarray) -> float:
+    """The batch's mean loss, each half of it taken through the network on a thread of its
+    own; sets ``net.scores``. Call only where :func:`applies`."""
+    halves = getattr(net, "_halves", None)
+    if halves is None:
+        halves = net._halves = _Halves(net)
+    value = halves.loss(net, x, y)
+    halves.pending = net.scores
+    return value
+
+
+def backward(net) -> bool:
+    """The gradients of the last :func:`loss` into ``net.flat_grads``, if that was the
+    network's last loss; False (and nothing done) otherwise."""
+    halves = getattr(net, "_halves", None)
+    if halves is None or halves.pending is None or halves.pending is not net.scores:
+        return False
+    halves.pending = None
+    halves.backward(net)
+    return True
