@@ -8,10 +8,12 @@ one BLAS thread by default. This talks to the OpenBLAS that NumPy ships
 
 **Our own split.** NumPy lets go of the GIL inside copies, ufunc loops and matrix
 products on large arrays, so Python threads that each take a part of a large array
-really run side by side. ``split`` runs such parts on a small pool. Conv2D cuts its
-im2col copy, product and ReLU into blocks of output rows (and its backward
-pass into blocks of columns, its col2im into channels), MaxPool2D its passes
-into channels.
+really run side by side. ``split`` runs such parts on a small pool. A CNN's
+training step uses it once per pass: each half of the batch goes through the
+whole network on a thread of its own (``batch_halves.py``). Elsewhere (evaluation,
+networks with batch statistics) Conv2D cuts its im2col copy, product and ReLU
+into blocks of output rows (and its backward pass into blocks of columns, its
+col2im into channels), MaxPool2D its passes into channels.
 
 Inside a network that has such layers (``own_products``) OpenBLAS is kept to
 one thread, each thread's part doing its own products, and big products
