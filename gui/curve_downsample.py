@@ -66,13 +66,14 @@ class Decimator:
             return np.arange(n)
         begin = max(int(np.searchsorted(x, x0, "left")) - 1, 0)
         stop = min(int(np.searchsorted(x, x1, "right")) + 1, n)
-        if stop - begin <= SMALL * width:        # few enough: every point
-            self.reset()
-            return np.arange(begin, stop)
-        key = (float(x0), float(x1), float(width), float(left), version)
+        small = stop - begin <= SMALL * width     # few enough: every point
+        key = (float(x0), float(x1), float(width), float(left), version, small)
         if key != self._key or n < self._upto or self._upto < begin:
             self.reset()
             self._key, self._upto = key, begin
+        if small:
+            self.stable = max(stop - begin - 1, 0)     # all final but the newest
+            return np.arange(begin, stop)
         idx, open_at = m4_indices(x, y, self._upto, stop, x0, x1, width, left)
         out = np.concatenate((self._done, idx))
         self._done = np.concatenate((self._done, idx[idx < open_at]))

@@ -28,6 +28,7 @@ def plot_view(plot: pg.PlotItem, scale: float = 1.0) -> tuple[float, float, floa
 
 
 TAIL = 256                   # points drawn afresh each frame before they join the settled part
+SPLIT = 1024                 # a curve of fewer points is drawn whole (cheap enough)
 
 
 class LiveCurve:
@@ -77,7 +78,7 @@ class LiveCurve:
 
     def _settle_at(self, generation: int, stable: int, total: int) -> bool:
         gen, n = self._settled
-        return gen != generation or total - n > TAIL and stable > n
+        return total > SPLIT and (gen != generation or total - n > TAIL and stable > n)
 
     def _settled_item(self) -> pg.PlotDataItem:
         if self.settled is None:

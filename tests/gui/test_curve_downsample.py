@@ -125,3 +125,14 @@ def test_on_a_log_axis_the_settled_part_checks_for_a_zero_loss_too(metrics_panel
     assert not raw.settled.opts["skipFiniteCheck"] and not panel.raw_curve.opts["skipFiniteCheck"]
     xs, ys = raw.settled.getData()                       # what is drawn, in log10
     assert len(xs) and np.isfinite(ys[xs != 11]).all()
+
+
+def test_a_long_curve_of_few_points_per_column_settles_too():
+    x, y = noisy(3_000)
+    d = Decimator()
+    first = d.indices(x[:2_000], y[:2_000], 0.0, 4_000.0, 2_000)   # all drawn: 1 per column
+    gen = d.generation
+    assert len(first) == 2_000 and d.stable == 1_999
+    grown = d.indices(x, y, 0.0, 4_000.0, 2_000)
+    assert d.generation == gen and d.stable == 2_999            # the first points stay as they were
+    np.testing.assert_array_equal(grown[:2_000], first)
