@@ -31,7 +31,7 @@ from core.network import Network
 
 SHARE = 0.5           # of the wall-clock time this thread may compute (on the other core)
 NICE = 10             # its scheduling priority below the GUI thread's and the training's
-JOIN_S = 0.5
+JOIN_S = 0.2          # close() waits this long at most (a sample finished later is dropped)
 
 
 class StatsThread:

@@ -16,7 +16,8 @@ Snapshots: one request in flight at a time, whoever asks (the panels through
 ``request_snapshot``, the layer statistics); the answer goes to each that asked. Layer
 statistics of the probe batch are computed in this process (``gui.stats_thread``, a
 low-priority thread) from snapshots asked for at the draw rate while the run trains, once
-more where it pauses and where it ends: the training process only copies its weights.
+more where it pauses and where it ends (unless stopped): the training process only copies
+its weights.
 
 At the end the process sends the trainer's full state (``final_state``); this thread applies
 it to the GUI's trainer, stale while the run lasted (``core.trainer_transfer.apply_state``),
@@ -178,8 +179,8 @@ class TrainingWorker(QObject):
             reason = self._receive(conn)
             if self.final_state is not None:    # the GUI's trainer becomes the run's
                 trainer_transfer.apply_state(self.trainer, self.final_state)
-                if self.stats is not None:      # statistics where the run ended
-                    self.stats.close()
+                if self.stats is not None and not self._stopping:   # statistics where it ended
+                    self.stats.close()              # (not after Stop: the window may be closing)
                     self.stats.compute_now(self.final_state["params"], self.step,
                                            self.trainer.net.weight_decay)
         except Exception as e:                      # reported, never raised in the thread
