@@ -12,7 +12,7 @@ is visible. While it is hidden, a new hint is announced in the status bar once.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from core import coach, live_settings
@@ -20,6 +20,10 @@ from core import coach, live_settings
 from ..run_state import RunState
 from ..throttle import draw_budget
 from ..widgets.hint_card import HintCard, change_text
+
+# While training runs, new numbers in the same hints (an accuracy that moves every epoch of a
+# toy run) are shown at most this often: a card costs a few milliseconds to build.
+VALUES_MS = 1000
 
 
 class CoachPanel(QWidget):
@@ -39,6 +43,10 @@ class CoachPanel(QWidget):
         self.cards: list[HintCard] = []
         self._shown_key: tuple | None = None
         self._dirty = False
+        self._values_timer = QTimer(self)
+        self._values_timer.setSingleShot(True)
+        self._values_timer.setInterval(VALUES_MS)
+        self._values_timer.timeout.connect(lambda: draw_budget().request(self._show_hints))
 
         self.empty = QLabel(self.tr("No hints yet — the coach watches your run and speaks up when "
                                     "something looks off."))
@@ -139,6 +147,9 @@ class CoachPanel(QWidget):
         if state == RunState.RUNNING and not self._state.busy:
             self._new_run()
         self._state = state
+        if state != RunState.RUNNING and self._values_timer.isActive():
+            self._values_timer.stop()            # the newest numbers now
+            draw_budget().request(self._show_hints)
         if state == RunState.FINISHED:
             self._finished = True
             self._changed()
@@ -148,7 +159,15 @@ class CoachPanel(QWidget):
         self.hints = [h for h in coach.hints(self.facts())
                       if h.rule not in self._dismissed and h.rule not in self._applied]
         if self.isVisible():
-            if self._key() != self._shown_key:     # the same hints: no frame at all
+            key = self._key()
+            if key == self._shown_key:             # the same hints: no frame at all
+                pass
+            elif (self._state == RunState.RUNNING and self._shown_key is not None
+                  and [k[0] for k in key] == [k[0] for k in self._shown_key]):
+                if not self._values_timer.isActive():   # only their numbers moved
+                    self._values_timer.start()
+            else:
+                self._values_timer.stop()
                 draw_budget().request(self._show_hints)
         else:
             self._dirty = True

@@ -189,3 +189,24 @@ def test_epochs_that_change_no_hint_ask_for_no_frame_and_cost_no_pass_over_the_r
     monkeypatch.setattr(coach, "_get", lambda e, k: calls.append(k) or e.get(k))
     panel.add_epoch(epoch(304, 0.0007, 0.0033))
     assert len(calls) < 50                       # the rules read the newest epochs only
+
+
+def test_while_training_runs_new_numbers_in_the_same_hint_are_shown_once_a_second(panel, qtbot, monkeypatch):
+    from gui import throttle
+    from gui.panels import coach_panel
+    monkeypatch.setattr(coach_panel, "VALUES_MS", 200)
+    panel._values_timer.setInterval(coach_panel.VALUES_MS)
+    asked = []
+    budget = throttle.draw_budget()
+    monkeypatch.setattr(budget, "request", lambda fn: asked.append(fn) or fn())
+    panel.set_training_state(RunState.RUNNING)
+    panel.add_epoch(epoch(1, 2.3, 2.3, acc=0.10))
+    assert len(asked) == 1 and "10.0%" in panel.card("at_chance").summary.text()   # at once
+    for i, acc in enumerate((0.101, 0.102, 0.103, 0.104), start=2):                  # every epoch
+        panel.add_epoch(epoch(i, 2.3, 2.3, acc=acc))
+    assert len(asked) == 1 and "10.0%" in panel.card("at_chance").summary.text()
+    qtbot.waitUntil(lambda: "10.4%" in panel.card("at_chance").summary.text(), timeout=3000)
+    assert len(asked) == 2                                                            # once, the newest
+    panel.add_epoch(epoch(6, 2.3, 2.3, acc=0.105))
+    panel.set_training_state(RunState.PAUSED)                                         # paused: at once
+    assert len(asked) == 3 and "10.5%" in panel.card("at_chance").summary.text()
