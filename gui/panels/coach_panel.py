@@ -21,8 +21,9 @@ from ..run_state import RunState
 from ..throttle import draw_budget
 from ..widgets.hint_card import HintCard, change_text
 
-# While training runs, new numbers in the same hints (an accuracy that moves every epoch of a
-# toy run) are shown at most this often: a card costs a few milliseconds to build.
+# While training runs, new numbers in the hints shown (an accuracy that moves every epoch of a
+# toy run) and hints that went away (a noisy validation loss that rose twice, then fell) are
+# shown at most this often: a card costs milliseconds to build. A new hint shows at once.
 VALUES_MS = 1000
 
 
@@ -155,16 +156,17 @@ class CoachPanel(QWidget):
             self._changed()
 
     # -- hints ----------------------------------------------------------------------------------
-    def _changed(self) -> None:
+    def _changed(self, now: bool = False) -> None:
+        """Evaluate the rules again; show the result (``now``: at once, the learner acted)."""
         self.hints = [h for h in coach.hints(self.facts())
                       if h.rule not in self._dismissed and h.rule not in self._applied]
         if self.isVisible():
             key = self._key()
             if key == self._shown_key:             # the same hints: no frame at all
                 pass
-            elif (self._state == RunState.RUNNING and self._shown_key is not None
-                  and [k[0] for k in key] == [k[0] for k in self._shown_key]):
-                if not self._values_timer.isActive():   # only their numbers moved
+            elif (not now and self._state == RunState.RUNNING and self._shown_key is not None
+                  and {k[0] for k in key} <= {k[0] for k in self._shown_key}):
+                if not self._values_timer.isActive():   # numbers moved, or a hint went away
                     self._values_timer.start()
             else:
                 self._values_timer.stop()
@@ -213,7 +215,7 @@ class CoachPanel(QWidget):
 
     def dismiss(self, hint: coach.Hint) -> None:
         self._dismissed.add(hint.rule)
-        self._changed()
+        self._changed(now=True)
 
     def apply(self, hint: coach.Hint) -> None:
         """Make the hint's change: a new network first (if the rule wants one; the main window
@@ -232,4 +234,4 @@ class CoachPanel(QWidget):
         self._applied.add(hint.rule)
         self.status_message.emit(self.tr("Coach applied: {0}").format(
             change_text(hint).replace("\n", "; ")))
-        self._changed()
+        self._changed(now=True)

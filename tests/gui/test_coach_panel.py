@@ -210,3 +210,18 @@ def test_while_training_runs_new_numbers_in_the_same_hint_are_shown_once_a_secon
     panel.add_epoch(epoch(6, 2.3, 2.3, acc=0.105))
     panel.set_training_state(RunState.PAUSED)                                         # paused: at once
     assert len(asked) == 3 and "10.5%" in panel.card("at_chance").summary.text()
+
+
+def test_a_hint_that_comes_and_goes_with_every_epoch_does_not_rebuild_the_cards_each_time(panel, monkeypatch):
+    from gui import throttle
+    asked = []
+    budget = throttle.draw_budget()
+    monkeypatch.setattr(budget, "request", lambda fn: asked.append(fn) or fn())
+    overfit(panel)                                   # shown at once
+    assert len(asked) == 1 and panel.card("overfitting")
+    panel.add_epoch(epoch(5, 0.1, 0.30))             # validation falls: the hint's rule is quiet now
+    panel.add_epoch(epoch(6, 0.09, 0.31))
+    panel.add_epoch(epoch(7, 0.08, 0.32))            # ... and speaks again (same numbers)
+    assert len(asked) == 1 and panel.card("overfitting").hint.values["best"] == 2
+    panel.set_training_state(RunState.PAUSED)        # paused: the newest at once
+    assert len(asked) == 2 and panel.card("overfitting").hint.values["best"] == 5
