@@ -163,8 +163,9 @@ class CoachPanel(QWidget):
         if self.isVisible():
             key = self._key()
             if key == self._shown_key:             # the same hints: no frame at all
-                pass
-            elif (not now and self._state == RunState.RUNNING and self._shown_key is not None
+                draw_budget().cancel(self._show_hints)   # (one asked for may be moot now)
+                self._values_timer.stop()
+            elif (not now and self._training() and self._shown_key is not None
                   and {k[0] for k in key} <= {k[0] for k in self._shown_key}):
                 if not self._values_timer.isActive():   # numbers moved, or a hint went away
                     self._values_timer.start()
@@ -183,6 +184,10 @@ class CoachPanel(QWidget):
         super().showEvent(event)
         if self._dirty:
             self._show_hints()
+
+    def _training(self) -> bool:
+        """Training runs (or steps through many batches: the draw budget is on)."""
+        return self._state == RunState.RUNNING or draw_budget().active
 
     def _key(self) -> tuple:
         return tuple((h.rule, tuple(sorted(h.values.items()))) for h in self.hints)

@@ -225,3 +225,21 @@ def test_a_hint_that_comes_and_goes_with_every_epoch_does_not_rebuild_the_cards_
     assert len(asked) == 1 and panel.card("overfitting").hint.values["best"] == 2
     panel.set_training_state(RunState.PAUSED)        # paused: the newest at once
     assert len(asked) == 2 and panel.card("overfitting").hint.values["best"] == 5
+
+
+def test_a_hint_gone_again_before_its_frame_leaves_no_frame_waiting(panel, monkeypatch):
+    from gui import throttle
+    from gui.panels import coach_panel
+    budget = throttle.DrawBudget()                   # frames wait for the event loop: none turns here
+    monkeypatch.setattr(coach_panel, "draw_budget", lambda: budget)
+    panel.set_training_state(RunState.RUNNING)
+    budget.set_active(True)
+    budget.request(lambda: None)                     # a frame of another panel
+    for i, (t, v) in enumerate([(0.5, 0.40), (0.4, 0.35), (0.3, 0.37)], start=1):
+        panel.add_epoch(epoch(i, t, v))
+    assert budget.pending() == 1 and panel.cards == []
+    panel.add_epoch(epoch(4, 0.2, 0.41))             # overfitting: its frame is asked for
+    assert budget.pending() == 2
+    panel.add_epoch(epoch(5, 0.1, 0.30))             # ... and gone before the frame came
+    assert budget.pending() == 1 and panel.cards == []
+    budget.set_active(False)
