@@ -27,7 +27,7 @@ def plot_view(plot: pg.PlotItem, scale: float = 1.0) -> tuple[float, float, floa
     return float(x0), float(x1), plot.vb.width() * scale, plot.vb.scenePos().x() * scale
 
 
-TAIL = 256                   # points drawn afresh each frame before they join the settled part
+TAIL = 512                   # points drawn afresh each frame before they join the settled part
 SPLIT = 1024                 # a curve of fewer points is drawn whole (cheap enough)
 
 
