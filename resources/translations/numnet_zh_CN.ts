@@ -1720,24 +1720,12 @@ Press Evaluate now, or pause training (Space), to test the network on all {0:,} 
         <translation>隐藏层的激活函数；输出层是恒等函数，用平方误差与 y 比较</translation>
     </message>
     <message>
-        <source>Play</source>
-        <translation>播放</translation>
-    </message>
-    <message>
         <source>Train continuously; changes take effect at once</source>
         <translation>持续训练；修改立即生效</translation>
     </message>
     <message>
-        <source>Step</source>
-        <translation>单步</translation>
-    </message>
-    <message>
         <source>Train one epoch</source>
         <translation>训练一个纪元</translation>
-    </message>
-    <message>
-        <source>Reset</source>
-        <translation>重置</translation>
     </message>
     <message>
         <source>New random initial weights; the samples stay</source>
@@ -1798,10 +1786,6 @@ Press Evaluate now, or pause training (Space), to test the network on all {0:,} 
     <message>
         <source>Press Play to train.</source>
         <translation>按“播放”开始训练。</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>暂停</translation>
     </message>
     <message>
         <source>Training stopped: {0}</source>
@@ -2268,16 +2252,16 @@ Output per sample: {1}. Drag to reorder.</source>
         <translation>每个可见面板每秒最多重绘两次；窗口几乎处于空闲状态</translation>
     </message>
     <message>
-        <source>Each visible panel redraws up to five times a second; drawing takes at most a quarter of the time</source>
-        <translation>每个可见面板每秒最多重绘五次；绘图最多占用四分之一的时间</translation>
+        <source>Standard: 6 frames a second</source>
+        <translation>标准：每秒 6 帧</translation>
+    </message>
+    <message>
+        <source>Each visible panel redraws up to six times a second; drawing takes at most a quarter of the time</source>
+        <translation>每个可见面板每秒最多重绘六次；绘图最多占用四分之一的时间</translation>
     </message>
     <message>
         <source>Each visible panel redraws up to ten times a second; with many panels open drawing keeps a processor core busy (training runs in its own process)</source>
         <translation>每个可见面板每秒最多重绘十次；打开许多面板时，绘图会占满一个处理器核心（训练在独立的进程中运行）</translation>
-    </message>
-    <message>
-        <source>Standard: 5 frames a second</source>
-        <translation>标准：每秒 5 帧</translation>
     </message>
     <message>
         <source>Smooth: 10 frames a second</source>
@@ -3462,24 +3446,12 @@ with each checked optimizer (the book&apos;s ch06 experiment).</source>
 <context>
     <name>PlaygroundPanel</name>
     <message>
-        <source>Play</source>
-        <translation>播放</translation>
-    </message>
-    <message>
         <source>Train continuously; every change below takes effect at once</source>
         <translation>持续训练；下面的每个修改都立即生效</translation>
     </message>
     <message>
-        <source>Step</source>
-        <translation>单步</translation>
-    </message>
-    <message>
         <source>Train one epoch (one pass over the training points)</source>
         <translation>训练一个纪元（把训练数据的点过一遍）</translation>
-    </message>
-    <message>
-        <source>Reset</source>
-        <translation>重置</translation>
     </message>
     <message>
         <source>New random initial weights; the data stay</source>
@@ -3548,10 +3520,6 @@ with each checked optimizer (the book&apos;s ch06 experiment).</source>
     <message>
         <source>test</source>
         <translation>测试</translation>
-    </message>
-    <message>
-        <source>Pause</source>
-        <translation>暂停</translation>
     </message>
     <message>
         <source>Training stopped: {0}</source>
@@ -3673,6 +3641,14 @@ Train a network, then apply another architecture, reset the weights or change a 
         <translation>还没有保留的训练。
 
 先训练一个网络，再应用另一种架构、重置权重或修改设置后重新训练：每次训练都会保留在这里，勾选的训练会在“损失与准确率”中并排画出。</translation>
+    </message>
+    <message>
+        <source>This run</source>
+        <translation>本次训练</translation>
+    </message>
+    <message>
+        <source>The run you are training now, always drawn in “Loss and accuracy”. It is kept as a run of its own when you apply another network, reset the weights or open a model.</source>
+        <translation>正在训练的这次运行，总会画在“损失与准确率”中。应用另一个网络、重置权重或打开模型时，它会作为单独的一次运行保留下来。</translation>
     </message>
     <message>
         <source>Tick to draw this run in “Loss and accuracy”; double-click to rename it</source>
@@ -3889,6 +3865,25 @@ Train a network, then apply another architecture, reset the weights or change a 
     </message>
 </context>
 <context>
+    <name>SessionButtons</name>
+    <message>
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>重置</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+</context>
+<context>
     <name>StartPanel</name>
     <message>
         <source>Draw a digit</source>
@@ -3965,6 +3960,13 @@ Train a network, then apply another architecture, reset the weights or change a 
     <message>
         <source>Step {0} of the three steps of deep learning: {1}.</source>
         <translation>深度学习三步骤的第 {0} 步：{1}。</translation>
+    </message>
+</context>
+<context>
+    <name>StatsThread</name>
+    <message>
+        <source>Layer statistics failed and are off for this run: {0}</source>
+        <translation>层统计计算失败，本次运行中已关闭：{0}</translation>
     </message>
 </context>
 <context>
