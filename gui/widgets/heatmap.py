@@ -15,6 +15,7 @@ use them for the gaps between tiles.
 from __future__ import annotations
 
 import math
+import warnings
 from collections.abc import Callable
 
 import numpy as np
@@ -75,6 +76,16 @@ class _IndexAxis(pg.AxisItem):
         return [str(int(round(v * scale))) for v in values]
 
 
+class _GapImage(pg.ImageItem):
+    """An image whose NaN cells are gaps: shrunk to the screen (auto-downsampling), a block of
+    gap only is a gap again, without NumPy's "Mean of empty slice" warning each frame."""
+
+    def render(self, *args, **kwargs):
+        with warnings.catch_warnings():
+            warnings.filterwarnings("ignore", "Mean of empty slice", RuntimeWarning)
+            return super().render(*args, **kwargs)
+
+
 class HeatmapWidget(QWidget):
     """A heatmap of one matrix with a colour bar and a one-line hover readout.
 
@@ -123,7 +134,7 @@ class HeatmapWidget(QWidget):
         self._backdrop.setZValue(-1)
         self.plot.addItem(self._backdrop, ignoreBounds=True)
         self._marginals: list[pg.PlotItem] = []
-        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image = _GapImage(axisOrder="row-major")
         self.image.setTransform(QTransform().translate(-0.5, -0.5))
         self.image.setAutoDownsample(True)
         self.image.setNanPolicy("omit")

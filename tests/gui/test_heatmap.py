@@ -139,3 +139,15 @@ def test_index_axes_label_whole_cells_even_for_two_rows(heatmap):
     lo, hi = left.range                                   # inverted: (1.5, -0.5)
     levels = left.tickValues(lo, hi, 300)
     assert [v for _, values in levels for v in values] == [0.0, 1.0]
+
+
+def test_a_big_mosaic_with_gaps_shrinks_to_the_screen_without_warnings(heatmap, recwarn):
+    """Auto-downsampling averages blocks of NaN gap cells: NumPy's "Mean of empty slice" is not
+    printed each frame (the backprop panel's mosaics printed it while training)."""
+    tiles = np.random.default_rng(1).normal(size=(64, 9, 9)).astype(np.float32)
+    m = tile_mosaic(tiles, 8, gap=4)
+    big = np.kron(m, np.ones((20, 20), np.float32))         # far more cells than pixels
+    heatmap.set_matrix(big)
+    image = heatmap.graphics.grab().toImage()
+    assert image.width() > 0 and np.isnan(big).any()
+    assert not [w for w in recwarn if "empty slice" in str(w.message)]
