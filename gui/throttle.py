@@ -70,6 +70,7 @@ class DrawBudget(QObject):
         self.frames: Counter[str] = Counter()      # frames run while active, by panel class
         self.frame_cpu: Counter[str] = Counter()   # their CPU seconds, redraw and paint
         self.call_cpu: Counter[str] = Counter()    # CPU seconds of the redraw calls alone
+        self.merged: Counter[str] = Counter()      # requests merged into one already waiting
         self.costs: defaultdict[str, list[float]] = defaultdict(list)  # each frame's CPU seconds
         self._open: tuple[str, float] | None = None  # the last frame: its paint follows it
         self._timer = QTimer(self)              # runs only while something waits: no idle wake-ups
@@ -115,6 +116,7 @@ class DrawBudget(QObject):
             self._credit = MAX_CREDIT_S
             self._wall = self._wall_clock()
             self.frames, self.frame_cpu, self.call_cpu = Counter(), Counter(), Counter()
+            self.merged = Counter()
             self.costs, self._open = defaultdict(list), None
         else:
             self._timer.stop()
@@ -129,7 +131,9 @@ class DrawBudget(QObject):
         """Run ``fn`` now (not training), or once its panel's last frame is ``1 / rate`` old."""
         if not self._active:
             _call(fn)
-        elif fn not in self._queue:
+        elif fn in self._queue:
+            self.merged[_name(fn)] += 1         # the rate held it back: drawn with the newer data
+        else:
             self._queue[fn] = self._last.get(fn, float("-inf")) + 1.0 / self._rate
             self._schedule(0)
 

@@ -59,6 +59,23 @@ def test_training_queues_each_panel_once_and_serves_them_in_turn(budget, clocks)
     budget._tick()
     assert log == ["a", "b"] and budget.pending() == 0
     assert budget.frames == {"Panel": 2}
+    assert budget.merged == {"Panel": 1}           # a's second request went into its first
+
+
+def test_requests_served_at_once_are_not_counted_as_merged(budget, clocks):
+    """A panel that asks rarely (the coach, when a hint changes) draws every update: the bench
+    tells it from one the frame rate holds back by this count."""
+    log = []
+    a = Panel("a", log, clocks)
+    budget.set_active(True)
+    for _ in range(3):
+        budget.request(a.redraw)
+        budget._tick()
+        clocks.wall += 1.0
+    assert log == ["a"] * 3 and budget.merged == {}
+    budget.request(a.redraw)
+    budget.request(a.redraw)
+    assert budget.merged == {"Panel": 1}
 
 
 def test_each_panel_redraws_at_most_rate_times_a_second(budget, clocks):
