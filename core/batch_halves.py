@@ -24,6 +24,8 @@ evaluation, recorded passes, MLPs — takes the network's own path.
 """
 from __future__ import annotations
 
+import contextlib
+
 import numpy as np
 
 from . import blas, threads
@@ -35,6 +37,12 @@ KINDS = frozenset({"conv2d", "maxpool", "flatten", "dense", "activation"})
 # faster in halves at batch 128 (by 5-10%), slower at 64 (by ~10%, halves of 32), than
 # with the layers' own splits; SimpleConvNet's about even at 128.
 MIN_BATCH = 128
+# Values per block of channels in a MaxPool2D's passes within the halves (4 MB of float32, not
+# its own 512 KB): the two threads' NumPy calls each let go of the GIL and take it again
+# afterwards, and each time one thread finds the other holding it, it sleeps and is woken
+# (tens of µs on this virtual machine). Fewer, longer calls make that rarer: the small CNN's
+# and SimpleConvNet's 2-thread steps took ~9% less time, the 1-thread path gained nothing.
+POOL_BLOCK = 1 << 20
 
 
 def applies(net, n: int) -> bool:
@@ -60,9 +68,22 @@ class _Halves:
             if hasattr(theirs, "method"):
                 mine.method = theirs.method
         self.twin = twin
+        self.pools = [layer for layer in net.layers + twin.layers if layer.kind == "maxpool"]
         self.scores: np.ndarray | None = None
         self.sizes = (0, 0)
         self.pending: np.ndarray | None = None  # the scores of a loss whose backward is due
+
+    @contextlib.contextmanager
+    def _big_blocks(self):
+        """Pooling in ``POOL_BLOCK`` blocks while the halves run (the network's own layers keep
+        their blocks elsewhere: evaluation, one thread)."""
+        for layer in self.pools:
+            layer.block = POOL_BLOCK
+        try:
+            yield
+        finally:
+            for layer in self.pools:
+                layer.block = None
 
     def loss(self, net, x: np.ndarray, y: np.ndarray) -> float:
         a = net._prepare(x)
@@ -81,7 +102,7 @@ class _Halves:
                     xs = layer.forward(xs, True)
                 scores[i * h:i * h + len(xs)] = xs
                 losses[i] = side.loss_fn.forward(xs, ys)
-        with threads.own_products():
+        with threads.own_products(), self._big_blocks():
             threads.split(2, forward)
         net.scores = scores
         return (h * losses[0] + (n - h) * losses[1]) / n
@@ -96,7 +117,7 @@ class _Halves:
                     d = layer.backward(d)
                     if d is None:
                         break
-        with threads.own_products():
+        with threads.own_products(), self._big_blocks():
             threads.split(2, backward)
         n0, n1 = self.sizes
         g, g1 = net.flat_grads, self.twin.flat_grads

@@ -42,6 +42,8 @@ class MaxPool2D(Layer):
             summary=QT_TRANSLATE_NOOP("layers", "stride {0}")),
     )
     splits_work = True
+    # values per block of channels (``BLOCK`` if None); ``batch_halves`` sets a bigger one
+    block: int | None = None
 
     def __init__(self, size: int = 2, stride: int | None = None):
         super().__init__()
@@ -92,7 +94,7 @@ class MaxPool2D(Layer):
                 np.equal(win[ch], o, out=hit)
                 hit &= free
                 free ^= hit
-        threads.split(c, lambda ch: _by_blocks(pool, ch, xc[0].size), work=xc.size)
+        threads.split(c, lambda ch: _by_blocks(pool, ch, xc[0].size, self.block), work=xc.size)
         return out.transpose(3, 0, 1, 2)
 
     def backward(self, dy):
@@ -113,7 +115,7 @@ class MaxPool2D(Layer):
                     np.multiply(dyc[ch], mask, out=dxwin[ch])
                 else:
                     dxwin[ch] += dyc[ch] * mask
-        threads.split(c, lambda ch: _by_blocks(unpool, ch, dx[0].size), work=dx.size)
+        threads.split(c, lambda ch: _by_blocks(unpool, ch, dx[0].size, self.block), work=dx.size)
         return dx.transpose(3, 0, 1, 2)
 
     def __repr__(self):
@@ -125,9 +127,10 @@ class MaxPool2D(Layer):
 BLOCK = 1 << 17
 
 
-def _by_blocks(fn, channels: slice, per_channel: int) -> None:
-    """``fn`` on consecutive blocks of ``channels``, each spanning about ``BLOCK`` values."""
-    step = max(1, BLOCK // per_channel)
+def _by_blocks(fn, channels: slice, per_channel: int, block: int | None = None) -> None:
+    """``fn`` on consecutive blocks of ``channels``, each spanning about ``block`` values
+    (``BLOCK`` if None)."""
+    step = max(1, (block or BLOCK) // per_channel)
     for start in range(channels.start, channels.stop, step):
         fn(slice(start, min(start + step, channels.stop)))
 

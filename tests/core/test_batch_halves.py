@@ -133,3 +133,29 @@ def test_a_backward_after_another_loss_follows_that_loss(two_threads):
     threads.set_threads(2)
     net.backward(record)
     np.testing.assert_allclose(net.flat_grads, want, rtol=1e-10, atol=1e-12)
+
+
+def test_pooling_takes_big_blocks_in_the_halves_only(two_threads):
+    """Within the halves' passes every MaxPool2D (the network's and its twin's) works in
+    ``POOL_BLOCK`` blocks; afterwards the network's own are back at their default."""
+    x, y = batch(32)
+    net = Network(CNN, rng=np.random.default_rng(1), dtype=np.float64)
+    net.loss(x, y)
+    net.backward()
+    seen = []
+
+    def spy(layer, run):
+        def spied(*args):
+            seen.append(layer.block)
+            return run(*args)
+        return spied
+    for layer in net.layers + net._halves.twin.layers:
+        if layer.kind == "maxpool":
+            for kind in ("forward", "backward"):
+                setattr(layer, kind, spy(layer, getattr(layer, kind)))
+    net.loss(x, y)
+    net.backward()
+    assert seen == [batch_halves.POOL_BLOCK] * 4
+    assert net.layers[1].block is None
+    net.forward(x)                                  # evaluation: the layer's own blocks
+    assert seen[-1] is None and len(seen) == 5

@@ -144,3 +144,19 @@ def test_maxpool_matches_naive_loop_with_ties(size, stride, h, w, values):
         # gradient sent to the wrong element of a tie would be off by a whole dy value
         np.testing.assert_allclose(layer.backward(dy), naive_maxpool_backward(x, dy, size, stride),
                                    rtol=1e-12, atol=1e-12)
+
+
+@pytest.mark.parametrize("block", [None, 1, 40, 150, 1 << 20])
+def test_maxpool_gives_the_same_for_any_block_of_channels(block):
+    """``block`` (values per block of channels, set by batch_halves) only changes how many
+    channels each pass takes at a time: here (72 values per channel) one (1 and 40), two
+    (150: a last block of one) or all five (None, the default, and 1 << 20)."""
+    rng = np.random.default_rng(5)
+    x = rng.integers(0, 3, (2, 5, 6, 6)).astype(float)          # ties everywhere
+    layer = MaxPool2D(size=2)
+    layer.build(x.shape[1:])
+    layer.block = block
+    y = layer.forward(x, training=True)
+    np.testing.assert_array_equal(y, naive_maxpool(x, 2, 2))
+    dy = rng.standard_normal(y.shape)
+    np.testing.assert_array_equal(layer.backward(dy), naive_maxpool_backward(x, dy, 2, 2))
