@@ -76,17 +76,23 @@ def test_few_points_are_all_drawn_and_a_zoom_brings_the_detail_back():
     np.testing.assert_array_equal(zoomed, np.arange(999, 1_202))
 
 
-def test_the_panel_draws_a_bounded_number_of_points_keeps_spikes_and_zooms_in(metrics_panel, qtbot):
-    panel = metrics_panel
+def fed(panel, qtbot, x: np.ndarray, loss: np.ndarray):
+    """The panel shown at 900×600 with one batch per step of ``loss``, drawn."""
     panel.resize(900, 600)
     panel.show()
     qtbot.waitExposed(panel)
-    n = 120_000
-    x, loss = noisy(n)
-    loss[77_777] = 30.0
+    n = len(x)
     panel.add_steps({"step": x + 1, "epoch": x // 100 + 1, "loss": loss, "acc": np.full(n, 0.5),
                      "lr": np.full(n, 0.01)})
     panel.redraw()
+    return panel
+
+
+def test_the_panel_draws_a_bounded_number_of_points_keeps_spikes_and_zooms_in(metrics_panel, qtbot):
+    n = 120_000
+    x, loss = noisy(n)
+    loss[77_777] = 30.0
+    panel = fed(metrics_panel, qtbot, x, loss)
     width = panel.loss_plot.vb.width() * panel.glw.devicePixelRatioF()
     raw, avg = panel._live[panel.raw_curve], panel._live[panel.avg_curve]
     xs, ys = raw.drawn()                                 # settled part and newest part
@@ -108,16 +114,9 @@ def test_the_panel_draws_a_bounded_number_of_points_keeps_spikes_and_zooms_in(me
 
 
 def test_on_a_log_axis_the_settled_part_checks_for_a_zero_loss_too(metrics_panel, qtbot):
-    panel = metrics_panel
-    panel.resize(900, 600)
-    panel.show()
-    qtbot.waitExposed(panel)
-    n = 60_000
-    x, loss = noisy(n)
+    x, loss = noisy(60_000)
     loss[10] = 0.0                                       # log10(0) = -inf: must not be drawn
-    panel.add_steps({"step": x + 1, "epoch": x // 100 + 1, "loss": loss, "acc": np.full(n, 0.5),
-                     "lr": np.full(n, 0.01)})
-    panel.redraw()
+    panel = fed(metrics_panel, qtbot, x, loss)
     raw = panel._live[panel.raw_curve]
     assert raw.settled.opts["skipFiniteCheck"]           # linear axis: all finite, no check
     panel.log_box.setChecked(True)
