@@ -68,8 +68,11 @@ class StatsThread:
             self._cond.notify()
 
     def compute_now(self, params: dict, step: int, weight_decay: float = 0.0) -> None:
-        """Statistics of these weights in the caller's thread, unless this step has some."""
-        if self.failed is None and step != self.last_step:
+        """Statistics of these weights in the caller's thread, unless this step has some (sent
+        already, or being sent by the thread: it is waited for)."""
+        with self._net_lock:
+            done = step == self.last_step
+        if self.failed is None and not done:
             self._compute(params, int(step), float(weight_decay))
 
     def close(self) -> None:
@@ -115,11 +118,14 @@ class StatsThread:
                 return
             cost = time.perf_counter() - t0
             self.seconds.append(cost)
+            if self._closed and threading.current_thread() is self._thread:
+                return                              # its run has ended meanwhile: nobody listens
+            # under the lock: a step counts as done only once its statistics went out, so the
+            # run's last step (compute_now, after close) is never skipped for a dropped sample,
+            # and a sample of the last step is sent before compute_now returns
             self.last_step = step
             self._due = t0 + max(self._interval, cost / self._share)
-        if self._closed and threading.current_thread() is self._thread:
-            return                                  # its run has ended meanwhile: nobody listens
-        try:
-            self._emit(stats, step)
-        except RuntimeError:                        # the receiver was deleted meanwhile
-            pass
+            try:
+                self._emit(stats, step)
+            except RuntimeError:                    # the receiver was deleted meanwhile
+                pass

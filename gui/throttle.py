@@ -248,7 +248,9 @@ class LivePoller(QObject):
         widget.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:
-        if watched is self._widget:
+        # getattr: while a panel is torn down, Python's cycle collector may have cleared this
+        # wrapper's attributes before Qt stops sending the widget's events here
+        if watched is getattr(self, "_widget", None):
             if event.type() == QEvent.Type.Show:
                 self.shown()
             elif event.type() == QEvent.Type.Hide:

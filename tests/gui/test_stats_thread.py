@@ -99,3 +99,29 @@ def test_close_ends_the_thread():
     st = StatsThread(SPEC, np.float32, _probe(), lambda s, n: None, warn=lambda text: None)
     st.close()
     assert not st._thread.is_alive() and not st.wants()
+
+
+def test_the_last_step_is_sent_even_when_the_threads_sample_of_it_came_too_late(monkeypatch):
+    """The run ends (close) while the thread still computes the last step; its sample is dropped,
+    so compute_now of that step must send one (a CI run's distributions panel had none)."""
+    import gui.stats_thread as module
+    net = Network(SPEC, rng=np.random.default_rng(3))
+    got, done, emit = _collect()
+    started, go = threading.Event(), threading.Event()
+    real = layer_stats.layer_stats
+
+    def slow(*args):
+        started.set()
+        go.wait(10)
+        return real(*args)
+    monkeypatch.setattr(module.layer_stats, "layer_stats", slow)
+    monkeypatch.setattr(module, "JOIN_S", 0.0)
+    st = StatsThread(SPEC, net.dtype, _probe(), emit, warn=lambda text: None, rate=50)
+    st.offer(net.snapshot(), 9)
+    assert started.wait(10)
+    st.close()                                   # the run ended; the thread's sample is late
+    go.set()
+    st._thread.join(10)
+    assert not st._thread.is_alive() and got == []        # dropped: nobody listens to the thread
+    st.compute_now(net.snapshot(), 9)
+    assert [s for _, s in got] == [9]

@@ -267,3 +267,16 @@ def test_poller_asks_when_a_run_starts_and_when_it_stops(qtbot):
     w.show()
     assert len(asked) == 3 and poller.timer.isActive()
     poller.set_state("finished")
+
+
+def test_poller_filter_survives_its_attributes_being_cleared_at_teardown(qtbot):
+    """A CI run printed AttributeError from the filter while a panel was destroyed: the cycle
+    collector had cleared the poller's attributes while Qt still sent it the widget's events."""
+    from PySide6.QtGui import QShowEvent
+    from PySide6.QtWidgets import QApplication
+    w = QWidget()
+    qtbot.addWidget(w)
+    poller = LivePoller(w)
+    del poller._widget                            # what clearing the wrapper leaves
+    QApplication.sendEvent(w, QShowEvent())       # an exception here fails the test (pytest-qt)
+    assert not poller.timer.isActive()
