@@ -26,6 +26,13 @@ class MetricRanges:
         self.y_range = None
         self.set_acc_bottom(0.0, force=True)
 
+    def refit(self, x: bool = True) -> None:
+        """Fit the loss axis afresh at the next frame (other runs shown, a log axis), and the
+        x axis too if ``x`` and the learner has not zoomed."""
+        if x and not self.user_zoomed:
+            self.x_max = 0.0
+        self.y_range = None
+
     def grow_x(self, last: float) -> None:
         """Follow the data in jumps (half again as much room each time) rather than every
         frame, so the axes are not re-laid-out 10 times a second. A user's zoom stays."""

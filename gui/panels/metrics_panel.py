@@ -120,7 +120,6 @@ class MetricsPanel(QWidget):
         ec = self.epoch_curves
         self.train_loss_curve, self.val_loss_curve = ec.train_loss, ec.val_loss
         self.train_acc_curve, self.val_acc_curve, self.test_acc_curve = ec.train_acc, ec.val_acc, ec.test_acc
-        self._epoch_curves = ec.keys
         self.best_mark = BestEpochMark(self.loss_plot)
         # each frame sets only the points the plots' pixel columns can show (gui.curve_downsample)
         self._live = {c: LiveCurve(c, p) for c, p in ((self.raw_curve, self.loss_plot),
@@ -214,9 +213,7 @@ class MetricsPanel(QWidget):
         """The runs kept for comparison (a ``gui.run_keeping.RunsView``): the visible ones are
         drawn over the live curves."""
         self.overlay.set_runs(view.runs, view.current)
-        if not self.ranges.user_zoomed:
-            self.ranges.x_max = 0.0
-        self.ranges.y_range = None
+        self.ranges.refit()
         self._mark_dirty()
 
     # -- drawing ----------------------------------------------------------------------------
@@ -293,7 +290,7 @@ class MetricsPanel(QWidget):
     def _set_log_scale(self, on: bool) -> None:
         self.overlay.set_log(on)
         self.loss_plot.setLogMode(y=on)
-        self.ranges.y_range = None
+        self.ranges.refit(x=False)
         self._mark_dirty()
 
     def _on_mouse_moved(self, event) -> None:

@@ -132,10 +132,7 @@ class RunsPanel(QWidget):
     # -- the runs ---------------------------------------------------------------------------
     def set_runs(self, view) -> None:
         self.view = view
-        if self.isVisible():
-            self._fill()
-        else:
-            self._stale = True               # filled when shown
+        self._stale_or_fill()
 
     def set_model(self, *_) -> None:
         """A new model: the current run (if any) is now a kept run; a new one begins."""
@@ -150,6 +147,7 @@ class RunsPanel(QWidget):
             self._refresh.start()
 
     def _stale_or_fill(self) -> None:
+        """Fill the table now, or when it is shown (a hidden panel does no work)."""
         if self.isVisible():
             self._fill()
         else:

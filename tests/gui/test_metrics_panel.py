@@ -120,7 +120,7 @@ def test_epoch_symbols_give_way_to_lines_when_epochs_are_many(panel):
         add(k)
     panel._mark_all_dirty()
     panel.redraw()
-    assert all(c.opts["symbol"] is None for c in panel._epoch_curves)
+    assert all(c.opts["symbol"] is None for c in panel.epoch_curves.keys)
     assert len(panel.val_loss_curve.getData()[0]) == MAX_EPOCH_SYMBOLS + 1   # every point still drawn
     panel.clear()
     add(1)
