@@ -28,7 +28,7 @@ import contextlib
 
 import numpy as np
 
-from . import blas, threads
+from . import process_halves, threads
 
 # Layer kinds whose output for a sample depends on that sample alone (and on nothing
 # drawn at random): a batch may be cut into halves through them.
@@ -119,19 +119,24 @@ class _Halves:
                         break
         with threads.own_products(), self._big_blocks():
             threads.split(2, backward)
-        n0, n1 = self.sizes
-        g, g1 = net.flat_grads, self.twin.flat_grads
-        axpby = blas.routine(g.dtype)
-        if axpby is not None:                   # g ← (n₁/n)·g₁ + (n₀/n)·g in one pass
-            axpby(g.size, n1 / (n0 + n1), blas.address(g1), 1, n0 / (n0 + n1), blas.address(g), 1)
-        else:
-            g *= n0 / (n0 + n1)
-            g += (n1 / (n0 + n1)) * g1
+        process_halves.combine(net.flat_grads, self.twin.flat_grads, *self.sizes)
+
+
+def twin(net):
+    """The twin network of ``net``'s thread halves (made on first use)."""
+    halves = getattr(net, "_halves", None)
+    if halves is None:
+        halves = net._halves = _Halves(net)
+    return halves.twin
 
 
 def loss(net, x: np.ndarray, y: np.ndarray) -> float:
     """The batch's mean loss, each half of it taken through the network on a thread of its
-    own; sets ``net.scores``. Call only where :func:`applies`."""
+    own (or in a helper process: ``process_halves``); sets ``net.scores``. Call only where
+    :func:`applies`."""
+    value = process_halves.loss(net, x, y)
+    if value is not None:
+        return value
     halves = getattr(net, "_halves", None)
     if halves is None:
         halves = net._halves = _Halves(net)
@@ -143,6 +148,8 @@ def loss(net, x: np.ndarray, y: np.ndarray) -> float:
 def backward(net) -> bool:
     """The gradients of the last :func:`loss` into ``net.flat_grads``, if that was the
     network's last loss; False (and nothing done) otherwise."""
+    if process_halves.backward(net, twin):
+        return True
     halves = getattr(net, "_halves", None)
     if halves is None or halves.pending is None or halves.pending is not net.scores:
         return False
