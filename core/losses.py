@@ -47,6 +47,17 @@ class Loss:
         """dL/dscores, shape (n_samples, n_classes)."""
         raise NotImplementedError
 
+    _argmax_of: tuple[np.ndarray, np.ndarray] | None = None   # (scores, their argmax), see below
+
+    def predicted(self, scores: np.ndarray) -> np.ndarray:
+        """``scores.argmax(axis=1)``, the predicted classes. A loss that found them on the way
+        (the softmax cross-entropy does) hands them back when ``scores`` is the very array
+        its last ``forward`` saw, which saves the trainer a second pass per step."""
+        seen = self._argmax_of
+        if seen is not None and seen[0] is scores:
+            return seen[1]
+        return scores.argmax(axis=1)
+
     def __repr__(self) -> str:
         return self.name
 
@@ -63,7 +74,9 @@ class SoftmaxCrossEntropy(Loss):
         n, k = scores.shape
         rows = self._rows(n)
         # each row's largest score, picked at its argmax (NumPy's max over short rows is slower)
-        shifted = scores - scores[rows, scores.argmax(axis=1)][:, None]
+        top = scores.argmax(axis=1)
+        self._argmax_of = (scores, top)             # the predicted classes (see predicted)
+        shifted = scores - scores[rows, top][:, None]
         p = np.exp(shifted)
         total = p @ np.ones(k, p.dtype)             # the row sums, as a product
         # log Σ exp, less the right class's shifted score, averaged

@@ -67,7 +67,9 @@ def product(x: np.ndarray, w: np.ndarray, cols: np.ndarray, w_rows: np.ndarray,
     ``w_rows`` is a work array of ``w``'s shape and dtype. Returns x[:, cols] (a new
     array), which :func:`weight_gradient` takes in the backward pass."""
     xc = x[:, cols]
-    wc = np.take(w, cols, axis=0, out=w_rows[:len(cols)])
+    # mode="clip": with the default "raise" NumPy copies through a buffer (~3× slower); the
+    # indices come from nonzero_columns, so none is out of range
+    wc = np.take(w, cols, axis=0, out=w_rows[:len(cols)], mode="clip")
     threads.matmul(xc, wc, out=out)
     return xc
 

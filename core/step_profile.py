@@ -22,6 +22,7 @@ import time
 import numpy as np
 
 from . import batch_halves, data, optimizers, presets, threads
+from .batch_gather import BatchGatherer
 from .network import Network
 
 
@@ -32,6 +33,7 @@ def profile(spec: dict, ds, batch: int = 128, steps: int = 60, warmup: int = 10,
     opt = optimizers.Adam(lr=1e-3)
     params, grads = {"all": net.flat_params}, {"all": net.flat_grads}
     rng = np.random.default_rng(0)
+    batches = BatchGatherer(ds)                   # as the trainer gathers them
     times: dict[str, list[float]] = {}
 
     def timed(name, t0):
@@ -46,7 +48,7 @@ def profile(spec: dict, ds, batch: int = 128, steps: int = 60, warmup: int = 10,
         if step == warmup:
             times.clear()
         t = clock()
-        x, y = ds.gather("train", rng.integers(0, len(ds.y_train), batch))
+        x, y = batches.gather("train", rng.integers(0, len(ds.y_train), batch))
         a = net._prepare(x)
         t = timed("gather a batch", t)
         if halves:
@@ -61,7 +63,7 @@ def profile(spec: dict, ds, batch: int = 128, steps: int = 60, warmup: int = 10,
         net.scores = a
         net.loss_fn.forward(a, y)
         d = net.loss_fn.backward()
-        float((a.argmax(axis=1) == y).mean())
+        float((net.loss_fn.predicted(a) == y).mean())
         t = timed("loss, its gradient, accuracy", t)
         with threads.own_products(net._own_products):
             for i in reversed(range(len(net.layers))):
@@ -95,7 +97,7 @@ def _step_in_halves(net, a, y, t, timed, times) -> float:
     def layer_sum(kind):
         return sum(v[-1] for name, v in times.items() if name.endswith(" " + kind) and v)
     net.loss(a, y, training=True)
-    float((net.scores.argmax(axis=1) == y).mean())
+    float((net.loss_fn.predicted(net.scores) == y).mean())
     done = layer_sum("forward")
     t = timed("forward: the loss, accuracy, waiting for the second half", t + done)
     net.backward()

@@ -43,6 +43,7 @@ import numpy as np
 
 from . import optimizers
 from .augment import augment_level
+from .batch_gather import BatchGatherer
 from .data import Dataset, split_indices
 from .divergence import GradientWatch
 from .early_stopping import BestEpoch
@@ -88,6 +89,7 @@ class Trainer(RunStateIO, DivergenceChecks):
             raise ValueError(f"augmentation needs single-channel images, but {dataset.name} "
                              f"samples have shape {dataset.input_shape}")
         self.net, self.data = net, dataset
+        self._batches = BatchGatherer(dataset)   # training batches, into an array kept between steps
         self.rng = np.random.default_rng(config.seed)
         self.net.rng = np.random.default_rng([config.seed, 1])  # dropout masks
         for layer in net.layers:
@@ -269,7 +271,7 @@ class Trainer(RunStateIO, DivergenceChecks):
         for i in range(0, len(idx), chunk):
             x, y = self.data.gather(src, idx[i:i + chunk])
             total_loss += self.net.loss(x, y, training=False) * len(y)
-            correct += int((self.net.scores.argmax(axis=1) == y).sum())
+            correct += int((self.net.loss_fn.predicted(self.net.scores) == y).sum())
             yield Evaluating(self.epoch, split, min(i + chunk, len(idx)), len(idx))
         return total_loss / len(idx), correct / len(idx)
 
@@ -298,7 +300,7 @@ class Trainer(RunStateIO, DivergenceChecks):
             try:
                 while self._pos < len(order):
                     i = self._pos
-                    x, y = self.data.gather("train", order[i:i + self.batch_size])
+                    x, y = self._batches.gather("train", order[i:i + self.batch_size])
                     if self.config.augment:
                         x = augment_level(x, self.rng, self.config.augment)
                     i = self._pos = i + len(y)
@@ -327,7 +329,7 @@ class Trainer(RunStateIO, DivergenceChecks):
                         self._restore_good(self._recover_lr)
                         self._recover_lr = None
                         continue
-                    acc = float((net.scores.argmax(axis=1) == y).mean())
+                    acc = float((net.loss_fn.predicted(net.scores) == y).mean())
                     sums[0] += len(y)
                     sums[1] += loss * len(y)
                     sums[2] += acc * len(y)

@@ -119,3 +119,20 @@ def test_get_by_name_and_unknown_loss():
     assert repr(losses.get("mse")) == "mse"
     with pytest.raises(ValueError, match="unknown loss 'hinge'"):
         losses.get("hinge")
+
+
+def test_predicted_classes_are_the_argmax_of_the_scores_forward_saw_or_of_others():
+    rng = np.random.default_rng(5)
+    scores = rng.standard_normal((30, 7)).astype(np.float32)
+    labels = rng.integers(0, 7, 30)
+    sce = SoftmaxCrossEntropy()
+    assert np.array_equal(sce.predicted(scores), scores.argmax(axis=1))      # before any forward
+    sce.forward(scores, labels)
+    assert sce.predicted(scores) is sce.predicted(scores)                    # found on the way
+    assert np.array_equal(sce.predicted(scores), scores.argmax(axis=1))
+    other = rng.standard_normal((30, 7)).astype(np.float32)
+    assert np.array_equal(sce.predicted(other), other.argmax(axis=1))        # not what it saw
+    assert np.array_equal(sce.predicted(other[:5]), other[:5].argmax(axis=1))
+    mse = MeanSquaredError()
+    mse.forward(scores, labels)
+    assert np.array_equal(mse.predicted(scores), scores.argmax(axis=1))
