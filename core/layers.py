@@ -44,6 +44,7 @@ class Dense(Layer):
         self.init = init or initializers.default_for(activation)
         self.sigma = sigma
         self._cols = None               # the input columns the last batch used (sparse_input)
+        self._scan = sparse_input.ColumnScan()
 
     def _output_shape(self, in_shape):
         if self.units < 1:
@@ -63,7 +64,7 @@ class Dense(Layer):
         w = self.params["W"]
         z = self._result("z", (len(x), self.units), np.result_type(self.x, w), training)
         # a layer reading the network's input skips the columns that are zero in the whole batch
-        self._cols = None if self.need_dx else sparse_input.nonzero_columns(self.x, self.units)
+        self._cols = None if self.need_dx else self._scan.columns(self.x, self.units)
         if self._cols is None:
             threads.matmul(self.x, w, out=z)
         else:

@@ -144,3 +144,29 @@ def test_with_more_threads_the_products_must_save_more(monkeypatch):
     assert sparse_input.nonzero_columns(x, 256) is not None
     monkeypatch.setattr(sparse_input.threads, "get_threads", lambda: 8)
     assert sparse_input.nonzero_columns(x, 256) is None       # the copies would not shrink with them
+
+
+def test_after_a_dense_batch_the_layer_does_not_scan_again_for_a_while(monkeypatch):
+    rng = np.random.default_rng(7)
+    layer = Dense(256, "relu")
+    layer.build((784,))
+    layer.need_dx = False
+    layer.params = {"W": np.zeros((784, 256), np.float32), "b": np.zeros(256, np.float32)}
+    scans = []
+    real = sparse_input.nonzero_columns
+    monkeypatch.setattr(sparse_input, "nonzero_columns", lambda x, u: scans.append(len(x)) or real(x, u))
+    dense = rng.standard_normal((128, 784)).astype(np.float32)
+    sparse = _sparse_batch(rng, 128, 784, np.arange(300, 400))
+    layer.forward(dense, training=True)
+    assert scans == [128] and layer._cols is None
+    for _ in range(sparse_input.RESCAN_EVERY - 1):            # sparse, but not looked at
+        layer.forward(sparse, training=True)
+        assert layer._cols is None
+    assert len(scans) == 1
+    layer.forward(sparse, training=True)                      # looked at again: the sparse path
+    assert len(scans) == 2 and layer._cols is not None
+    layer.forward(sparse, training=True)                      # which scans every batch
+    assert len(scans) == 3 and layer._cols is not None
+    layer.forward(dense, training=True)
+    layer.forward(sparse[:64], training=True)                 # another batch size: scanned
+    assert scans[-1] == 64 and layer._cols is not None
