@@ -51,9 +51,11 @@ def applies(net, n: int) -> bool:
         return False
     ok = getattr(net, "_halves_ok", None)
     if ok is None:
-        ok = net._halves_ok = (all(layer.kind in KINDS and not layer.buffers for layer in net.layers)
-                               and any(layer.splits_work for layer in net.layers))
-    return ok
+        alone = all(layer.kind in KINDS and not layer.buffers for layer in net.layers)
+        ok = net._halves_ok = alone and any(layer.splits_work for layer in net.layers)
+        net._halves_dense = alone and not ok
+    # networks of dense layers only: in halves only once the helper process is there to take one
+    return ok or (net._halves_dense and process_halves.DENSE and process_halves.ready(net, n))
 
 
 class _Halves:

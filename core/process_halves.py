@@ -25,6 +25,8 @@ whenever it fails, the threads do it as before.
 * **Failures.** A helper that cannot start, dies, says it failed or does not answer in
   time (``WAIT_S`` plus twenty times the parent's own half) is dropped with one log line,
   the step is finished here, and the network's later steps go through the threads.
+* **MLPs** (dense layers only) keep OpenBLAS's threads on the whole batch: through the
+  helper they were slower (``DENSE``).
 * **End.** ``close(net)``, the network being garbage collected or the interpreter exiting
   ends the helper; the helper also ends by itself when the parent's end of the connection
   closes (the parent died) or its parent process changes.
@@ -53,6 +55,11 @@ ENABLED = os.environ.get("NUMNET_PROCESS_HALVES", "1") != "0"
 START_AFTER = 8          # steps through the thread halves before the helper starts
 START_TIMEOUT_S = 60.0   # a helper not ready by then is given up
 WAIT_S = 10.0            # waiting for a step's answer: this plus 20× the parent's own half
+# Networks of dense layers only as well (``batch_halves.applies``)? Not by default: measured
+# on the 2-core machine, the 784-100-10 MLP's step at batch 128 took 1.07 ms through the
+# helper, 0.71 ms with OpenBLAS's two threads on the whole batch; in `python -m core bench`
+# every MLP preset at batch 128 and 512 lost 10-30% against that.
+DENSE = False
 MIN_CAPACITY = 256       # samples of a half the shared block holds at least
 _ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -83,6 +90,7 @@ class Helper:
         finally:
             theirs.close()
             os.close(fd)
+        self.owner = os.getpid()        # a forked copy of this process must not use it
         self.started = time.monotonic()
         self.ready = False
         self.owes_gradients = False     # a G is on its way
@@ -147,6 +155,9 @@ class Helper:
 
     def close(self) -> None:
         """End the helper (at once, or killed after a second) and reap it."""
+        if os.getpid() != self.owner:  # in a forked copy of the parent: not ours to end
+            self.sock.close()
+            return
         with contextlib.suppress(OSError):
             send(self.sock, b"Q")
         self.sock.close()
@@ -244,30 +255,43 @@ def wait_ready(net, timeout: float = 30.0) -> bool:
     return False
 
 
-def loss(net, x: np.ndarray, y: np.ndarray) -> float | None:
-    """A training step's loss with the second half in the helper process, or None (nothing
-    done) when that is not (yet) possible and the threads are to do it."""
+def ready(net, n: int) -> bool:
+    """Whether ``net``'s helper is ready to take the second half of a step on ``n`` samples
+    (never waits). Counts the steps before it and starts it after ``START_AFTER``."""
     state = _state(net)
     if not ENABLED or state.failed:
-        return None
-    y = np.asarray(y)
-    if y.ndim != 1 or y.dtype.kind not in "iu":
-        return None
-    n = len(x)
-    h = n - n // 2
-    n1 = n - h
+        return False
     helper = state.helper
     try:
-        if helper is not None and n1 > helper.block.capacity:
+        if helper is not None and helper.owner != os.getpid():
+            close_state(state)          # this process is a fork of the one that started it
+            state.steps, helper = START_AFTER, None
+        if helper is not None and n // 2 > helper.block.capacity:
             close_state(state)          # a bigger batch than the block holds: a bigger block
             helper = None
         if helper is None:
             state.steps += 1
             if state.steps >= START_AFTER:
-                _start(net, state, max(MIN_CAPACITY, n1))
-            return None
-        if not helper.poll_ready():
-            return None
+                _start(net, state, max(MIN_CAPACITY, n // 2))
+            return False
+        return helper.poll_ready()
+    except HelperFailed as e:
+        _give_up(state, str(e))
+        return False
+
+
+def loss(net, x: np.ndarray, y: np.ndarray) -> float | None:
+    """A training step's loss with the second half in the helper process, or None (nothing
+    done) when that is not (yet) possible and the threads are to do it."""
+    y = np.asarray(y)
+    if y.ndim != 1 or y.dtype.kind not in "iu" or not ready(net, len(x)):
+        return None
+    state = _state(net)
+    helper = state.helper
+    n = len(x)
+    h = n - n // 2
+    n1 = n - h
+    try:
         if helper.owes_gradients:       # a loss without backward before this one
             helper.expect(b"G", WAIT_S + 20 * state.own_s)
             helper.owes_gradients = False

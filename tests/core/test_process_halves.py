@@ -220,6 +220,26 @@ def test_a_killed_helper_leaves_the_step_to_the_threads(two_threads, caplog, whe
     assert net._process_halves.done == done and process_halves.helper_pid(net) is None
 
 
+MLP = dict(CNN, input_shape=[162], layers=CNN["layers"][4:])
+
+
+def test_dense_networks_only_if_asked_for(two_threads, monkeypatch):
+    x, y = batch(32)
+    x = x.reshape(len(x), -1)
+    net = Network(MLP, rng=np.random.default_rng(1), dtype=np.float64)
+    for _ in range(3):
+        net.loss(x, y)
+        net.backward()
+    assert process_halves.helper_pid(net) is None and getattr(net, "_halves", None) is None
+    monkeypatch.setattr(process_halves, "DENSE", True)
+    net = with_helper(MLP, np.float64, x, y)
+    try:
+        assert getattr(net, "_halves", None) is None     # no thread halves while it started
+        assert_step_matches(net, x, y, np.float64)
+    finally:
+        process_halves.close(net)
+
+
 def test_no_helper_with_one_thread_or_small_batches(two_threads, monkeypatch):
     x, y = batch(32)
     threads.set_threads(1)
