@@ -12,6 +12,10 @@ layers (the *twin*: same parameters, its own gradients, inputs and work
 arrays). Each layer then runs its one-thread path, the same arithmetic as
 with one thread, on 64 samples instead of 128.
 
+Two threads in one process take turns at the interpreter lock around every NumPy call, so
+once a helper process has started (``process_halves``) the second half goes there instead
+and the threads here only stand in for it (before it is ready, after it failed).
+
 Each half's gradients are those of its own mean loss; the batch's are their
 mean weighted by the halves' sizes, one pass over the flat gradient buffer:
 ``g ← (n₀·g₀ + n₁·g₁) / n``. The reported loss is weighted the same way.
