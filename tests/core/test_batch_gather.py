@@ -53,3 +53,14 @@ def test_the_array_is_kept_and_overwritten_by_the_next_batch():
 def test_unknown_split_is_refused():
     with pytest.raises(ValueError, match="unknown split"):
         BatchGatherer(_images(np.uint8, 1 / 255)).gather("val", [0])
+
+
+def test_negative_and_out_of_range_indices_behave_as_in_dataset_gather():
+    ds = _images(np.uint8, 1 / 255)
+    gatherer = BatchGatherer(ds)
+    x, _ = gatherer.gather("train", [-1, 0, -40])
+    assert np.array_equal(x, ds.gather("train", [-1, 0, -40])[0])
+    with pytest.raises(IndexError):
+        gatherer.gather("train", [0, 40])
+    with pytest.raises(IndexError):
+        gatherer.gather("test", [10])
