@@ -9,12 +9,14 @@ gradients in the shared block (``halves_block``), and says ``R`` (ready). Then, 
 scores into the block and ``F loss`` back; at once the backward pass into the block's
 gradients and ``G``. ``Q`` or the end of the connection (the parent closed it or died) ends
 it, and so does a parent that is no longer its parent (looked at every ``POLL_S``). Any error
-is printed to stderr, answered with ``E`` and ends it.
+is printed to stderr, answered with ``E`` and ends it. It ignores Ctrl-C (SIGINT): that is
+for the parent to act on.
 """
 from __future__ import annotations
 
 import json
 import os
+import signal
 import socket
 import sys
 
@@ -81,6 +83,8 @@ def serve(sock: socket.socket, twin, block, parent_pid: int) -> None:
 
 
 def main(argv: list[str]) -> int:
+    # Ctrl-C in a terminal reaches the whole process group: the parent decides what it means
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     sock_fd, mem_fd, size, parent_pid = (int(v) for v in argv)
     for name in THREAD_VARS:
         os.environ[name] = "1"
@@ -89,7 +93,10 @@ def main(argv: list[str]) -> int:
         from . import halves_block, threads
         threads.set_blas_threads(1)
         buf = halves_block.attach(mem_fd, size)
-        config = json.loads(sock.recv(1 << 20).decode("utf-8"))
+        msg = sock.recv(1 << 20)
+        if not msg:
+            return 0
+        config = json.loads(msg.decode("utf-8"))
         twin, block = build_twin(config, buf)
         send(sock, b"R")
         serve(sock, twin, block, parent_pid)

@@ -207,7 +207,7 @@ def _alone():
 def _start(net, state: _State, capacity: int) -> None:
     try:
         state.helper = Helper(net, capacity)
-    except (OSError, ValueError, subprocess.SubprocessError) as e:
+    except Exception as e:      # noqa: BLE001 - whatever it is, the threads do the work
         _give_up(state, f"cannot start ({e})")
         return
     state.finalizer = weakref.finalize(net, state.helper.close)

@@ -220,6 +220,22 @@ def test_a_killed_helper_leaves_the_step_to_the_threads(two_threads, caplog, whe
     assert net._process_halves.done == done and process_halves.helper_pid(net) is None
 
 
+def test_a_helper_that_cannot_start_leaves_the_steps_to_the_threads(two_threads, caplog, monkeypatch):
+    monkeypatch.setattr(sys, "executable", os.path.join(ROOT, "no-such-python"))
+    x, y = batch(32)
+    want_loss, _, want_grads = one_thread_step(CNN, np.float64, x, y)
+    net = Network(CNN, rng=np.random.default_rng(1), dtype=np.float64)
+    with caplog.at_level(logging.WARNING, logger="core.process_halves"):
+        for _ in range(3):
+            loss = net.loss(x, y)
+            net.backward()
+    assert loss == pytest.approx(want_loss, rel=1e-12)
+    np.testing.assert_allclose(net.flat_grads, want_grads, rtol=1e-9, atol=1e-12)
+    messages = [r.getMessage() for r in caplog.records if r.name == "core.process_halves"]
+    assert len(messages) == 1 and "cannot start" in messages[0]
+    assert net._process_halves.failed and net._process_halves.done == 0
+
+
 MLP = dict(CNN, input_shape=[162], layers=CNN["layers"][4:])
 
 
