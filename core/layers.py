@@ -88,7 +88,7 @@ class Dense(Layer):
         if self._cols is None:
             threads.matmul(self.x.T, dz, out=dw)
         else:
-            rows = self._scratch("dW rows", dw.shape, dw.dtype)
+            rows = self._scratch("dW rows", (len(dw) + 1, dw.shape[1]), dw.dtype)
             sparse_input.weight_gradient(self._xc, dz, self._cols, dw, rows)
         _sum_rows(dz, self.grads["b"], self._scratch("ones", (len(dz),), dz.dtype))
         if not self.need_dx:

@@ -101,10 +101,14 @@ def product(x: np.ndarray, w: np.ndarray, cols: np.ndarray, w_rows: np.ndarray,
 def weight_gradient(xc: np.ndarray, dz: np.ndarray, cols: np.ndarray, dw: np.ndarray,
                     dw_rows: np.ndarray) -> None:
     """``dw`` = xᵀ·dz, given ``xc`` = x[:, cols] from :func:`product`: the rows ``cols``
-    from the product, the others 0. ``dw_rows`` is a work array of ``dw``'s shape."""
-    part = threads.matmul(xc.T, dz, out=dw_rows[:len(cols)])
-    if len(cols) < len(dw):
-        unused = np.ones(len(dw), bool)
-        unused[cols] = False
-        dw[unused] = 0                  # only the other rows: less memory written than a fill
-    dw[cols] = part
+    from the product, the others 0. ``dw_rows`` is a work array with one row more than ``dw``.
+
+    The product's k rows go into ``dw_rows``, a zero row after them, and one ``take`` then
+    writes every row of ``dw`` from there, row r from its place in ``cols`` or from the
+    zero row (a third faster than zeroing the other rows and scattering these)."""
+    k = len(cols)
+    threads.matmul(xc.T, dz, out=dw_rows[:k])
+    dw_rows[k] = 0
+    source = np.full(len(dw), k)
+    source[cols] = np.arange(k)
+    np.take(dw_rows, source, axis=0, out=dw, mode="clip")     # every index is in range
