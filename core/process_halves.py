@@ -73,7 +73,7 @@ class Helper:
 
     def __init__(self, net, capacity: int):
         per_sample = int(np.prod(net.input_shape))
-        parts, size = halves_block.layout(net.n_params, capacity, per_sample, net.n_classes, net.dtype)
+        _, size = halves_block.layout(net.n_params, capacity, per_sample, net.n_classes, net.dtype)
         fd, buf = halves_block.create(size)
         self.block = halves_block.Block(buf, net.n_params, capacity, per_sample, net.n_classes, net.dtype)
         self.sock, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
@@ -99,7 +99,11 @@ class Helper:
         config = {"spec": net.spec, "dtype": net.dtype.name, "n_params": net.n_params,
                   "capacity": capacity, "per_sample": per_sample, "n_classes": net.n_classes,
                   "layers": layers}
-        self.sock.send(json.dumps(config).encode("utf-8"))
+        try:
+            self.sock.send(json.dumps(config).encode("utf-8"))
+        except OSError:
+            self.close()
+            raise
 
     @property
     def pid(self) -> int:
