@@ -7,7 +7,12 @@ importable, the same network in PyTorch with its fused Adam
 count asked for. The runs are interleaved — ours, fused, default, then the
 next pair in the opposite order — so that a machine whose load changes while
 the bench runs slows both sides of a pair alike; the table shows the median
-of the per-pair ratios (ours / theirs) and the median throughputs. At one
+of the per-pair ratios (ours / theirs) and the median throughputs. With more
+than one thread each timed run starts after a pause (``SETTLE_SECONDS``): the
+side before it leaves its threads spinning for a while (OpenBLAS's for about a
+tenth of a second), and without the pause they took the second core from the
+next side's first steps — measured, PyTorch's two-thread MLP runs that followed
+ours were 10-17% slower than with the pause, which flattered our ratios. At one
 thread both sides run all their work on the calling thread, and the clock is
 that thread's CPU time (``time.thread_time``), which other programs on a busy
 machine hardly move; with more threads it is the wall clock.
@@ -37,6 +42,8 @@ DENSE_BATCHES = (128, 512)
 CONV_BATCHES = (128,)
 CHUNK_SECONDS = 0.5          # length of one timed run of one side of a pair
 WARMUP_STEPS = 10
+SETTLE_SECONDS = 0.3         # pause before each timed run with more than one thread (see above)
+_settle = 0.0                # the pause of the thread count being timed
 _clock = time.perf_counter   # the clock of the timed runs: see run()
 
 
@@ -154,6 +161,7 @@ def compare(sides: list, batch: int, pairs: int) -> list[tuple[float, float]]:
     for r in range(pairs):
         order = range(len(sides)) if r % 2 == 0 else reversed(range(len(sides)))
         for i in order:
+            time.sleep(_settle)
             seconds[i].append(sides[i].steps(n))
     rates = [[n * batch / s for s in side] for side in seconds]
     return [(statistics.median(rate),
@@ -183,7 +191,7 @@ def load_average() -> str:
 
 def run(thread_counts=(1, 2), pairs: int = 5, only: list[str] | None = None, with_torch: bool = True,
         epochs: int = 3, batches: list[int] | None = None) -> int:
-    global _clock
+    global _clock, _settle
     torch = None
     if with_torch:
         try:
@@ -193,7 +201,8 @@ def run(thread_counts=(1, 2), pairs: int = 5, only: list[str] | None = None, wit
     names = only or networks()
     ds = data.load_mnist()
     print(f"training throughput on MNIST, float32, Adam; {pairs} interleaved rounds of "
-          f"~{CHUNK_SECONDS:g} s per side (1 thread: CPU time, else wall clock); "
+          f"~{CHUNK_SECONDS:g} s per side (1 thread: CPU time, else wall clock after a "
+          f"{SETTLE_SECONDS:g} s pause); "
           f"load average at start {load_average()}")
     if torch is None:
         print("(PyTorch not importable: no comparison; `pip install torch==2.13.0` adds one)")
@@ -207,6 +216,7 @@ def run(thread_counts=(1, 2), pairs: int = 5, only: list[str] | None = None, wit
         threads.set_blas_threads(n_threads)
         # one thread: the CPU time of the thread doing all the work, which load elsewhere hardly moves
         _clock = time.thread_time if n_threads == 1 else time.perf_counter
+        _settle = 0.0 if n_threads == 1 else SETTLE_SECONDS
         if torch is not None:
             torch.set_num_threads(n_threads)
         for name in names:

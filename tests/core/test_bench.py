@@ -46,6 +46,26 @@ def test_compare_interleaves_equal_step_counts():
     assert len({n for _, n in timed}) == 1
 
 
+def test_compare_pauses_before_each_timed_run_with_more_than_one_thread(monkeypatch):
+    # the side before leaves its threads spinning (OpenBLAS ~0.1 s): the next side's run waits
+    events = []
+
+    class Side:
+        def steps(self, n):
+            events.append("run")
+            return n * 0.001
+
+    monkeypatch.setattr(bench.time, "sleep", lambda s: events.append(s))
+    monkeypatch.setattr(bench, "_settle", 0.3)
+    bench.compare([Side(), Side()], batch=10, pairs=2)
+    timed = events[events.index(0.3):]                 # the warm-up runs go first, unpaused
+    assert timed == [0.3, "run"] * 4
+    events.clear()
+    monkeypatch.setattr(bench, "_settle", 0.0)         # one thread: CPU time, nothing spins
+    bench.compare([Side(), Side()], batch=10, pairs=2)
+    assert all(e in ("run", 0.0) for e in events)
+
+
 def test_step_profile_times_every_layer_both_ways(mnist):
     parts = step_profile.profile(presets.get("cnn"), mnist, batch=4, steps=2, warmup=1,
                                  clock=time.perf_counter)
