@@ -194,20 +194,6 @@ def _state(net) -> _State:
     return state
 
 
-@contextlib.contextmanager
-def _alone():
-    """The calling thread's work on its own: one BLAS thread, and the layers' splits run
-    here in one piece (as on a pool worker), leaving the other core to the helper."""
-    local = threads._local
-    was = getattr(local, "worker", False)
-    local.worker = True
-    try:
-        with threads.own_products():
-            yield
-    finally:
-        local.worker = was
-
-
 def _start(net, state: _State, capacity: int) -> None:
     try:
         state.helper = Helper(net, capacity)
@@ -316,7 +302,7 @@ def loss(net, x: np.ndarray, y: np.ndarray) -> float | None:
         state.scores = np.empty((n, net.n_classes), net.dtype)
     scores = state.scores
     t0 = time.perf_counter()
-    with _alone():
+    with threads.alone():
         out = a[:h]
         for layer in net.layers:
             out = layer.forward(out, True)
@@ -345,7 +331,7 @@ def backward(net, twin) -> bool:
         return False
     state.pending = None
     helper = state.helper
-    with _alone():
+    with threads.alone():
         d = net.loss_fn.backward()
         for layer in reversed(net.layers):
             d = layer.backward(d)
@@ -377,7 +363,7 @@ def combine(g: np.ndarray, g1: np.ndarray, n0: int, n1: int) -> None:
 def _second_half_here(net, twin, x1: np.ndarray, y1: np.ndarray) -> np.ndarray:
     """The second half's gradients, made in this process by the threads' twin network
     (the helper failed between its loss and its gradients)."""
-    with _alone():
+    with threads.alone():
         out = x1.reshape((len(x1),) + net.input_shape)
         for layer in twin.layers:
             out = layer.forward(out, True)

@@ -5,7 +5,8 @@ forward, the loss, each layer's backward, the optimizer — and times every
 part; prints the median time of each over the steps, and its share of the step.
 Where the step goes through ``batch_halves`` (two threads, a CNN) the layers'
 times are those of the first half of the batch, on the calling thread, and the
-wait for the other half is a part of its own.
+wait for the other half is a part of its own. (The profile times the threads' way; in
+training, once it is ready, a helper process takes the second half: ``core.process_halves``.)
 With one thread the clock is the thread's own CPU time, which other programs
 running on a busy machine hardly move. With more it is the wall clock less the
 time the calling thread spent waiting for a CPU (Linux counts it, in

@@ -229,6 +229,20 @@ def own_products(active: bool = True):
 _NOTHING = contextlib.nullcontext()
 
 
+@contextlib.contextmanager
+def alone():
+    """The calling thread's work on its own: BLAS on one thread, and a ``split`` run here
+    in one piece, as on a pool worker (the other core is busy elsewhere: the helper process
+    of ``core.process_halves``)."""
+    was = getattr(_local, "worker", False)
+    _local.worker = True
+    try:
+        with own_products():
+            yield
+    finally:
+        _local.worker = was
+
+
 def _give_back() -> None:
     global _saved_blas_threads
     with _own_lock:

@@ -100,6 +100,24 @@ def test_split_runs_small_work_or_one_thread_on_the_calling_thread(monkeypatch):
     assert calls == [(slice(0, 10), threading.current_thread())] * 2
 
 
+def test_alone_runs_splits_on_the_calling_thread_with_one_blas_thread():
+    before = threads.get_blas_threads()
+    calls = []
+    threads.set_blas_threads(2)
+    try:
+        with threads.alone():
+            threads.split(10, lambda part: calls.append((part, threading.current_thread())),
+                           work=10 * threads.MIN_WORK)
+            if before is not None:
+                assert threads.get_blas_threads() == 1
+        assert calls == [(slice(0, 10), threading.current_thread())]
+        threads.split(10, lambda part: calls.append((part, threading.current_thread())),
+                       work=10 * threads.MIN_WORK)
+        assert len(calls) == 3                         # afterwards: split over two threads again
+    finally:
+        threads.set_blas_threads(before or 1)
+
+
 @pytest.mark.parametrize("failing_part", [0, 1])
 def test_split_reraises_a_part_error_after_every_part_is_done(monkeypatch, failing_part):
     monkeypatch.setattr(threads, "MIN_WORK", 0)
