@@ -135,3 +135,42 @@ def test_a_long_curve_of_few_points_per_column_settles_too():
     grown = d.indices(x, y, 0.0, 4_000.0, 2_000)
     assert d.generation == gen and d.stable == 2_999            # the first points stay as they were
     np.testing.assert_array_equal(grown[:2_000], first)
+
+
+def test_the_settled_parts_are_painted_once_not_at_every_frame(metrics_panel, qtbot, monkeypatch):
+    # eight plot-wide cached images (three batch curves, five epoch curves) in a big window: Qt's
+    # pixmap cache must hold them all, or every repaint evicts and paints them again
+    import pyqtgraph as pg
+    panel = metrics_panel
+    n = 60_000
+    x, noise = noisy(n)
+    fed(panel, qtbot, x, 2.3 * np.exp(-x / 10_000) + noise)    # curves across the whole plot
+    panel.resize(1600, 1000)
+    for k in range(1, 2_001):                                   # tiny toy-set epochs: many
+        v = 2.3 * np.exp(-k / 300) + 0.05 * np.sin(k / 7)
+        a = 1 - np.exp(-k / 300) + 0.02 * np.cos(k / 5)
+        panel.add_epoch({"step": 30 * k, "epoch": k, "train_loss": v, "val_loss": v + 0.1,
+                         "train_acc": a, "val_acc": a - 0.05, "test_acc": a - 0.04})
+    panel.loss_plot.setXRange(0, n, padding=0)                  # each curve as wide as the plot
+    panel._mark_all_dirty()
+    panel.redraw()
+    items = [live.settled for live in list(panel._live.values()) + list(panel.epoch_curves.live.values())
+             if live.settled is not None]
+    assert len(items) == 8
+    for item in items:                      # not the plot's own: redone at every change of the view
+        assert not item.opts["autoDownsample"] and not item.opts["clipToView"]
+    settled = {item.curve for item in items}
+    painted = []
+    paint = pg.PlotCurveItem.paint
+    monkeypatch.setattr(pg.PlotCurveItem, "paint",
+                        lambda self, *a: (painted.append(self), paint(self, *a))[1])
+    viewport = panel.glw.viewport()
+    viewport.repaint()                                          # the images are made
+    assert settled <= set(painted)
+    for i in range(3):                                          # frames: only the newest points
+        painted.clear()
+        panel.add_steps({"step": [n + 1.0 + i], "epoch": [n // 100 + 1], "loss": [1.05], "acc": [0.5],
+                         "lr": [0.01]})
+        panel.redraw()
+        viewport.repaint()
+        assert not settled & set(painted)
