@@ -24,7 +24,8 @@ This is for training steps only (``Network.loss(training=True)`` and the
 ``Network.backward`` after it), and only for networks whose layers treat every
 sample on its own (``KINDS``: no batch statistics, no random masks) and of
 which at least one splits its work (``Layer.splits_work``). Everything else —
-evaluation, recorded passes, MLPs — takes the network's own path.
+evaluation, recorded passes, MLPs (unless the helper process takes their
+second half: ``process_halves.dense_wins``) — takes the network's own path.
 """
 from __future__ import annotations
 
@@ -58,8 +59,15 @@ def applies(net, n: int) -> bool:
         alone = all(layer.kind in KINDS and not layer.buffers for layer in net.layers)
         ok = net._halves_ok = alone and any(layer.splits_work for layer in net.layers)
         net._halves_dense = alone and not ok
+    if ok or not net._halves_dense:
+        return ok
     # networks of dense layers only: in halves only once the helper process is there to take one
-    return ok or (net._halves_dense and process_halves.DENSE and process_halves.ready(net, n))
+    use = process_halves.dense_wins(net, n) and process_halves.ready(net, n)
+    # and then BLAS on one thread all through the step, as for the CNNs: else the network's
+    # backward gave OpenBLAS its threads back, the optimizer's BLAS calls woke them, and they
+    # spun (~0.1 s) on the core the helper needs (the step ~6% slower)
+    net._own_products = use
+    return use
 
 
 class _Halves:

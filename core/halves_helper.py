@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import signal
 import socket
 import sys
 
-from .halves_block import THREAD_VARS, send, unpack
+from .halves_block import THREAD_VARS, poll, send, unpack
 
 POLL_S = 1.0
 
@@ -53,17 +54,21 @@ def build_twin(config: dict, buf):
     return twin, block
 
 
-def serve(sock: socket.socket, twin, block, parent_pid: int) -> None:
-    """Answer steps until told to quit or the parent has gone."""
-    sock.settimeout(POLL_S)
+def serve(sock: socket.socket, twin, block, parent_pid: int, spin_s: float = 0.0) -> None:
+    """Answer steps until told to quit or the parent has gone. After each step the next ``S``
+    is waited for busy (``halves_block.poll``) for ``spin_s`` seconds, then blocking."""
     shape = twin.input_shape
+    spin = 0.0                  # nothing to wait for busy before the first step
     while True:
-        try:
+        msg = poll(sock, spin) if spin else None
+        if msg is None:         # block: an idle helper uses no CPU
+            spin = 0.0
+            if not select.select([sock], [], [], POLL_S)[0]:
+                if os.getppid() != parent_pid:
+                    return
+                continue
             msg = sock.recv(64)
-        except TimeoutError:
-            if os.getppid() != parent_pid:
-                return
-            continue
+        spin = spin_s
         if not msg:
             return
         cmd, n, _ = unpack(msg)
@@ -99,7 +104,7 @@ def main(argv: list[str]) -> int:
         config = json.loads(msg.decode("utf-8"))
         twin, block = build_twin(config, buf)
         send(sock, b"R")
-        serve(sock, twin, block, parent_pid)
+        serve(sock, twin, block, parent_pid, float(config.get("spin_s", 0.0)))
     except (ConnectionError, EOFError):
         return 0
     except Exception:       # noqa: BLE001 - told to the parent, which goes on without us

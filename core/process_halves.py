@@ -25,8 +25,11 @@ whenever it fails, the threads do it as before.
 * **Failures.** A helper that cannot start, dies, says it failed or does not answer in
   time (``WAIT_S`` plus twenty times the parent's own half) is dropped with one log line,
   the step is finished here, and the network's later steps go through the threads.
-* **MLPs** (dense layers only) keep OpenBLAS's threads on the whole batch: through the
-  helper they were slower (``DENSE``).
+* **MLPs** (dense layers only) go through the helper only where that measured faster than
+  OpenBLAS's threads on the whole batch (``dense_wins``: big batches, many layers).
+* **Waiting.** Each side waits for the other's next message busy for a moment
+  (``halves_block.poll``: ``SPIN_S`` here, ``HELPER_SPIN_S`` in the helper after each step),
+  then blocked: a woken process cost 0.1-1 ms a step on this machine, polling ~5 µs.
 * **End.** ``close(net)``, the network being garbage collected or the interpreter exiting
   ends the helper; the helper also ends by itself when the parent's end of the connection
   closes (the parent died) or its parent process changes.
@@ -47,7 +50,7 @@ import weakref
 import numpy as np
 
 from . import blas, halves_block, threads
-from .halves_block import THREAD_VARS, send, unpack
+from .halves_block import THREAD_VARS, poll, send, unpack
 
 log = logging.getLogger(__name__)
 
@@ -55,11 +58,18 @@ ENABLED = os.environ.get("NUMNET_PROCESS_HALVES", "1") != "0"
 START_AFTER = 8          # steps through the thread halves before the helper starts
 START_TIMEOUT_S = 60.0   # a helper not ready by then is given up
 WAIT_S = 10.0            # waiting for a step's answer: this plus 20× the parent's own half
-# Networks of dense layers only as well (``batch_halves.applies``)? Not by default: measured
-# on the 2-core machine, the 784-100-10 MLP's step at batch 128 took 1.07 ms through the
-# helper, 0.71 ms with OpenBLAS's two threads on the whole batch; in `python -m core bench`
-# every MLP preset at batch 128 and 512 lost 10-30% against that.
-DENSE = False
+# Networks of dense layers only (``batch_halves.applies``): through the helper only when a
+# step has at least DENSE_MIN samples × dense layers, else OpenBLAS's two threads on the whole
+# batch. OpenBLAS pays per product (its threads meet after each) and runs the element-wise work
+# (biases, activations, softmax) on one thread; the helper pays a fixed ~0.2 ms a step (copies,
+# messages, the gradients' mix). Measured on the 2-core machine, steps/s through the helper /
+# with OpenBLAS's threads (interleaved, 7 rounds, twice): 784-50-10 and 784-100-10 at batch
+# 128 (256 samples × layers) 0.91 and 0.96, 784-256-128-10 at 128 (384) 1.00; at 512 (1024,
+# 1536) 1.03-1.05; 5 × 100 (6 layers) at 128 (768) 1.12, at 512 1.21.
+DENSE = True
+DENSE_MIN = 640
+SPIN_S = 0.002           # waiting for the helper's F or G: busy this long, then block
+HELPER_SPIN_S = 0.002    # the helper, after a step: busy this long waiting for the next, then block
 MIN_CAPACITY = 256       # samples of a half the shared block holds at least
 _ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -98,7 +108,7 @@ class Helper:
                   for layer in net.layers]
         config = {"spec": net.spec, "dtype": net.dtype.name, "n_params": net.n_params,
                   "capacity": capacity, "per_sample": per_sample, "n_classes": net.n_classes,
-                  "layers": layers}
+                  "layers": layers, "spin_s": HELPER_SPIN_S}
         try:
             self.sock.send(json.dumps(config).encode("utf-8"))
         except OSError:
@@ -113,13 +123,17 @@ class Helper:
         """The next message within ``timeout`` seconds (None: wait as long as it takes a living
         helper); None if none came. HelperFailed if it has gone or failed."""
         end = None if timeout is None else time.monotonic() + timeout
+        spin = SPIN_S if timeout is None else min(SPIN_S, timeout)
         while True:
             left = 0.5 if end is None else min(0.5, max(0.0, end - time.monotonic()))
-            if select.select([self.sock], [], [], left)[0]:
-                try:
+            try:
+                msg = poll(self.sock, spin) if spin > 0 else None   # busy a moment: no wake-up
+                if msg is None and select.select([self.sock], [], [], left)[0]:
                     msg = self.sock.recv(64)
-                except OSError as e:
-                    raise HelperFailed(f"its connection broke ({e})") from None
+            except OSError as e:
+                raise HelperFailed(f"its connection broke ({e})") from None
+            spin = 0.0
+            if msg is not None:
                 if not msg:
                     raise HelperFailed(f"it ended (exit code {self.proc.poll()})")
                 cmd, count, value = unpack(msg)
@@ -243,6 +257,12 @@ def wait_ready(net, timeout: float = 30.0) -> bool:
             return False
         time.sleep(0.01)
     return False
+
+
+def dense_wins(net, n: int) -> bool:
+    """Whether a network of dense layers only (``batch_halves``) is to train ``n`` samples
+    a step through the helper rather than on OpenBLAS's threads (``DENSE_MIN``)."""
+    return DENSE and n * sum(1 for layer in net.layers if layer.kind == "dense") >= DENSE_MIN
 
 
 def ready(net, n: int) -> bool:

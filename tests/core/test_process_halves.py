@@ -17,7 +17,7 @@ import time
 import numpy as np
 import pytest
 
-from core import batch_halves, optimizers, presets, process_halves, threads
+from core import batch_halves, halves_block, optimizers, presets, process_halves, threads
 from core.network import Network
 from tests.core.test_batch_halves import CNN, batch
 
@@ -239,19 +239,33 @@ def test_a_helper_that_cannot_start_leaves_the_steps_to_the_threads(two_threads,
 MLP = dict(CNN, input_shape=[162], layers=CNN["layers"][4:])
 
 
-def test_dense_networks_only_if_asked_for(two_threads, monkeypatch):
+def test_dense_networks_only_for_enough_samples_times_layers(two_threads, monkeypatch):
     x, y = batch(32)
     x = x.reshape(len(x), -1)
-    net = Network(MLP, rng=np.random.default_rng(1), dtype=np.float64)
-    for _ in range(3):
-        net.loss(x, y)
-        net.backward()
-    assert process_halves.helper_pid(net) is None and getattr(net, "_halves", None) is None
+    layers = sum(1 for layer in Network(MLP).layers if layer.kind == "dense")
+    assert layers == 2
+    for dense, least in ((True, 32 * layers + 1), (False, 0)):   # too few; not at all
+        monkeypatch.setattr(process_halves, "DENSE", dense)
+        monkeypatch.setattr(process_halves, "DENSE_MIN", least)
+        net = Network(MLP, rng=np.random.default_rng(1), dtype=np.float64)
+        for _ in range(3):
+            net.loss(x, y)
+            net.backward()
+        assert process_halves.helper_pid(net) is None and getattr(net, "_halves", None) is None
+        assert not net._own_products                     # OpenBLAS's threads do the products
     monkeypatch.setattr(process_halves, "DENSE", True)
+    monkeypatch.setattr(process_halves, "DENSE_MIN", 32 * layers)
     net = with_helper(MLP, np.float64, x, y)
     try:
         assert getattr(net, "_halves", None) is None     # no thread halves while it started
         assert_step_matches(net, x, y, np.float64)
+        assert net._own_products                         # BLAS kept on one thread meanwhile
+        x2, y2 = x[:31], y[:31]                          # a smaller batch: OpenBLAS's threads
+        done = net._process_halves.done
+        loss = net.loss(x2, y2)
+        net.backward()
+        assert net._process_halves.done == done and not net._own_products
+        assert loss == pytest.approx(one_thread_step(MLP, np.float64, x2, y2)[0], rel=1e-12)
     finally:
         process_halves.close(net)
 
@@ -270,3 +284,37 @@ def test_no_helper_with_one_thread_or_small_batches(two_threads, monkeypatch):
         net.loss(x, y)
         net.backward()
     assert getattr(net, "_process_halves", None) is None
+
+
+def test_poll_waits_busy_for_a_bounded_time_only():
+    a, b = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    with a, b:
+        assert halves_block.poll(a, 0.0) is None and halves_block.poll(a, 0.01) is None
+        halves_block.send(b, b"F", 3, 0.5)
+        assert halves_block.unpack(halves_block.poll(a, 1.0)) == (b"F", 3, 0.5)
+        assert halves_block.poll(a, 0.0) is None            # each message once
+        b.close()
+        assert halves_block.poll(a, 1.0) == b""              # the other end closed
+
+
+def cpu_seconds(pid: int) -> float:
+    with open(f"/proc/{pid}/stat") as f:
+        fields = f.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def test_an_idle_helper_blocks_instead_of_spinning(two_threads, monkeypatch):
+    monkeypatch.setattr(process_halves, "HELPER_SPIN_S", 0.05)
+    x, y = batch(32)
+    net = with_helper(CNN, np.float64, x, y)
+    try:
+        net.loss(x, y)
+        net.backward()
+        pid = process_halves.helper_pid(net)
+        time.sleep(0.1)                                 # its busy wait after the step is over
+        before = cpu_seconds(pid)
+        time.sleep(1.0)
+        assert cpu_seconds(pid) - before < 0.3          # a spinning helper would use ~1 s
+        assert_step_matches(net, x, y, np.float64)      # and it still answers the next step
+    finally:
+        process_halves.close(net)
