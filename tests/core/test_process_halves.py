@@ -8,11 +8,11 @@ import contextlib
 import gc
 import logging
 import os
+import select
 import signal
 import socket
 import subprocess
 import sys
-import time
 
 import numpy as np
 import pytest
@@ -49,9 +49,15 @@ def alive(pid: int) -> bool:
 
 
 def wait_gone(pid: int, timeout: float = 10.0) -> bool:
-    end = time.monotonic() + timeout
-    while alive(pid) and time.monotonic() < end:
-        time.sleep(0.02)
+    """Wait (up to ``timeout`` s) for process ``pid`` to end: its pidfd becomes readable."""
+    try:
+        fd = os.pidfd_open(pid)
+    except ProcessLookupError:
+        return True
+    try:
+        select.select([fd], [], [], timeout)
+    finally:
+        os.close(fd)
     return not alive(pid)
 
 
@@ -171,7 +177,7 @@ net.loss(x, y); net.backward()
 assert process_halves.wait_ready(net)
 net.loss(x, y)
 print(process_halves.helper_pid(net), flush=True)
-time.sleep(60)
+sys.stdin.read()                  # until it is killed
 """
 
 
@@ -179,13 +185,14 @@ def test_the_helper_ends_when_its_parent_is_killed():
     before = shm()
     env = dict(os.environ, PYTHONPATH=ROOT)
     parent = subprocess.Popen([sys.executable, "-c", PARENT], cwd=ROOT, env=env,
-                              stdout=subprocess.PIPE, text=True)
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
     try:
         pid = int(parent.stdout.readline())
         assert alive(pid)
     finally:
         parent.send_signal(signal.SIGKILL)
         parent.wait()
+        parent.stdin.close()
         parent.stdout.close()
     assert wait_gone(pid)
     assert shm() == before
@@ -297,24 +304,50 @@ def test_poll_waits_busy_for_a_bounded_time_only():
         assert halves_block.poll(a, 1.0) == b""              # the other end closed
 
 
-def cpu_seconds(pid: int) -> float:
-    with open(f"/proc/{pid}/stat") as f:
-        fields = f.read().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+def test_an_idle_helper_blocks_instead_of_spinning(monkeypatch):
+    # the helper's loop in this process: after a step it waits busy for at most spin_s, then
+    # blocks in select (an idle helper uses no CPU), and still answers the next step
+    import threading
 
+    from core import halves_helper
+    net = Network(CNN, rng=np.random.default_rng(1), dtype=np.float64)
+    capacity, per_sample = 16, int(np.prod(net.input_shape))
+    _, size = halves_block.layout(net.n_params, capacity, per_sample, net.n_classes, net.dtype)
+    fd, buf = halves_block.create(size)
+    os.close(fd)
+    config = {"spec": net.spec, "dtype": "float64", "n_params": net.n_params, "capacity": capacity,
+              "per_sample": per_sample, "n_classes": net.n_classes,
+              "layers": [{"need_dx": layer.need_dx, "method": None} for layer in net.layers]}
+    twin, block = halves_helper.build_twin(config, buf)
+    block.params[:] = net.flat_params
+    x, y = batch(8)
+    block.x[:8] = x.reshape(8, -1)
+    block.y[:8] = y
+    blocked = threading.Event()
+    real_select = halves_helper.select.select
 
-def test_an_idle_helper_blocks_instead_of_spinning(two_threads, monkeypatch):
-    monkeypatch.setattr(process_halves, "HELPER_SPIN_S", 0.05)
-    x, y = batch(32)
-    net = with_helper(CNN, np.float64, x, y)
+    def select(*args):
+        blocked.set()
+        return real_select(*args)
+
+    monkeypatch.setattr(halves_helper.select, "select", select)
+    parent, helper = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+    loop = threading.Thread(target=halves_helper.serve, args=(helper, twin, block, os.getppid(), 0.05))
+    loop.start()
     try:
-        net.loss(x, y)
-        net.backward()
-        pid = process_halves.helper_pid(net)
-        time.sleep(0.1)                                 # its busy wait after the step is over
-        before = cpu_seconds(pid)
-        time.sleep(1.0)
-        assert cpu_seconds(pid) - before < 0.3          # a spinning helper would use ~1 s
-        assert_step_matches(net, x, y, np.float64)      # and it still answers the next step
+        for _ in range(2):
+            assert blocked.wait(10)                     # before a step and after its busy wait
+            blocked.clear()
+            halves_block.send(parent, b"S", 8)
+            parent.settimeout(10)
+            cmd, n, loss = halves_block.unpack(parent.recv(64))
+            assert (cmd, n) == (b"F", 8) and np.isfinite(loss)
+            assert halves_block.unpack(parent.recv(64))[0] == b"G"
+            assert np.abs(block.grads).max() > 0
+        assert blocked.wait(10)                         # idle again: blocked, not spinning
     finally:
-        process_halves.close(net)
+        halves_block.send(parent, b"Q")
+        loop.join(10)
+        parent.close()
+        helper.close()
+    assert not loop.is_alive()
