@@ -51,9 +51,10 @@ class Loss:
 
     def predicted(self, scores: np.ndarray) -> np.ndarray:
         """``scores.argmax(axis=1)``, the predicted classes. A loss that found them on the way
-        (the softmax cross-entropy does) hands them back when ``scores`` is the very array
-        its last ``forward`` saw, which saves the trainer a second pass per step."""
-        seen = self._argmax_of
+        (the softmax cross-entropy does) hands them back once, when ``scores`` is the very
+        array its last ``forward`` saw, which saves the trainer a second pass per step. Once
+        only: a network writes its next scores into the same array."""
+        seen, self._argmax_of = self._argmax_of, None
         if seen is not None and seen[0] is scores:
             return seen[1]
         return scores.argmax(axis=1)

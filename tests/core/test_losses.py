@@ -128,8 +128,11 @@ def test_predicted_classes_are_the_argmax_of_the_scores_forward_saw_or_of_others
     sce = SoftmaxCrossEntropy()
     assert np.array_equal(sce.predicted(scores), scores.argmax(axis=1))      # before any forward
     sce.forward(scores, labels)
-    assert sce.predicted(scores) is sce.predicted(scores)                    # found on the way
-    assert np.array_equal(sce.predicted(scores), scores.argmax(axis=1))
+    found = sce._argmax_of[1]                                               # found on the way
+    assert sce.predicted(scores) is found
+    assert np.array_equal(found, scores.argmax(axis=1))
+    scores[:, 3] += 100                   # the same array, new scores (a reused output buffer)
+    assert np.array_equal(sce.predicted(scores), np.full(30, 3))              # not the old ones
     other = rng.standard_normal((30, 7)).astype(np.float32)
     assert np.array_equal(sce.predicted(other), other.argmax(axis=1))        # not what it saw
     assert np.array_equal(sce.predicted(other[:5]), other[:5].argmax(axis=1))
