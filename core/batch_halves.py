@@ -112,10 +112,8 @@ class _Halves:
         def forward(part):      # one half (both, one after the other, if no worker is free)
             for i in range(part.start, part.stop):
                 side, xs, ys = sides[i]
-                for layer in side.layers:
-                    xs = layer.forward(xs, True)
-                scores[i * h:i * h + len(xs)] = xs
-                losses[i] = side.loss_fn.forward(xs, ys)
+                out, losses[i] = side.part_loss(xs, ys)
+                scores[i * h:i * h + len(out)] = out
         with threads.own_products(), self._big_blocks():
             threads.split(2, forward)
         net.scores = scores
@@ -126,11 +124,7 @@ class _Halves:
 
         def backward(part):
             for i in range(part.start, part.stop):
-                d = sides[i].loss_fn.backward()
-                for layer in reversed(sides[i].layers):
-                    d = layer.backward(d)
-                    if d is None:
-                        break
+                sides[i].part_backward()
         with threads.own_products(), self._big_blocks():
             threads.split(2, backward)
         process_halves.combine(net.flat_grads, self.twin.flat_grads, *self.sizes)

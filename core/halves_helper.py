@@ -74,16 +74,9 @@ def serve(sock: socket.socket, twin, block, parent_pid: int, spin_s: float = 0.0
         cmd, n, _ = unpack(msg)
         if cmd != b"S":
             return
-        a = block.x[:n].reshape((n,) + shape)
-        for layer in twin.layers:
-            a = layer.forward(a, True)
-        block.scores[:n] = a
-        send(sock, b"F", n, float(twin.loss_fn.forward(a, block.y[:n])))
-        d = twin.loss_fn.backward()
-        for layer in reversed(twin.layers):
-            d = layer.backward(d)
-            if d is None:
-                break
+        block.scores[:n], loss = twin.part_loss(block.x[:n].reshape((n,) + shape), block.y[:n])
+        send(sock, b"F", n, float(loss))
+        twin.part_backward()
         send(sock, b"G", n)
 
 

@@ -196,6 +196,23 @@ class Network:
                 g += self.weight_decay * p
         return self._grads
 
+    # -- a part of a batch (batch_halves, process_halves) ----------------------------------------
+    def part_loss(self, a: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
+        """The training forward pass of ``a`` (already shaped as the first layer takes it) and
+        its loss: (scores, loss). Nothing else: no threads' context, no L2 penalty, and
+        ``self.scores`` stays as it is (the caller puts the parts together)."""
+        for layer in self.layers:
+            a = layer.forward(a, True)
+        return a, self.loss_fn.forward(a, y)
+
+    def part_backward(self) -> None:
+        """The gradients of the last ``part_loss`` into this network's flat buffer."""
+        d = self.loss_fn.backward()
+        for layer in reversed(self.layers):
+            d = layer.backward(d)
+            if d is None:
+                break
+
     def predict_proba(self, x: np.ndarray, batch_size: int = 2000) -> np.ndarray:
         """Class probabilities (n, n_classes), evaluated in chunks."""
         x = np.asarray(x)

@@ -323,11 +323,7 @@ def loss(net, x: np.ndarray, y: np.ndarray) -> float | None:
     scores = state.scores
     t0 = time.perf_counter()
     with threads.alone():
-        out = a[:h]
-        for layer in net.layers:
-            out = layer.forward(out, True)
-        scores[:h] = out
-        loss0 = net.loss_fn.forward(out, y[:h])
+        scores[:h], loss0 = net.part_loss(a[:h], y[:h])
     state.own_s = time.perf_counter() - t0
     try:
         loss1 = helper.expect(b"F", WAIT_S + 20 * state.own_s)
@@ -352,11 +348,7 @@ def backward(net, twin) -> bool:
     state.pending = None
     helper = state.helper
     with threads.alone():
-        d = net.loss_fn.backward()
-        for layer in reversed(net.layers):
-            d = layer.backward(d)
-            if d is None:
-                break
+        net.part_backward()
     n0, n1 = state.sizes
     try:
         helper.expect(b"G", WAIT_S + 20 * state.own_s)
@@ -384,13 +376,6 @@ def _second_half_here(net, twin, x1: np.ndarray, y1: np.ndarray) -> np.ndarray:
     """The second half's gradients, made in this process by the threads' twin network
     (the helper failed between its loss and its gradients)."""
     with threads.alone():
-        out = x1.reshape((len(x1),) + net.input_shape)
-        for layer in twin.layers:
-            out = layer.forward(out, True)
-        twin.loss_fn.forward(out, y1)
-        d = twin.loss_fn.backward()
-        for layer in reversed(twin.layers):
-            d = layer.backward(d)
-            if d is None:
-                break
+        twin.part_loss(x1.reshape((len(x1),) + net.input_shape), y1)
+        twin.part_backward()
     return twin.flat_grads
