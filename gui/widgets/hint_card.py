@@ -69,9 +69,6 @@ class HintCard(QFrame):
         self.why_button.toggled.connect(self.show_why)
         self.apply_button = QToolButton()
         self.apply_button.setText(self.tr("Apply"))
-        self.apply_button.setEnabled(bool(hint.change))
-        self.apply_button.setToolTip(tooltip(change_text(hint)) if hint.change else self.tr(
-            "Nothing to change automatically here: see Why?"))
         self.apply_button.clicked.connect(lambda: self.apply_clicked.emit(self.hint))
         self.dismiss_button = QToolButton()
         self.dismiss_button.setText("×")
@@ -84,21 +81,13 @@ class HintCard(QFrame):
         top.addWidget(self.title, 1)
         for button in (self.why_button, self.apply_button, self.dismiss_button):
             top.addWidget(button, 0, Qt.AlignmentFlag.AlignTop)
-        values = dict(hint.values)
-        if values.get("kind") is not None:         # a layer named as the other panels name it
-            values["layer"] = self.tr("layer {0} ({1})").format(values["index"], layer_label(values["kind"]))
-        self.summary = WrappedNote(_fill(rule.summary, values))
-
-        concept = concepts.concept(rule.concept)
+        self.summary = WrappedNote()
         self.why = WrappedNote()
         self.why.setTextFormat(Qt.TextFormat.RichText)
         self.why.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         self.why.setOpenExternalLinks(False)
         self.why.linkActivated.connect(lambda _link: self.concepts_clicked.emit())
-        why, name = escape(_fill(rule.why, values)), escape(concept.display_name())
-        word, link = self.tr("Concept"), self.tr("(Help → Concepts)")
-        self.why.setText(f"{why}<br><br><i>{word}</i> — {name}: {concept.display_chinese()} "
-                         f"<a href='concepts'>{link}</a>")
+        self.set_hint(hint)
         self.why.hide()
 
         box = QVBoxLayout(self)
@@ -107,6 +96,24 @@ class HintCard(QFrame):
         box.addLayout(top)
         box.addWidget(self.summary)
         box.addWidget(self.why)
+
+    def set_hint(self, hint: coach.Hint) -> None:
+        """Show ``hint`` (of this card's rule; its numbers may be new): only the texts change,
+        the card stays (building one costs milliseconds, a toy run's numbers move every epoch)."""
+        self.hint = hint
+        rule = hint.about
+        self.apply_button.setEnabled(bool(hint.change))
+        self.apply_button.setToolTip(tooltip(change_text(hint)) if hint.change else self.tr(
+            "Nothing to change automatically here: see Why?"))
+        values = dict(hint.values)
+        if values.get("kind") is not None:         # a layer named as the other panels name it
+            values["layer"] = self.tr("layer {0} ({1})").format(values["index"], layer_label(values["kind"]))
+        self.summary.setText(_fill(rule.summary, values))
+        concept = concepts.concept(rule.concept)
+        why, name = escape(_fill(rule.why, values)), escape(concept.display_name())
+        word, link = self.tr("Concept"), self.tr("(Help → Concepts)")
+        self.why.setText(f"{why}<br><br><i>{word}</i> — {name}: {concept.display_chinese()} "
+                         f"<a href='concepts'>{link}</a>")
 
     def show_why(self, on: bool) -> None:
         self.why.setVisible(on)

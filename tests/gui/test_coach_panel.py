@@ -243,3 +243,35 @@ def test_a_hint_gone_again_before_its_frame_leaves_no_frame_waiting(panel, monke
     panel.add_epoch(epoch(5, 0.1, 0.30))             # ... and gone before the frame came
     assert budget.pending() == 1 and panel.cards == []
     budget.set_active(False)
+
+
+def test_new_numbers_for_the_same_hints_update_the_cards_in_place(panel, monkeypatch):
+    from gui import throttle
+    budget = throttle.draw_budget()
+    monkeypatch.setattr(budget, "request", lambda fn: fn())
+    panel.set_training_state(RunState.PAUSED)        # not training: every change shows at once
+    panel.add_epoch(epoch(1, 2.3, 2.3, acc=0.10))
+    [card] = panel.cards
+    card.why_button.setChecked(True)
+    panel.add_epoch(epoch(2, 2.3, 2.3, acc=0.104))
+    assert panel.cards == [card]                     # the same widget: nothing built again
+    assert "10.4%" in card.summary.text() and card.why.isVisible()     # "Why?" stays open
+    assert card.hint is panel.hints[0]               # Apply and dismiss act on the newest hint
+    panel.add_epoch(epoch(3, 0.5, 0.5, acc=0.9))     # learning now: the hint goes, its card too
+    assert panel.cards == [] and panel.empty.isVisible()
+
+
+def test_a_hint_that_goes_and_comes_back_shows_the_card_it_had(panel, monkeypatch):
+    from gui import throttle
+    monkeypatch.setattr(throttle.draw_budget(), "request", lambda fn: fn())
+    for i, (t, v) in enumerate([(0.5, 0.40), (0.4, 0.35), (0.3, 0.37), (0.2, 0.41)], start=1):
+        panel.add_epoch(epoch(i, t, v))              # not training: each change shows at once
+    [card] = panel.cards
+    panel.add_epoch(epoch(5, 0.1, 0.30))             # validation falls: the hint goes
+    assert panel.cards == [] and not card.isVisible() and panel.empty.isVisible()
+    panel.add_epoch(epoch(6, 0.09, 0.31))
+    panel.add_epoch(epoch(7, 0.08, 0.32))            # ... and comes back: the same card, shown
+    assert panel.cards == [card] and card.isVisible() and not panel.empty.isVisible()
+    assert card.hint.values["best"] == 5 and "epoch 5" in card.why.text()   # the newest numbers
+    card.dismiss_button.click()
+    assert panel.cards == [] and not card.isVisible()

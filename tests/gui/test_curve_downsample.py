@@ -174,3 +174,28 @@ def test_the_settled_parts_are_painted_once_not_at_every_frame(metrics_panel, qt
         panel.redraw()
         viewport.repaint()
         assert not settled & set(painted)
+
+
+def test_curves_drawn_whole_are_not_set_again_when_only_the_view_changes(metrics_panel, qtbot, monkeypatch):
+    import pyqtgraph as pg
+    x, loss = noisy(300)
+    panel = fed(metrics_panel, qtbot, x, loss)
+    for k in (100, 200, 300):
+        panel.add_epoch({"step": k, "epoch": k // 100, "train_loss": 1.0, "val_loss": 1.1,
+                         "train_acc": 0.5, "val_acc": 0.5, "test_acc": 0.5})
+    panel.redraw()
+    epoch_items = set(panel.epoch_curves.keys)
+    set_on = []
+    original = pg.PlotDataItem.setData
+    monkeypatch.setattr(pg.PlotDataItem, "setData", lambda item, *a, **k: (set_on.append(item),
+                                                                          original(item, *a, **k))[1])
+    panel.loss_plot.setXRange(0, 5_000, padding=0)       # the axis grows: pyqtgraph follows alone
+    panel.redraw()
+    assert set_on == []                                  # 300 batches, 3 epochs: all drawn already
+    np.testing.assert_array_equal(panel.val_loss_curve.getData()[0], [100, 200, 300])
+    set_on.clear()
+    panel.add_epoch({"step": 400, "epoch": 4, "train_loss": 0.9, "val_loss": 1.0,
+                     "train_acc": 0.6, "val_acc": 0.6, "test_acc": 0.6})
+    panel.redraw()                                       # a new epoch: its curves are set again
+    assert epoch_items <= set(set_on)
+    np.testing.assert_array_equal(panel.val_loss_curve.getData()[0], [100, 200, 300, 400])
