@@ -332,3 +332,4 @@ class WeightsPanel(QWidget):
         top = float(np.abs(b).max()) if b.size else 0.0
         top = top if top > 0 else 1.0
         vb.setYRange(-top, top, padding=0.05)
+        vb.updateMatrix()

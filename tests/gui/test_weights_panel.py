@@ -4,6 +4,8 @@ import math
 
 import numpy as np
 import pytest
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
 
 from core import Network, presets
 from gui.panels.weights_panel import ROBUST_PERCENTILE, WeightsPanel, _symmetric_levels
@@ -215,3 +217,38 @@ def test_the_bias_axis_follows_the_layer_kind_across_snapshots(panel):
             else:
                 assert not bottom.isVisibleTo(plot)
                 assert vb.linkedView(vb.XAxis) is panel.heatmap.plot.vb
+
+
+class _PaintCounter(QObject):
+    def __init__(self):
+        super().__init__()
+        self.n = 0
+
+    def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.Paint:
+            self.n += 1
+        return False
+
+
+def _settle(qtbot):
+    for _ in range(5):
+        QApplication.processEvents()
+
+
+def test_a_snapshot_is_painted_in_one_pass(panel, qtbot):
+    """The bias view's new range is applied when the frame is drawn, not during its paint
+    (which made the view paint its bias plot a second time)."""
+    spec = presets.get("mlp")
+    panel.set_model(spec, snapshot("mlp", 0))
+    viewport = panel.heatmap.graphics.viewport()
+    counter = _PaintCounter()
+    viewport.installEventFilter(counter)
+    for seed in (1, 2, 3):
+        _settle(qtbot)
+        counter.n = 0
+        newer = snapshot("mlp", seed)
+        newer["0.b"] = newer["0.b"] + seed * 0.05          # a new bias range every frame
+        panel.update_snapshot(newer, seed)
+        qtbot.waitUntil(lambda: counter.n >= 1, timeout=2000)
+        _settle(qtbot)
+        assert counter.n == 1
