@@ -45,14 +45,18 @@ class GridAxis(LiveAxis):
         try:
             p.resetTransform()
             p.setRenderHint(p.RenderHint.Antialiasing, False)
+            pen, fillable = None, False
             for spec in tickSpecs:
-                pen, a, b = spec
-                if not _fillable(pen) or (a.x() != b.x() and a.y() != b.y()):
+                if spec[0] is not pen:           # the ticks of a level share one pen
+                    pen = spec[0]
+                    fillable, colour = _fillable(pen), pen.color()
+                a, b = spec[1], spec[2]
+                if not fillable or (a.x() != b.x() and a.y() != b.y()):
                     rest.append(spec)
                     continue
                 x0, x1 = sorted((math.floor(a.x() + dx), math.floor(b.x() + dx)))
                 y0, y1 = sorted((math.floor(a.y() + dy), math.floor(b.y() + dy)))
-                p.fillRect(QRect(x0, y0, x1 - x0 + 1, y1 - y0 + 1), pen.color())
+                p.fillRect(QRect(x0, y0, x1 - x0 + 1, y1 - y0 + 1), colour)
         finally:
             p.restore()
         return super().drawPicture(p, axisSpec, rest, textSpecs)

@@ -3,6 +3,8 @@ real mouse clicks on cells; the mosaic helpers."""
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QGraphicsItem
 
 from gui.widgets.heatmap import HeatmapWidget, symmetric_levels
 from gui.widgets.mosaic import mosaic_index, mosaic_zoom, tile_centre, tile_mosaic
@@ -151,3 +153,34 @@ def test_a_big_mosaic_with_gaps_shrinks_to_the_screen_without_warnings(heatmap, 
     image = heatmap.graphics.grab().toImage()
     assert image.width() > 0 and np.isnan(big).any()
     assert not [w for w in recwarn if "empty slice" in str(w.message)]
+
+
+def _pixels(widget):
+    image = widget.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+    return np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.width(), 4).copy()
+
+
+def test_the_cached_axes_show_what_uncached_axes_show(heatmap, qapp):
+    """The axes are painted from a cache between range changes: after each change (a new
+    shape, ticks, a zoom) the picture is the one drawn without the cache, frame included."""
+    axes = [heatmap.plot.getAxis(side) for side in ("left", "bottom", "top", "right")]
+    assert all(a.cacheMode() == QGraphicsItem.CacheMode.DeviceCoordinateCache for a in axes)
+    rng = np.random.default_rng(1)
+
+    def steps():
+        yield lambda: heatmap.set_matrix(rng.normal(size=(12, 7)), x_label="unit", y_label="input")
+        yield lambda: heatmap.set_matrix(rng.normal(size=(40, 30)), x_ticks=[(2.0, "a"), (20.0, "b")])
+        yield lambda: heatmap.plot.vb.setRange(xRange=(3.2, 17.9), yRange=(5.1, 21.3), padding=0)
+        yield heatmap.reset_view
+
+    for step in steps():
+        step()
+        qapp.processEvents()
+        cached = _pixels(heatmap)
+        for a in axes:
+            a.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+        uncached = _pixels(heatmap)
+        for a in axes:
+            a.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        assert np.array_equal(cached, uncached)
+    assert (cached[..., :3].max(axis=2) < 100).sum() > 300       # ticks, labels and frame drawn
