@@ -1,6 +1,9 @@
 """HeatmapWidget: shows exactly the matrix given, symmetric levels, hover readout,
 real mouse clicks on cells; the mosaic helpers."""
+import warnings
+
 import numpy as np
+import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QImage
@@ -184,3 +187,25 @@ def test_the_cached_axes_show_what_uncached_axes_show(heatmap, qapp):
             a.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         assert np.array_equal(cached, uncached)
     assert (cached[..., :3].max(axis=2) < 100).sum() > 300       # ticks, labels and frame drawn
+
+
+@pytest.mark.parametrize("gaps", [False, True])
+def test_the_image_is_drawn_from_argb32_with_pyqtgraphs_colours(heatmap, qapp, monkeypatch, gaps):
+    """The raster engine draws ARGB32 scaled without converting it on every paint; the
+    picture is the one pyqtgraph's own (indexed or RGBA8888) image gives, gaps included."""
+    m = np.random.default_rng(2).normal(size=(300, 40)).astype(np.float32)
+    if gaps:
+        m = tile_mosaic(m.reshape(12, 25, 40)[:, :5, :5], 4, zoom=3)
+    heatmap.set_matrix(m)
+    qapp.processEvents()
+    ours = _pixels(heatmap)
+    assert heatmap.image.qimage.format() == QImage.Format.Format_ARGB32
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", RuntimeWarning)
+        monkeypatch.setattr(type(heatmap.image), "render", pg.ImageItem.render)
+        heatmap.image.qimage = None
+        heatmap.image._renderRequired = True
+        theirs = _pixels(heatmap)
+    assert heatmap.image.qimage.format() != QImage.Format.Format_ARGB32
+    assert np.array_equal(ours, theirs)
+    assert len(np.unique(ours.reshape(-1, 4), axis=0)) > 50          # the colours were drawn
