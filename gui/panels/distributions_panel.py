@@ -23,6 +23,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QGraphicsItem,
     QGraphicsPathItem,
     QHBoxLayout,
     QLabel,
@@ -35,47 +36,20 @@ from PySide6.QtWidgets import (
 from core import activations
 
 from .. import style
+from ..layer_stats_history import KINDS, LayerStatsHistory
 from ..throttle import draw_budget
 from ..tooltips import tooltip
-from ..widgets.band_paths import band_envelope, band_path, cosmetic_pen, histogram_path
+from ..widgets.band_paths import band_envelope, cosmetic_pen, histogram_path
+from ..widgets.distribution_band import DistributionBand
+from ..widgets.edge_label import EdgeLabel
 from ..widgets.live_axis import LiveAxis, share_layout
 from ..widgets.stat_axes import CountAxis, LogAxis
+from ..widgets.stepped_ranges import count_end, fitted_range, grown_end
 
-KINDS = ("weights", "activations", "gradients")
 HIST_KEYS = {"weights": "weight_hist", "activations": "act_hist", "gradients": "grad_hist"}
 COLOURS = {"weights": style.BLUE, "activations": style.GREEN, "gradients": style.VERMILION}
-BAND_ALPHAS = (45, 80, 120, 165)   # outer (min–max) band lightest, inner band darkest
 AXIS_WIDTH = 62
 TINY = 1e-12                       # log axis floor for a gradient that is exactly zero
-
-
-class _History:
-    """Per-step statistics of every layer in arrays that grow by doubling."""
-
-    def __init__(self, n_layers: int, capacity: int = 256):
-        self.n = 0
-        self.steps = np.empty(capacity)
-        self.pct = np.empty((capacity, len(KINDS), n_layers, 9))
-        self.dead = np.empty((capacity, n_layers))
-        self.grad = np.empty((capacity, n_layers))
-
-    def append(self, step: int, layers: list[dict]) -> None:
-        if self.n and step <= self.steps[self.n - 1]:
-            self.n = int(np.searchsorted(self.steps[:self.n], step))   # replace, keep steps sorted
-        if self.n == len(self.steps):
-            for name in ("steps", "pct", "dead", "grad"):
-                old = getattr(self, name)
-                new = np.empty((2 * len(old),) + old.shape[1:])
-                new[:self.n] = old[:self.n]
-                setattr(self, name, new)
-        i = self.n
-        self.steps[i] = step
-        for j, s in enumerate(layers):
-            for k, kind in enumerate(KINDS):
-                self.pct[i, k, j] = s[kind]
-            self.dead[i, j] = np.nan if s["dead_fraction"] is None else s["dead_fraction"]
-            self.grad[i, j] = s["mean_abs_grad"]
-        self.n += 1
 
 
 def _add_live_plot(layout: pg.GraphicsLayoutWidget, row: int, col: int, **kinds) -> pg.PlotItem:
@@ -83,6 +57,10 @@ def _add_live_plot(layout: pg.GraphicsLayoutWidget, row: int, col: int, **kinds)
     left and at the bottom; the hidden top and right axes follow the ranges too, so they
     skip the label update (an HTML layout each) that their SI prefix would cost."""
     axes = {side: kinds.get(side, LiveAxis)(side) for side in ("left", "bottom")}
+    for axis in axes.values():
+        # kept as a picture: the plots beside it repaint every frame, and with them
+        # whatever part of the axis lies in the region they cover
+        axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
     plot = layout.addPlot(row=row, col=col, axisItems=axes)
     for side in ("top", "right"):
         plot.getAxis(side).enableAutoSIPrefix(False)
@@ -96,10 +74,16 @@ class DistributionsPanel(QWidget):
         super().__init__(parent)
         self.setObjectName("distributionsPanel")
         self._layers: list[tuple] = []          # (index, kind, activation) of each layer shown
-        self._history: _History | None = None
+        self._history: LayerStatsHistory | None = None
         self._last: dict | None = None
         self._last_step = 0
         self._dirty = False
+        # the band plots' ranges: x from 0 to _x_end (shared), y per kind, the histograms'
+        # count axes; all follow the data in steps (gui.widgets.stepped_ranges) until zoomed
+        self._x_end = 0.0
+        self._y_ranges: dict[str, tuple[float, float]] = {}
+        self._count_ends: dict[str, float] = {}
+        self._follow = True
 
         self.layer_box = QComboBox()
         self.layer_box.setToolTip(self.tr("The layer whose weights, activations and gradients are shown"))
@@ -119,12 +103,10 @@ class DistributionsPanel(QWidget):
         self.dist_view = pg.GraphicsLayoutWidget()
         self.dist_view.setToolTip(band_tip)
         self.band_plots, self.hist_plots = {}, {}
-        self.band_paths: dict[str, list[QGraphicsPathItem]] = {}
-        self.band_medians: dict[str, pg.PlotCurveItem] = {}
+        self.bands: dict[str, DistributionBand] = {}
         self.hist_bars: dict[str, QGraphicsPathItem] = {}
-        self._band_xy: dict[str, tuple[np.ndarray, np.ndarray]] = {}   # as drawn, for tests
         self._hist: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        self.hist_clip_labels: dict[str, pg.TextItem] = {}
+        self.hist_clip_labels: dict[str, EdgeLabel] = {}
         for row, kind in enumerate(KINDS):
             band = _add_live_plot(self.dist_view, row, 0)
             hist = _add_live_plot(self.dist_view, row, 1, bottom=CountAxis)
@@ -135,6 +117,9 @@ class DistributionsPanel(QWidget):
             band.getAxis("left").enableAutoSIPrefix(False)
             band.getAxis("left").setWidth(AXIS_WIDTH)          # x-linked plots must line up
             band.setMenuEnabled(False)
+            band.enableAutoRange(x=False, y=False)   # they follow the data in steps
+            band.vb.sigRangeChangedManually.connect(self._bands_zoomed)
+            band.autoBtn.clicked.connect(self._bands_auto)
             if row:
                 band.setXLink(self.band_plots[KINDS[0]])
             # same title height in both columns: y-linked views align by screen position
@@ -143,40 +128,22 @@ class DistributionsPanel(QWidget):
             hist.getAxis("left").setStyle(showValues=False)
             hist.getAxis("bottom").enableAutoSIPrefix(False)
             hist.setMenuEnabled(False)
-            hist.enableAutoRange(x=False)
+            hist.enableAutoRange(x=False, y=False)
             if row == len(KINDS) - 1:
                 band.setLabel("bottom", self.tr("iteration"))
                 hist.setLabel("bottom", self.tr("count"))
             colour = COLOURS[kind]
-            edge = pg.mkColor(colour)
-            edge.setAlpha(70)
-            # one filled path per band (upper percentile forward, lower one back) and the
-            # median as a bare curve: 5 items to update and paint instead of 9 curves and
-            # 4 fills between them
-            bands = []
-            for alpha in BAND_ALPHAS:
-                c = pg.mkColor(colour)
-                c.setAlpha(alpha)
-                item = QGraphicsPathItem()
-                item.setPen(cosmetic_pen(edge))
-                item.setBrush(pg.mkBrush(c))
-                band.addItem(item)
-                bands.append(item)
-            median = pg.PlotCurveItem(pen=pg.mkPen(pg.mkColor(colour).darker(170), width=2),
-                                      skipFiniteCheck=True)
-            median.setZValue(10)
-            band.addItem(median)
+            self.bands[kind] = DistributionBand(band, colour)
             # the histogram: one filled outline of horizontal bars
             bars = QGraphicsPathItem()
             bars.setPen(cosmetic_pen(pg.mkColor(colour).darker(130)))
             bars.setBrush(pg.mkBrush(colour))
             hist.addItem(bars)
             # a bin that dwarfs the rest (exact zeros) is cut off at the edge and labelled
-            clip = pg.TextItem(color=style.BLACK, anchor=(1, 0.5), fill=(255, 255, 255, 200))
+            clip = EdgeLabel(style.BLACK)
             hist.addItem(clip, ignoreBounds=True)
             clip.hide()
             self.hist_clip_labels[kind] = clip
-            self.band_paths[kind], self.band_medians[kind] = bands, median
             self.band_plots[kind] = band
             self.hist_plots[kind], self.hist_bars[kind] = hist, bars
 
@@ -248,7 +215,7 @@ class DistributionsPanel(QWidget):
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.info)
 
-        self.layer_box.currentIndexChanged.connect(self._mark_dirty)
+        self.layer_box.currentIndexChanged.connect(self._layer_chosen)
         self._reset()
 
     # -- slots the main window calls -------------------------------------------------------
@@ -271,6 +238,7 @@ class DistributionsPanel(QWidget):
     def _reset(self) -> None:
         self._rebuild([])
         self._grad_autoscale = True
+        self._follow = True
         self._last = None
         self.info.clear()
         self.stack.setCurrentIndex(0)
@@ -281,7 +249,9 @@ class DistributionsPanel(QWidget):
     def _rebuild(self, shape: list[tuple]) -> None:
         """New set of layers: fresh history, selector entries and per-layer curves."""
         self._layers = shape
-        self._history = _History(len(shape))
+        self._history = LayerStatsHistory(len(shape))
+        self._x_end = 0.0
+        self._y_ranges.clear()
         current = self.layer_box.currentIndex()
         self.layer_box.blockSignals(True)
         self.layer_box.clear()
@@ -326,18 +296,20 @@ class DistributionsPanel(QWidget):
         h, j = self._history, self.layer_box.currentIndex()
         if h is None or h.n == 0 or self._last is None or j < 0:
             return
-        self.stack.setCurrentIndex(1)
+        if self.stack.currentIndex() != 1:
+            self.stack.setCurrentIndex(1)
         steps = h.steps[:h.n]
         if self.tabs.currentIndex() == 0:
             latest = self._last["layers"][j]
             pixels = max(int(self.band_plots[KINDS[0]].vb.width()), 50)
             for k, kind in enumerate(KINDS):
-                x, pct = band_envelope(steps, h.pct[:h.n, k, j], pixels)
-                self._band_xy[kind] = (x, pct)
-                for q, item in enumerate(self.band_paths[kind]):
-                    item.setPath(band_path(x, pct[:, q], pct[:, 8 - q]))
-                self.band_medians[kind].setData(x, pct[:, 4])
+                self.bands[kind].set_data(*band_envelope(steps, h.pct[:h.n, k, j], pixels))
                 self._draw_histogram(kind, *latest[HIST_KEYS[kind]])
+            self._follow_bands(steps[-1])
+            for plot in (*self.band_plots.values(), *self.hist_plots.values()):
+                # a new range's transform now, not while painting: the median curves'
+                # bounds change with it and would ask for a second paint
+                plot.vb.updateMatrix()
         else:
             for i, curve in self.dead_curves.items():
                 curve.setData(steps, 100 * h.dead[:h.n, i])
@@ -355,16 +327,51 @@ class DistributionsPanel(QWidget):
         label = self.hist_clip_labels[kind]
         ordered = np.sort(counts)
         top, second = (ordered[-1], ordered[-2]) if len(counts) > 1 else (ordered[-1], 0)
-        if second > 0 and top > 4 * second:
-            right = 1.6 * second
+        # cut off beyond 4 times the second-highest bin, and kept so down to 3 times (not
+        # every other frame on and off, each time with a new count axis)
+        clipped = second > 0 and top > (3 if label.isVisible() else 4) * second
+        end = count_end(1.6 * second if clipped else max(1.0, 1.05 * top), self._count_ends.get(kind, 0.0))
+        if end is not None:
+            self._count_ends[kind] = end
+            self.hist_plots[kind].setXRange(0, end, padding=0)
+        if clipped:
             i = int(np.argmax(counts))
             label.setText(f"{int(top):,} ▸")
-            label.setPos(right, 0.5 * (edges[i] + edges[i + 1]))
+            label.setPos(self._count_ends[kind], 0.5 * (edges[i] + edges[i + 1]))
             label.show()
         else:
-            right = max(1.0, 1.05 * top)
             label.hide()
-        self.hist_plots[kind].setXRange(0, right, padding=0)
+
+    def _follow_bands(self, last_step: float) -> None:
+        """The band plots' x axis grows by half again when the data reach its end (from 0,
+        as the Loss panel's); each y axis changes when the band leaves it or fills less than
+        half of it. Not while the learner zooms."""
+        if not self._follow:
+            return
+        end = grown_end(float(last_step), self._x_end)
+        if end is not None:
+            self._x_end = end
+            self.band_plots[KINDS[0]].setXRange(0, end, padding=0.02)
+        for kind in KINDS:
+            new = fitted_range(*self.bands[kind].bounds(), self._y_ranges.get(kind))
+            if new is not None:
+                self._y_ranges[kind] = new
+                self.band_plots[kind].setYRange(*new, padding=0)
+
+    def _bands_zoomed(self, *_) -> None:
+        self._follow = False
+
+    def _bands_auto(self, *_) -> None:
+        """The plot's "A" button: follow the data again (in steps, not pyqtgraph's auto-range)."""
+        for plot in self.band_plots.values():
+            plot.enableAutoRange(x=False, y=False)
+        self._follow, self._x_end = True, 0.0
+        self._y_ranges.clear()
+        self._mark_dirty()
+
+    def _layer_chosen(self, *_) -> None:
+        self._y_ranges.clear()             # another layer's values: fit the value axes afresh
+        self._mark_dirty()
 
     def _fit_grad_range(self, grads: np.ndarray) -> None:
         """Log y range with headroom above the curves for the legend (until the user zooms)."""
@@ -382,7 +389,7 @@ class DistributionsPanel(QWidget):
     def band_data(self, kind: str) -> tuple[np.ndarray, np.ndarray]:
         """(steps, percentiles (n_steps, 9)) as plotted for the selected layer (one point per
         pixel column at most: a longer history is reduced to its envelope)."""
-        return self._band_xy.get(kind, (np.zeros(0), np.zeros((0, 9))))
+        return self.bands[kind].x, self.bands[kind].pct
 
     def hist_data(self, kind: str) -> tuple[np.ndarray, np.ndarray]:
         """(counts, bin edges) of the histogram drawn for ``kind``."""
