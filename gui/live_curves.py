@@ -12,11 +12,10 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QPixmapCache
-from PySide6.QtWidgets import QGraphicsItem
 
 from . import style
 from .curve_downsample import Decimator
+from .settled_canvas import SettledCanvas
 
 MAX_EPOCH_SYMBOLS = 120      # more epochs than this (tiny toy-set epochs): lines without symbols
 
@@ -28,33 +27,27 @@ def plot_view(plot: pg.PlotItem, scale: float = 1.0) -> tuple[float, float, floa
     return float(x0), float(x1), plot.vb.width() * scale, plot.vb.scenePos().x() * scale
 
 
-SPLIT = 1024                 # a curve of fewer points is drawn whole (cheap enough)
-# The newest points, drawn afresh each frame, join the settled part once they are more than
-# TAIL and more than TAIL_PER_PX per pixel column of the view (at four points a column, half
-# its width). Joining repaints the whole curve: at 1.5k MLP steps a second, a tail of 512
-# joined every second or third frame, and those frames cost 8-12 ms of the GUI thread
-# against 2.5 ms for the others; with the tail half the plot wide, only when the axis grows.
-TAIL = 512
-TAIL_PER_PX = 2.0
-# The settled parts' cached images live in Qt's pixmap cache, 10 MB by default: a plot-wide
-# image is ~2.5 MB (1579×400 px), and the metrics panel's eight settled curves did not fit, so
-# each frame evicted and painted them again (the toy net's frames: 13.5 ms → 4.0 ms with room)
-PIXMAP_CACHE_KB = 128 * 1024
+# A curve of more points than SPLIT (and without symbols) is drawn in two parts: the newest
+# points, set on ``item`` each frame, and the settled ones before them, drawn once into the
+# plot's canvas (``gui.settled_canvas``). The newest join the settled part once they are more
+# than TAIL: a join draws only their strip into the canvas, so it can come often, and the item
+# then spans only the end of the curve (a frame repaints that strip, not half the plot).
+SPLIT = 256
+TAIL = 64
 
 
 class LiveCurve:
     """One curve whose data only grow (``version`` changes when earlier points change).
 
-    A long curve is drawn in two parts: the settled points, painted once into a cached image
-    of the screen (an item of its own under ``item``, with the same pen), and the newest ones,
-    which ``item`` draws afresh. A frame then paints a strip at the end of the curve rather than
-    all of it; now and then the tail joins the settled part (one full paint; see ``TAIL``)."""
+    A long curve is drawn in two parts: the settled points, drawn once into the plot's canvas
+    (one image for all its curves, ``gui.settled_canvas``), and the newest ones, which ``item``
+    draws afresh. A frame then paints a strip at the end of the curve rather than all of it."""
 
     def __init__(self, item: pg.PlotDataItem, plot: pg.PlotItem):
         self.item, self.plot = item, plot
         self.decimator = Decimator()
-        self.settled: pg.PlotDataItem | None = None
-        self._settled = (None, 0)                 # (decimator generation, points) it holds
+        self._settled = (None, 0)                 # (decimator generation, points) in the canvas
+        self._settled_xy = (np.empty(0), np.empty(0))
         self._shown: tuple | None = None
         self._whole: tuple | None = None           # (points, version, ...) when all were set
         item.setDownsampling(ds=1, auto=False)     # done here, once per change, not per paint
@@ -62,14 +55,14 @@ class LiveCurve:
         item.visibleChanged.connect(self._follow_visibility)
 
     def show(self, x: np.ndarray, y: np.ndarray, view: tuple[float, float, float, float],
-             version=None, scale: float = 1.0, skip_finite: bool = True) -> bool:
+             version=None, scale: float = 1.0, skip_finite: bool = True, settle: bool = True) -> bool:
         """Draw ``x``, ``y`` (x ascending, y finite) for ``view`` (``plot_view``); True if it
-        set new points."""
-        key = (len(x), view, version, scale, skip_finite)
+        set new points. ``settle=False``: all on the item (an exported image: vector lines)."""
+        key = (len(x), view, version, scale, skip_finite, settle)
         if key == self._shown:
             return False
         if self._shown is not None and self._shown[3:] != key[3:]:
-            self.forget()                  # a log axis (finite check) or a new scale: all again
+            self.forget()                  # a log axis (finite check), an export: all again
         idx = self.decimator.indices(x, y, *view, version=version)
         whole = (len(x), version, scale, skip_finite)
         if len(idx) == len(x) <= SPLIT and whole == self._whole:
@@ -80,63 +73,58 @@ class LiveCurve:
         self._whole = whole if len(idx) == len(x) <= SPLIT else None
         d = self.decimator
         start = 0
-        tail = max(TAIL, int(TAIL_PER_PX * view[2]))
-        if d.stable and self._settle_at(d.generation, d.stable, len(idx), tail):
+        if settle and d.stable and self._settle_at(d.generation, d.stable, len(idx)):
+            before = self._settled
             gen, n = self._settled = (d.generation, d.stable)
-            settled = self._settled_item()
-            settled.setData(x[idx[:n]], scale * y[idx[:n]], skipFiniteCheck=skip_finite)
-            settled.setVisible(self.item.isVisible())
+            self._settled_xy = (x[idx[:n]], scale * y[idx[:n]])
+            canvas = SettledCanvas.for_plot(self.plot)
+            canvas.set_points(self, *self._settled_xy, pg.mkPen(self.item.opts["pen"]),
+                              log_y=bool(self.item.opts["logMode"][1]),
+                              append_from=before[1] if before[0] == gen and before[1] else None)
+            canvas.set_visible(self, self.item.isVisible())
         if self._settled[0] == d.generation and self._settled[1]:
             start = self._settled[1] - 1           # one point shared: the line runs on
-        elif self.settled is not None and self.settled.xData is not None and len(self.settled.xData):
-            self.settled.setData([], [])
-            self._settled = (None, 0)
+        elif self._settled[1]:
+            self._unsettle()
         part = idx[start:]
         self.item.setData(x[part], scale * y[part], skipFiniteCheck=skip_finite)
         self._shown = key
         return True
 
-    def _settle_at(self, generation: int, stable: int, total: int, tail: int) -> bool:
+    def _settle_at(self, generation: int, stable: int, total: int) -> bool:
         gen, n = self._settled
-        return total > SPLIT and (gen != generation or total - n > tail and stable > n)
+        return (total > SPLIT and self.item.opts["symbol"] is None
+                and (gen != generation or total - n > TAIL and stable > n))
 
-    def _settled_item(self) -> pg.PlotDataItem:
-        if self.settled is None:
-            o = self.item.opts
-            self.settled = pg.PlotDataItem(pen=o["pen"], antialias=o["antialias"])
-            self.plot.addItem(self.settled)          # no name: not in the legend
-            # after addItem, which gives an item the plot's own (auto downsampling, clipping to
-            # the view: every change of the view would take the points again and paint anew)
-            self.settled.setDownsampling(ds=1, auto=False)
-            self.settled.setClipToView(False)
-            self.settled.setZValue(self.item.zValue())
-            self.settled.stackBefore(self.item)      # where the curve is in the plot's stack
-            self.settled.curve.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-            if QPixmapCache.cacheLimit() < PIXMAP_CACHE_KB:
-                QPixmapCache.setCacheLimit(PIXMAP_CACHE_KB)
-        return self.settled
+    @property
+    def settled(self) -> int:
+        """How many of the points drawn are in the plot's canvas (``gui.settled_canvas``)."""
+        return self._settled[1]
+
+    def _unsettle(self) -> None:
+        if self._settled[1]:
+            SettledCanvas.for_plot(self.plot).remove(self)
+        self._settled = (None, 0)
+        self._settled_xy = (np.empty(0), np.empty(0))
 
     def _follow_visibility(self) -> None:
-        if self.settled is not None:
-            self.settled.setVisible(self.item.isVisible())
+        if self._settled[1]:
+            SettledCanvas.for_plot(self.plot).set_visible(self, self.item.isVisible())
 
     def drawn(self) -> tuple[np.ndarray, np.ndarray]:
         """Every point drawn, settled and new (without the shared one)."""
         x, y = self.item.getOriginalDataset()
         x, y = (np.empty(0), np.empty(0)) if x is None else (x, y)
-        if self.settled is None or self._settled[1] == 0:
+        if self._settled[1] == 0:
             return x, y
-        sx, sy = self.settled.getOriginalDataset()
+        sx, sy = self._settled_xy
         return np.concatenate((sx, x[1:])), np.concatenate((sy, y[1:]))
 
     def forget(self) -> None:
         """Set the data again at the next ``show`` (after the item's options changed)."""
         self._shown = self._whole = None
         self.decimator.reset()
-        if self.settled is not None:                 # made again, with the new options
-            self.plot.removeItem(self.settled)
-            self.settled = None
-        self._settled = (None, 0)
+        self._unsettle()                             # settled again, with the new options
 
 
 class EpochCurves:
@@ -166,7 +154,8 @@ class EpochCurves:
                      for c, (k, _) in self.keys.items()}
         self._symbols = {c: c.opts["symbol"] for c in self.keys}   # shown while epochs are few
 
-    def draw(self, epochs: dict[str, np.ndarray], views: dict, version, skip_finite: bool) -> None:
+    def draw(self, epochs: dict[str, np.ndarray], views: dict, version, skip_finite: bool,
+             settle: bool = True) -> None:
         """``epochs``: the series by key; ``views``: plot -> its view (``plot_view``)."""
         # Hundreds of epochs (tiny toy-set epochs) make a dense zigzag: drawn like the batch
         # curves, without symbols
@@ -178,4 +167,4 @@ class EpochCurves:
             ok = np.isfinite(epochs[key])
             plot = self.loss_plot if key.endswith("loss") else self.acc_plot
             self.live[curve].show(epochs["step"][ok], epochs[key][ok], views[plot], version, scale,
-                                  skip_finite)
+                                  skip_finite, settle)

@@ -88,9 +88,12 @@ class MetricsPanel(QWidget):
         self.acc_plot.setLabel("left", self.tr("accuracy"), units="%")
         self.acc_plot.setLabel("bottom", self.tr("iteration (mini-batch)"))
         # none of these is in SI units: no "(×0.001)" or "k" prefixes on the axes
+        # and no third level of ticks: their marks added little, and laying out 60 of them cost
+        # a millisecond an axis whenever the x axis grew
         for plot in (self.loss_plot, self.acc_plot):
             for side in ("left", "bottom"):
                 plot.getAxis(side).enableAutoSIPrefix(False)
+                plot.getAxis(side).setStyle(maxTickLevel=1)
         self.loss_plot.setTitle(self.tr("Loss"))
         self.acc_plot.setTitle(self.tr("Accuracy"))
         # No grid and no antialiasing on the dense curves: on a CPU-rendered plot they
@@ -126,6 +129,7 @@ class MetricsPanel(QWidget):
                       (self.avg_curve, self.loss_plot), (self.batch_acc_curve, self.acc_plot))}
         self._loss_avg, self._acc_avg = RunningAverage(), RunningAverage()
         self._export_scale = 1.0       # columns per screen pixel: more for an exported image
+        self._exporting = False        # every point on the curve items (vector lines in an SVG)
         self._drawing = False
         for p in (self.loss_plot, self.acc_plot):        # a zoom or a resize: points for the new view
             p.vb.sigXRangeChanged.connect(self._on_view_changed)
@@ -261,11 +265,15 @@ class MetricsPanel(QWidget):
         # finite already (the series drop non-finite rows): no per-frame check, except on a log
         # axis, where a loss of 0 becomes -inf
         fast = not self.log_box.isChecked()
+        settle = not self._exporting
         raw = self.raw_box.isChecked()
         if raw:                        # a hidden curve does no work
-            self._live[self.raw_curve].show(steps, loss, views[self.loss_plot], v, skip_finite=fast)
-        self._live[self.avg_curve].show(steps, avg, views[self.loss_plot], (v, w), skip_finite=fast)
-        self._live[self.batch_acc_curve].show(steps, batch_acc, views[self.acc_plot], (v, w), 100)
+            self._live[self.raw_curve].show(steps, loss, views[self.loss_plot], v, skip_finite=fast,
+                                            settle=settle)
+        self._live[self.avg_curve].show(steps, avg, views[self.loss_plot], (v, w), skip_finite=fast,
+                                        settle=settle)
+        self._live[self.batch_acc_curve].show(steps, batch_acc, views[self.acc_plot], (v, w), 100,
+                                              settle=settle)
         e = {k: b.view() for k, b in self._epochs.items()}
         self.ranges.fit_acc(batch_acc, steps, e, self.overlay.late_acc_min)
         # the drawn points hold every column's extremes: the axis fits them as it fits all
@@ -273,7 +281,7 @@ class MetricsPanel(QWidget):
         drawn = self._live[self.raw_curve if raw else self.avg_curve].drawn()[1]
         curve = (loss if raw else avg) if not fast else drawn
         self.ranges.fit_loss([curve, e["train_loss"], e["val_loss"], self.overlay.loss_values], not fast)
-        self.epoch_curves.draw(e, views, v, fast)
+        self.epoch_curves.draw(e, views, v, fast, settle)
         if self._epochs_dirty:
             self._epochs_dirty = False
             self.best_mark.update(e["step"], e["epoch"], e["val_loss"])
@@ -339,12 +347,14 @@ class MetricsPanel(QWidget):
         """Both plots as a PNG image (at least 1200 px wide) or an SVG drawing, as bytes."""
         # as many points as the image has pixel columns, not the screen
         self._export_scale = max(1.0, (1200 if kind == "png" else 2400) / max(1, self.glw.width()))
+        self._exporting = True
         try:
             self._mark_all_dirty()
             self.redraw()
             return render_layout(self.glw, kind, self.tr("Loss and accuracy"))
         finally:
             self._export_scale = 1.0
+            self._exporting = False
             self._mark_all_dirty()
 
     def export_csv(self, path: str) -> int:

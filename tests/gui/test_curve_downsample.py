@@ -4,6 +4,7 @@ zoom brings the detail back."""
 import numpy as np
 
 from gui.curve_downsample import Decimator, m4_indices
+from gui.settled_canvas import SettledCanvas
 
 
 def noisy(n, seed=0):
@@ -99,7 +100,13 @@ def test_the_panel_draws_a_bounded_number_of_points_keeps_spikes_and_zooms_in(me
     assert len(xs) <= 4 * (width + 3)
     assert 30.0 in ys                                    # the spike is drawn
     assert len(avg.drawn()[0]) <= 4 * (width + 3)
-    assert raw.settled is not None and len(raw.settled.getData()[0]) > len(panel.raw_curve.getData()[0])
+    assert raw.settled > len(panel.raw_curve.getData()[0])           # most of it in the canvas
+    canvas = SettledCanvas.for_plot(panel.loss_plot)
+    assert canvas.shown(raw) and canvas.shown(avg)
+    panel.raw_box.setChecked(False)                      # hidden, settled part included
+    assert not panel.raw_curve.isVisible() and not canvas.shown(raw) and canvas.shown(avg)
+    panel.raw_box.setChecked(True)
+    assert canvas.shown(raw)
     panel.add_steps({"step": [n + 1.0], "epoch": [n // 100 + 1], "loss": [1.05], "acc": [0.5], "lr": [0.01]})
     panel.redraw()                                       # a new batch: only the newest part is set
     assert raw.drawn()[0][-1] == n + 1 and 30.0 in raw.drawn()[1]
@@ -109,21 +116,22 @@ def test_the_panel_draws_a_bounded_number_of_points_keeps_spikes_and_zooms_in(me
     inside = (xs >= 50_000) & (xs <= 50_100)
     np.testing.assert_array_equal(xs[inside], np.arange(50_000, 50_101))
     np.testing.assert_array_equal(ys[inside], loss[49_999:50_100])
-    panel.raw_box.setChecked(False)                      # hidden, settled part included
-    assert not panel.raw_curve.isVisible() and (raw.settled is None or not raw.settled.isVisible())
 
 
-def test_on_a_log_axis_the_settled_part_checks_for_a_zero_loss_too(metrics_panel, qtbot):
+
+def test_on_a_log_axis_a_zero_loss_is_drawn_nowhere(metrics_panel, qtbot):
     x, loss = noisy(60_000)
     loss[10] = 0.0                                       # log10(0) = -inf: must not be drawn
     panel = fed(metrics_panel, qtbot, x, loss)
     raw = panel._live[panel.raw_curve]
-    assert raw.settled.opts["skipFiniteCheck"]           # linear axis: all finite, no check
+    canvas = SettledCanvas.for_plot(panel.loss_plot)
+    assert raw.settled and panel.raw_curve.opts["skipFiniteCheck"]   # linear axis: all finite
     panel.log_box.setChecked(True)
     panel.redraw()
-    assert not raw.settled.opts["skipFiniteCheck"] and not panel.raw_curve.opts["skipFiniteCheck"]
-    xs, ys = raw.settled.getData()                       # what is drawn, in log10
-    assert len(xs) and np.isfinite(ys[xs != 11]).all()
+    assert raw.settled and not panel.raw_curve.opts["skipFiniteCheck"]
+    xs, ys = canvas.points(raw)                          # what the canvas draws, in log10
+    assert 11 not in xs and len(xs) and np.isfinite(ys).all()
+    np.testing.assert_allclose(ys[xs == 12], np.log10(loss[11]))
 
 
 def test_a_long_curve_of_few_points_per_column_settles_too():
@@ -137,10 +145,7 @@ def test_a_long_curve_of_few_points_per_column_settles_too():
     np.testing.assert_array_equal(grown[:2_000], first)
 
 
-def test_the_settled_parts_are_painted_once_not_at_every_frame(metrics_panel, qtbot, monkeypatch):
-    # eight plot-wide cached images (three batch curves, five epoch curves) in a big window: Qt's
-    # pixmap cache must hold them all, or every repaint evicts and paints them again
-    import pyqtgraph as pg
+def test_settled_points_are_drawn_once_then_only_in_strips_that_match_a_whole_drawing(metrics_panel, qtbot):
     panel = metrics_panel
     n = 60_000
     x, noise = noisy(n)
@@ -151,34 +156,40 @@ def test_the_settled_parts_are_painted_once_not_at_every_frame(metrics_panel, qt
         a = 1 - np.exp(-k / 300) + 0.02 * np.cos(k / 5)
         panel.add_epoch({"step": 30 * k, "epoch": k, "train_loss": v, "val_loss": v + 0.1,
                          "train_acc": a, "val_acc": a - 0.05, "test_acc": a - 0.04})
-    panel.loss_plot.setXRange(0, n, padding=0)                  # each curve as wide as the plot
+    panel.loss_plot.setXRange(0, 1.2 * n, padding=0)
     panel._mark_all_dirty()
     panel.redraw()
-    items = [live.settled for live in list(panel._live.values()) + list(panel.epoch_curves.live.values())
-             if live.settled is not None]
-    assert len(items) == 8
-    for item in items:                      # not the plot's own: redone at every change of the view
-        assert not item.opts["autoDownsample"] and not item.opts["clipToView"]
-    settled = {item.curve for item in items}
-    painted = []
-    paint = pg.PlotCurveItem.paint
-    monkeypatch.setattr(pg.PlotCurveItem, "paint",
-                        lambda self, *a: (painted.append(self), paint(self, *a))[1])
+    lives = list(panel._live.values()) + list(panel.epoch_curves.live.values())
+    assert sum(live.settled > 0 for live in lives) == 8           # all dense curves, both plots
+    canvases = [SettledCanvas.for_plot(p) for p in (panel.loss_plot, panel.acc_plot)]
     viewport = panel.glw.viewport()
-    viewport.repaint()                                          # the images are made
-    assert settled <= set(painted)
-    for i in range(3):                                          # frames: only the newest points
-        painted.clear()
-        panel.add_steps({"step": [n + 1.0 + i], "epoch": [n // 100 + 1], "loss": [1.05], "acc": [0.5],
-                         "lr": [0.01]})
+    viewport.repaint()
+    renders = [c.renders for c in canvases]
+    rng = np.random.default_rng(1)
+    for i in range(6):                                          # frames: new batches settle
+        s = n + 1.0 + 1000 * i + np.arange(1000)
+        panel.add_steps({"step": s, "epoch": np.full(1000, n // 100 + 1),
+                         "loss": 0.1 + 0.1 * rng.random(1000), "acc": 0.9 + 0.05 * rng.random(1000),
+                         "lr": np.full(1000, 0.01)})
         panel.redraw()
         viewport.repaint()
-        assert not settled & set(painted)
+    assert [c.renders for c in canvases] == renders               # never the whole image again
+    assert all(c.strips >= 3 for c in canvases)                   # ... but strips of it
+    built = [c._image.copy() for c in canvases]
+    for c in canvases:
+        c._redraw_all()                                           # the same, drawn whole
+    viewport.repaint()
+    assert [c.renders for c in canvases] == [r + 1 for r in renders]
+    for whole, strips in zip(canvases, built, strict=True):      # the same but for a few pixels
+        a = np.frombuffer(whole._image.constBits(), np.uint32)   # where lines start and join
+        b = np.frombuffer(strips.constBits(), np.uint32)
+        assert a.shape == b.shape and np.count_nonzero(a != b) <= 20
+
 
 
 def test_curves_drawn_whole_are_not_set_again_when_only_the_view_changes(metrics_panel, qtbot, monkeypatch):
     import pyqtgraph as pg
-    x, loss = noisy(300)
+    x, loss = noisy(200)
     panel = fed(metrics_panel, qtbot, x, loss)
     for k in (100, 200, 300):
         panel.add_epoch({"step": k, "epoch": k // 100, "train_loss": 1.0, "val_loss": 1.1,
@@ -191,7 +202,7 @@ def test_curves_drawn_whole_are_not_set_again_when_only_the_view_changes(metrics
                                                                           original(item, *a, **k))[1])
     panel.loss_plot.setXRange(0, 5_000, padding=0)       # the axis grows: pyqtgraph follows alone
     panel.redraw()
-    assert set_on == []                                  # 300 batches, 3 epochs: all drawn already
+    assert set_on == []                                  # 200 batches, 3 epochs: all drawn already
     np.testing.assert_array_equal(panel.val_loss_curve.getData()[0], [100, 200, 300])
     set_on.clear()
     panel.add_epoch({"step": 400, "epoch": 4, "train_loss": 0.9, "val_loss": 1.0,
@@ -199,3 +210,14 @@ def test_curves_drawn_whole_are_not_set_again_when_only_the_view_changes(metrics
     panel.redraw()                                       # a new epoch: its curves are set again
     assert epoch_items <= set(set_on)
     np.testing.assert_array_equal(panel.val_loss_curve.getData()[0], [100, 200, 300, 400])
+
+
+def test_an_exported_drawing_has_every_curve_as_lines_and_the_canvas_comes_back(metrics_panel, qtbot):
+    x, loss = noisy(60_000)
+    panel = fed(metrics_panel, qtbot, x, loss)
+    raw = panel._live[panel.raw_curve]
+    assert raw.settled                                   # on screen: mostly in the canvas image
+    svg = panel.render_image("svg")
+    assert b"<image" not in svg and b"<path" in svg      # vector lines, no picture of them
+    panel.redraw()                                       # the next frame: the canvas again
+    assert raw.settled and len(raw.drawn()[0]) <= 4 * (panel.loss_plot.vb.width() + 3)

@@ -182,7 +182,7 @@ def test_kept_curves_are_made_once_and_not_redrawn_per_frame(qtbot, controller, 
                            "loss": np.linspace(1, 0.5, 50), "acc": np.full(50, 0.6),
                            "lr": np.full(50, 0.01)})
         metrics.redraw()
-    assert len(metrics.raw_curve.getOriginalDataset()[0]) == 300 and calls == []
+    assert len(metrics._live[metrics.raw_curve].drawn()[0]) == 300 and calls == []
 
 
 def test_delete_while_renaming_edits_the_name_not_the_runs(qtbot, controller, panels):

@@ -1,0 +1,208 @@
+"""The settled parts of a plot's live curves, painted into one image, the oscilloscope way.
+
+A live curve (``gui.live_curves.LiveCurve``) draws its newest points with its own pyqtgraph
+item and hands the points before them, which no longer change, to its plot's canvas. The
+canvas keeps one image of the view with every settled curve in it: points that settle are
+drawn into that image as a strip (the strip cleared, then every curve's points in it drawn
+again in their order, so a faint curve never ends up over a bold one), and only that strip of
+the plot is repainted. The image is drawn afresh only when the view changes (the axis grows,
+a zoom, a resize) or a curve is set anew, hidden or removed: one polyline per curve, without
+antialiasing, as the dense curves are drawn anyway.
+
+pyqtgraph's own way, a cached image per curve item, painted every curve again whenever one
+of them gained points and composed eight plot-sized images at every repaint; a frame then
+cost the GUI thread 10-15 ms in a big window (see ``python -m gui.bench``).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+import pyqtgraph as pg
+from pyqtgraph.graphicsItems.PlotCurveItem import arrayToLineSegments
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QImage, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem
+
+
+@dataclass
+class _Curve:
+    x: np.ndarray                 # view coordinates (log10 already taken on a log axis)
+    y: np.ndarray
+    pen: QPen
+    visible: bool = True
+
+
+class SettledCanvas(pg.GraphicsObject):
+    """One per plot (``for_plot``): a child of the plot's view box, under every item in it."""
+
+    Z = -1e5                      # over the view box's background (-1e6), under its items
+
+    def __init__(self, plot: pg.PlotItem):
+        super().__init__()
+        self.vb = plot.vb
+        self.setParentItem(self.vb)
+        self.setZValue(self.Z)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+        self._curves: dict[object, _Curve] = {}        # drawn in the order they came
+        self._image: QImage | None = None
+        self._key: tuple | None = None                 # the view the image was drawn for
+        self._strip: QRectF | None = None              # to draw again in the image (local)
+        self.renders = 0                               # whole images drawn (for tests)
+        self.strips = 0                                # strips drawn into the image
+        self.vb.sigResized.connect(self._geometry_changed)
+        self.vb.sigTransformChanged.connect(self._view_changed)
+
+    @classmethod
+    def for_plot(cls, plot: pg.PlotItem) -> SettledCanvas:
+        canvas = getattr(plot, "_settled_canvas", None)
+        if canvas is None:
+            canvas = plot._settled_canvas = cls(plot)
+        return canvas
+
+    # -- what is drawn ------------------------------------------------------------------------
+    def set_points(self, owner, x: np.ndarray, y: np.ndarray, pen: QPen, log_y: bool = False,
+                   append_from: int | None = None) -> None:
+        """``owner``'s settled points (all of them). ``append_from``: the number of points it
+        had before, when these only add to them (then only the new strip is drawn)."""
+        x = np.asarray(x, dtype=np.float64)
+        y = np.asarray(y, dtype=np.float64)
+        if log_y:
+            with np.errstate(divide="ignore", invalid="ignore"):
+                y = np.log10(y)
+        ok = np.isfinite(x) & np.isfinite(y)
+        if not ok.all():
+            x, y = x[ok], y[ok]
+            append_from = None                        # (indices shifted: draw it all again)
+        old = self._curves.get(owner)
+        visible = old.visible if old is not None else True
+        self._curves[owner] = _Curve(x, y, QPen(pen), visible)
+        if (old is None or append_from is None or not 0 < append_from <= len(x)
+                or old.pen != pen or self._image is None):
+            self._redraw_all()
+        elif visible:
+            self._add_strip(x[append_from - 1:], y[append_from - 1:])
+
+    def set_visible(self, owner, visible: bool) -> None:
+        c = self._curves.get(owner)
+        if c is not None and c.visible != visible:
+            c.visible = visible
+            self._redraw_all()
+
+    def remove(self, owner) -> None:
+        if self._curves.pop(owner, None) is not None:
+            self._redraw_all()
+
+    def shown(self, owner) -> bool:
+        """Whether ``owner`` has settled points here, drawn (not hidden)."""
+        c = self._curves.get(owner)
+        return c is not None and c.visible
+
+    def points(self, owner) -> tuple[np.ndarray, np.ndarray] | None:
+        """``owner``'s settled points in view coordinates, or None."""
+        c = self._curves.get(owner)
+        return None if c is None else (c.x, c.y)
+
+    # -- drawing ------------------------------------------------------------------------------
+    def _redraw_all(self) -> None:
+        self._image = None
+        self._strip = None
+        self.update()
+
+    def _geometry_changed(self, *_) -> None:
+        self.prepareGeometryChange()
+        self._redraw_all()
+
+    def _view_changed(self, *_) -> None:
+        self._redraw_all()
+
+    def _add_strip(self, x: np.ndarray, y: np.ndarray) -> None:
+        """Mark where the segments through ``x``, ``y`` run (in the current view) as to draw."""
+        t = self.vb.childGroup.transform()
+        px, py = t.m11() * x + t.dx(), t.m22() * y + t.dy()
+        width = max((c.pen.widthF() for c in self._curves.values()), default=1.0) + 2.0
+        rect = QRectF(QPointF(px.min() - width, py.min() - width),
+                      QPointF(px.max() + width, py.max() + width)).intersected(self.boundingRect())
+        if rect.isEmpty():
+            return
+        self._strip = rect if self._strip is None else self._strip.united(rect)
+        self.update(rect)
+
+    def boundingRect(self) -> QRectF:  # noqa: N802 - Qt's name
+        return QRectF(self.vb.rect())
+
+    def _view_key(self) -> tuple:
+        t = self.vb.childGroup.transform()
+        r = self.vb.rect()
+        views = self.scene().views() if self.scene() is not None else []
+        dpr = views[0].devicePixelRatioF() if views else 1.0
+        return (t.m11(), t.m22(), t.dx(), t.dy(), r.width(), r.height(), dpr)
+
+    def paint(self, p: QPainter, option, widget=None) -> None:
+        if not any(c.visible for c in self._curves.values()):
+            return                                     # (an exported drawing: no empty image)
+        key = self._view_key()
+        if self._image is None or key != self._key:
+            self._render(key)
+        elif self._strip is not None:
+            self._render_strip(self._strip)
+        self._strip = None
+        if self._image is not None:
+            exposed = option.exposedRect if option is not None else self.boundingRect()
+            dpr = self._image.devicePixelRatio()
+            source = QRectF(exposed.x() * dpr, exposed.y() * dpr, exposed.width() * dpr,
+                            exposed.height() * dpr)
+            p.drawImage(exposed, self._image, source)
+
+    def _render(self, key: tuple) -> None:
+        self._key = key
+        *_, width, height, dpr = key
+        if width < 1 or height < 1:
+            self._image = None
+            return
+        image = QImage(math.ceil(width * dpr), math.ceil(height * dpr),
+                       QImage.Format.Format_ARGB32_Premultiplied)
+        image.setDevicePixelRatio(dpr)
+        image.fill(0)
+        self._image = image
+        self.renders += 1
+        self._draw(QRectF(0, 0, width, height), clear=False)
+
+    def _render_strip(self, rect: QRectF) -> None:
+        self.strips += 1
+        self._draw(rect, clear=True)
+
+    def _draw(self, rect: QRectF, clear: bool) -> None:
+        """Every visible curve's segments within ``rect`` (local coordinates), in order."""
+        t = self.vb.childGroup.transform()
+        if t.m11() == 0 or t.m22() == 0:
+            return
+        # the view x range of the rect, to pick each curve's points (one more either side)
+        xa, xb = sorted(((rect.left() - t.dx()) / t.m11(), (rect.right() - t.dx()) / t.m11()))
+        painter = QPainter(self._image)
+        painter.setClipRect(rect)
+        if clear:
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Clear)
+            painter.fillRect(rect, Qt.GlobalColor.transparent)
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+        for c in self._curves.values():
+            if not c.visible or len(c.x) < 2:
+                continue
+            lo = max(int(np.searchsorted(c.x, xa, "left")) - 1, 0)
+            hi = min(int(np.searchsorted(c.x, xb, "right")) + 1, len(c.x))
+            if hi - lo < 2:
+                continue
+            px = c.x[lo:hi] * t.m11() + t.dx()
+            py = c.y[lo:hi] * t.m22() + t.dy()
+            painter.setPen(c.pen)
+            if c.pen.widthF() > 1 or c.pen.style() != Qt.PenStyle.SolidLine:
+                # a wide (or dashed) polyline is stroked with its joins as one outline: a
+                # zigzag of 6000 points took 1.3 s; as separate segments, 3 ms (as pyqtgraph)
+                painter.drawLines(*arrayToLineSegments(px, py, "all", False).drawargs())
+            else:
+                poly = pg.functions.create_qpolygonf(hi - lo)
+                xy = pg.functions.ndarray_from_qpolygonf(poly)
+                xy[:, 0], xy[:, 1] = px, py
+                painter.drawPolyline(poly)
+        painter.end()
