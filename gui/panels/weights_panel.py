@@ -57,8 +57,34 @@ def _symmetric_levels(a: np.ndarray, biggest: float, percentile: float) -> tuple
     None (the heatmap works it out, skipping NaN) when a weight is not finite or all are 0."""
     if not (np.isfinite(biggest) and biggest > 0):
         return None
-    top = biggest if percentile >= 100 else float(np.percentile(a, percentile))
+    top = biggest if percentile >= 100 else _high_percentile(a, percentile)
     return (-top, top) if top > 0 else None
+
+
+def _high_percentile(a: np.ndarray, percentile: float) -> float:
+    """``np.percentile(a, percentile)`` (linear interpolation) for a high percentile of a
+    1-D array of finite values, found among its largest values only: partitioning all
+    78 400 weights of a 784×100 layer costs ~1 ms, a threshold from a strided sample
+    leaves ~2 % of them to partition."""
+    n = a.size
+    position = percentile / 100 * (n - 1)
+    below = math.floor(position)             # the value at ``below`` and the next, ascending
+    need = n - below                         # values from there to the top
+    stride = 16
+    if n < 64 * stride or need * 8 > n:
+        return float(np.percentile(a, percentile))
+    sample = a[::stride]
+    j = sample.size - 2 * math.ceil(need / stride) - 8          # some 2·need values lie above
+    threshold = np.partition(sample, j)[j]
+    candidates = a[a >= threshold]           # every value left out is smaller than these
+    if candidates.size < need:               # an unlucky sample: the plain way
+        return float(np.percentile(a, percentile))
+    k = below - (n - candidates.size)
+    k1 = min(k + 1, candidates.size - 1)
+    part = np.partition(candidates, (k, k1))
+    lo, hi = float(part[k]), float(part[k1])
+    frac = position - below
+    return lo + (hi - lo) * frac if frac < 0.5 else hi - (hi - lo) * (1 - frac)
 
 
 def _live_colorbar_axis(bar: pg.ColorBarItem) -> None:

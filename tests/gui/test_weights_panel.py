@@ -8,7 +8,7 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
 from core import Network, presets
-from gui.panels.weights_panel import ROBUST_PERCENTILE, WeightsPanel, _symmetric_levels
+from gui.panels.weights_panel import ROBUST_PERCENTILE, WeightsPanel, _high_percentile, _symmetric_levels
 from gui.widgets.heatmap import symmetric_levels
 from gui.widgets.live_axis import LiveAxis
 from gui.widgets.mosaic import mosaic_zoom
@@ -252,3 +252,20 @@ def test_a_snapshot_is_painted_in_one_pass(panel, qtbot):
         qtbot.waitUntil(lambda: counter.n >= 1, timeout=2000)
         _settle(qtbot)
         assert counter.n == 1
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_the_high_percentile_is_numpys(seed):
+    """Found among the largest values only, it is np.percentile's value (ties, sorted input,
+    sizes that take the plain way included)."""
+    rng = np.random.default_rng(seed)
+    for n in (10, 900, 5000, 78_400, 123_457):
+        a = np.abs(rng.standard_t(3, size=n)).astype(np.float32)
+        if seed % 2:
+            a = np.round(a, 1).astype(np.float32)         # many ties
+        if seed % 3 == 0:
+            a = np.sort(a)                                # the sample sees the smallest first
+        if seed == 5:
+            a[::16] += 100                                # the sample sees only the largest
+        for q in (90.0, 99.0, 99.5, 99.9):
+            assert _high_percentile(a, q) == pytest.approx(float(np.percentile(a, q)), rel=1e-6)
