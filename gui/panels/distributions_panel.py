@@ -322,7 +322,11 @@ class DistributionsPanel(QWidget):
             self._last_step, self._last["n_samples"], self._last["loss"]))
 
     def _draw_histogram(self, kind: str, counts: np.ndarray, edges: np.ndarray) -> None:
-        self._hist[kind] = (np.asarray(counts), np.asarray(edges))
+        counts, edges = np.asarray(counts), np.asarray(edges)
+        shown = self._hist.get(kind)
+        if shown is not None and np.array_equal(shown[0], counts) and np.array_equal(shown[1], edges):
+            return                                               # drawn already
+        self._hist[kind] = (counts, edges)
         self.hist_bars[kind].setPath(histogram_path(counts, edges))
         label = self.hist_clip_labels[kind]
         ordered = np.sort(counts)

@@ -141,3 +141,58 @@ def test_a_new_frame_lays_out_no_axis_label_again(panel, mnist, monkeypatch):
     assert specs.count(bottoms[0]) == changes
     assert specs.count(bottoms[1]) <= 1          # (once, when its text height caught up)
     assert bottoms[1]._specs is bottoms[0]._specs
+
+
+def test_a_long_history_is_drawn_with_one_vertex_per_pixel_column_keeping_its_extremes(panel, mnist):
+    net = Network.from_spec(presets.get("mlp"), rng=np.random.default_rng(3))
+    x, y = mnist.gather("test", np.arange(32))
+    stats, rng = layer_stats.layer_stats(net, x, y), np.random.default_rng(0)
+    panel.hide()
+    sent = []
+    for step in range(1, 3001):             # the first layer's weights spread more and more
+        sent.append(np.sort(rng.normal(scale=1 + step / 1000, size=9)))
+        first = dict(stats["layers"][0], weights=sent[-1])
+        panel.update_stats(dict(stats, layers=[first] + stats["layers"][1:]), step)
+    panel.show()
+    sent = np.array(sent)
+    xs, pct = panel.band_data("weights")
+    width = panel.band_plots["weights"].vb.width()
+    assert 50 <= len(xs) <= width < 3000
+    assert pct[:, 0].min() == sent[:, 0].min() and pct[:, 8].max() == sent[:, 8].max()
+    assert pct[:, 1].min() == sent[:, 1].min() and pct[:, 7].max() == sent[:, 7].max()
+
+
+def test_a_frame_with_nothing_new_sets_no_path(panel, mnist, monkeypatch):
+    from PySide6.QtWidgets import QGraphicsPathItem
+    _, results = train_with_stats(mnist, steps=12, every=3)
+    for stats, step in results:
+        panel.update_stats(stats, step)
+    paths = []
+    monkeypatch.setattr(QGraphicsPathItem, "setPath", lambda self, path: paths.append(path))
+    panel.tabs.setCurrentIndex(1)
+    panel.tabs.setCurrentIndex(0)          # drawn again: the same data
+    panel.redraw()
+    assert paths == []
+    panel.update_stats(*train_with_stats(mnist, steps=15, every=15)[1][-1])
+    assert len(paths) == 3 * (4 + 1)       # a new sample: 4 fills and the histogram per kind
+
+
+def test_ranges_follow_the_data_in_steps_until_the_learner_zooms(panel, mnist):
+    _, results = train_with_stats(mnist, steps=60, every=2)
+    band = panel.band_plots["weights"]
+    ranges = []
+    for stats, step in results:
+        panel.update_stats(stats, step)
+        (x0, x1), (y0, y1) = band.vb.viewRange()
+        lo, hi = panel.band_data("weights")[1].min(), panel.band_data("weights")[1].max()
+        assert x0 <= 0 and step <= x1 and y0 <= lo and hi <= y1         # all of it in view
+        ranges.append((x1, y0, y1))
+    assert len(set(ranges)) < len(ranges) // 2                        # not a new range per frame
+    band.vb.setXRange(10, 20, padding=0)
+    band.vb.sigRangeChangedManually.emit([True, True])                 # as a mouse zoom does
+    panel.update_stats(*results[-1][:1], results[-1][1] + 100)
+    assert band.vb.viewRange()[0] == [10, 20]                          # the learner's zoom stays
+    band.autoBtn.clicked.emit(band.autoBtn)                            # the "A" button
+    panel.redraw()
+    assert band.vb.viewRange()[0][1] >= results[-1][1] + 100
+    assert not any(band.vb.autoRangeEnabled())                         # still in steps
