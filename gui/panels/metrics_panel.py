@@ -27,6 +27,7 @@ from ..plot_image import render_layout
 from ..run_overlay import RunOverlay
 from ..throttle import draw_budget
 from ..tooltips import tooltip
+from ..widgets.live_axis import LiveAxis, share_layout
 
 # Every millisecond the GUI thread spends drawing (pyqtgraph paints from Python) is a
 # millisecond the training thread cannot run: they share one GIL. So the plots redraw at
@@ -79,9 +80,12 @@ class MetricsPanel(QWidget):
             "“Runs”) are drawn in their own colours: solid, the moving average of the batch loss and "
             "the validation accuracy; dashed, the validation loss and the training accuracy. Drag to "
             "pan, wheel to zoom, hover for values.")))
-        self.loss_plot = self.glw.addPlot(row=1, col=0)      # row 0: the kept runs' legend
-        self.acc_plot = self.glw.addPlot(row=2, col=0)
+        # row 0: the kept runs' legend. LiveAxis: pyqtgraph's axes laid out at a fraction of
+        # the cost; the two x axes show the same range at the same width, laid out once
+        self.loss_plot = self.glw.addPlot(row=1, col=0, axisItems=_live_axes())
+        self.acc_plot = self.glw.addPlot(row=2, col=0, axisItems=_live_axes())
         self.acc_plot.setXLink(self.loss_plot)
+        share_layout(self.loss_plot.getAxis("bottom"), self.acc_plot.getAxis("bottom"))
         self._l2_label = None
         self._set_loss_label(False)
         self.loss_plot.setLabel("bottom", self.tr("iteration (mini-batch)"))
@@ -365,3 +369,7 @@ class MetricsPanel(QWidget):
     def series(self) -> dict[str, np.ndarray]:
         """Copies of everything plotted (for tests and export)."""
         return self.data.copies()
+
+
+def _live_axes() -> dict[str, LiveAxis]:
+    return {side: LiveAxis(side) for side in ("left", "bottom")}
