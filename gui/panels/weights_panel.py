@@ -43,6 +43,9 @@ from gui.widgets.mosaic import mosaic_index, mosaic_zoom, tile_centre, tile_mosa
 
 ROBUST_PERCENTILE = 99.0
 BAR_WIDTH = 0.8                     # of a bias bar, in units (columns of the heatmap)
+# the bias plot's y range: ±(largest |b|)·BIAS_HEADROOM, kept while the largest |b| stays
+# between BIAS_KEEP of that and all of it (snapshots then leave the axes alone)
+BIAS_HEADROOM, BIAS_KEEP = 1.05, 0.8
 
 
 def _keeps_units(kind) -> bool:
@@ -124,6 +127,7 @@ class WeightsPanel(QWidget):
         self._step: int | None = None
         self._names: list[str] = []          # "0.W", "1.W", … in combo order
         self._dirty = False
+        self._drawn_name: str | None = None
 
         self.layer_combo = QComboBox()
         self.layer_combo.setToolTip(self.tr("Which layer's weights to show"))
@@ -176,6 +180,8 @@ class WeightsPanel(QWidget):
             item.setPen(QPen(Qt.PenStyle.NoPen))
             self.bias_plot.addItem(item)
         self._bias = np.zeros(0)
+        self._bias_half: float | None = None     # the y range's half-height set last
+        self._bias_view: list[float] = []        # and the view range it gave
 
         self.empty_label = QLabel(self.tr("Build or train a network to see its weights."))
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -202,6 +208,7 @@ class WeightsPanel(QWidget):
         if keep is not None and (keep not in params or params[keep].shape != self._params[keep].shape):
             keep = None
         self._spec, self._params, self._step = spec, params, None
+        self._drawn_name = None
         self._names = [f"{i}.W" for i in range(len(spec["layers"])) if f"{i}.W" in params]
         self.layer_combo.blockSignals(True)
         self.layer_combo.clear()
@@ -260,6 +267,8 @@ class WeightsPanel(QWidget):
         name = self.current_name()
         if name is None or name not in self._params:
             return
+        if name != self._drawn_name:            # another layer's biases: fit their range anew
+            self._drawn_name, self._bias_half = name, None
         w = self._params[name]
         b = self._params.get(name[:-1] + "b")
         percentile = ROBUST_PERCENTILE if self.robust_check.isChecked() else 100.0
@@ -359,5 +368,17 @@ class WeightsPanel(QWidget):
             vb.setXRange(-0.6, len(b) - 0.4, padding=0)
         top = float(np.abs(b).max()) if b.size else 0.0
         top = top if top > 0 else 1.0
-        vb.setYRange(-top, top, padding=0.05)
-        vb.updateMatrix()
+        if self._bias_range_moves(top):
+            half = top * BIAS_HEADROOM
+            vb.setYRange(-half, half, padding=0.05)
+            vb.updateMatrix()
+            self._bias_half, self._bias_view = half, list(vb.viewRange()[1])
+
+    def _bias_range_moves(self, top: float) -> bool:
+        """Whether the bias plot's y range must change for biases up to ``top`` in size: when
+        they outgrow it, fill less than ``BIAS_KEEP`` of it, or it was panned or zoomed. A
+        range that moved every snapshot laid the bias axes out anew and repainted their
+        grid and labels in every frame (and made the labels flicker)."""
+        if self._bias_half is None or self.bias_plot.vb.viewRange()[1] != self._bias_view:
+            return True
+        return not BIAS_KEEP * self._bias_half <= top <= self._bias_half

@@ -269,3 +269,34 @@ def test_the_high_percentile_is_numpys(seed):
             a[::16] += 100                                # the sample sees only the largest
         for q in (90.0, 99.0, 99.5, 99.9):
             assert _high_percentile(a, q) == pytest.approx(float(np.percentile(a, q)), rel=1e-6)
+
+
+def test_the_bias_range_holds_while_the_bars_fit_it(panel):
+    """Snapshots whose biases stay within the bias plot's range (and fill most of it) leave
+    the range, so its axes, alone; outgrowing or shrinking well inside it refits it."""
+    spec = presets.get("mlp")
+    params = snapshot("mlp")
+    params["0.b"] = np.random.default_rng(3).normal(scale=0.1, size=params["0.b"].shape).astype(np.float32)
+    panel.set_model(spec, params)
+    vb = panel.bias_plot.vb
+
+    def shown_with(factor, step):
+        newer = dict(params, **{"0.b": params["0.b"] * factor})
+        panel.update_snapshot(newer, step)
+        np.testing.assert_array_equal(panel.bias_shown(), newer["0.b"])
+        lo, hi = vb.viewRange()[1]
+        top = float(np.abs(newer["0.b"]).max())
+        assert lo < -top and hi > top                        # every bar fits
+        assert top > 0.7 * hi                                # and fills most of the range
+        return lo, hi
+
+    first = shown_with(1.0, 1)
+    assert shown_with(0.9, 2) == first and shown_with(1.03, 3) == first
+    grown = shown_with(1.5, 4)
+    assert grown[1] > first[1]
+    assert shown_with(0.5, 5)[1] < grown[1]                  # well inside: narrowed again
+    vb.setYRange(-5, 5)                                      # a zoom is undone by the next snapshot
+    assert shown_with(0.5, 6)[1] < 1
+    panel.select_layer("1.W")                                # another layer: its own range
+    top = float(np.abs(params["1.b"]).max()) or 1.0
+    assert vb.viewRange()[1][1] == pytest.approx(top * 1.05 * 1.1)
