@@ -10,10 +10,11 @@ from __future__ import annotations
 import math
 
 GROWTH = 1.5           # an axis that has to grow gets this much room beyond the data
+#                        (as the Loss panel's iteration axis: gui.metric_ranges)
 NICE = (1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
 
 
-def grown_end(last: float, end: float, minimum: float = 10.0, growth: float = GROWTH) -> float | None:
+def grown_end(last: float, end: float, minimum: float = 200.0, growth: float = GROWTH) -> float | None:
     """The new end of an axis from 0 that has to show ``last`` (the newest step): None
     (keep ``end``) while ``last`` fits, else ``growth`` × ``last``, at least ``minimum``."""
     if 0 < end and last <= end:

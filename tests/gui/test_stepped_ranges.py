@@ -5,16 +5,17 @@ from gui.widgets.stepped_ranges import count_end, fitted_range, grown_end, nice_
 
 
 def test_an_iteration_axis_grows_by_half_again_only_when_reached():
-    assert grown_end(3, 0.0) == 10.0                  # a first end: at least the minimum
-    assert grown_end(10, 10.0) is None
-    assert grown_end(11, 10.0) == pytest.approx(16.5)
+    assert grown_end(3, 0.0) == 200.0                 # a first end: at least the minimum
+    assert grown_end(200, 200.0) is None
+    assert grown_end(201, 200.0) == pytest.approx(301.5)
+    assert grown_end(3, 0.0, minimum=10.0) == 10.0
     end, changes = 0.0, 0
     for step in range(1, 10_001):
         new = grown_end(step, end)
         if new is not None:
             end, changes = new, changes + 1
         assert step <= end
-    assert changes < 20                               # not once per step
+    assert changes < 15                               # not once per step (10,000 of them)
 
 
 def test_a_value_range_holds_the_values_and_changes_only_when_they_leave_or_shrink():
