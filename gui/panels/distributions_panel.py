@@ -24,7 +24,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QGraphicsItem,
-    QGraphicsPathItem,
     QHBoxLayout,
     QLabel,
     QStackedWidget,
@@ -40,7 +39,7 @@ from ..layer_stats_history import KINDS, LayerStatsHistory
 from ..throttle import draw_budget
 from ..tooltips import tooltip
 from ..widgets.band_paths import band_envelope, cosmetic_pen, histogram_path
-from ..widgets.distribution_band import DistributionBand
+from ..widgets.distribution_band import DistributionBand, FlatPathItem
 from ..widgets.edge_label import EdgeLabel
 from ..widgets.live_axis import LiveAxis, share_layout
 from ..widgets.stat_axes import CountAxis, LogAxis
@@ -104,7 +103,7 @@ class DistributionsPanel(QWidget):
         self.dist_view.setToolTip(band_tip)
         self.band_plots, self.hist_plots = {}, {}
         self.bands: dict[str, DistributionBand] = {}
-        self.hist_bars: dict[str, QGraphicsPathItem] = {}
+        self.hist_bars: dict[str, FlatPathItem] = {}
         self._hist: dict[str, tuple[np.ndarray, np.ndarray]] = {}
         self.hist_clip_labels: dict[str, EdgeLabel] = {}
         for row, kind in enumerate(KINDS):
@@ -135,7 +134,7 @@ class DistributionsPanel(QWidget):
             colour = COLOURS[kind]
             self.bands[kind] = DistributionBand(band, colour)
             # the histogram: one filled outline of horizontal bars
-            bars = QGraphicsPathItem()
+            bars = FlatPathItem()                # horizontal bars: edges need no smoothing
             bars.setPen(cosmetic_pen(pg.mkColor(colour).darker(130)))
             bars.setBrush(pg.mkBrush(colour))
             hist.addItem(bars)
@@ -301,7 +300,9 @@ class DistributionsPanel(QWidget):
         steps = h.steps[:h.n]
         if self.tabs.currentIndex() == 0:
             latest = self._last["layers"][j]
-            pixels = max(int(self.band_plots[KINDS[0]].vb.width()), 50)
+            # a vertex per two pixel columns: a noisy band's fill costs about as much per
+            # vertex as per pixel it covers, and its envelope is kept (band_envelope)
+            pixels = max(int(self.band_plots[KINDS[0]].vb.width()) // 2, 50)
             for k, kind in enumerate(KINDS):
                 self.bands[kind].set_data(*band_envelope(steps, h.pct[:h.n, k, j], pixels))
                 self._draw_histogram(kind, *latest[HIST_KEYS[kind]])

@@ -158,7 +158,7 @@ def test_a_long_history_is_drawn_with_one_vertex_per_pixel_column_keeping_its_ex
     sent = np.array(sent)
     xs, pct = panel.band_data("weights")
     width = panel.band_plots["weights"].vb.width()
-    assert 50 <= len(xs) <= width < 3000
+    assert 50 <= len(xs) <= max(width // 2, 50) and width < 3000      # a vertex per 2 columns
     assert pct[:, 0].min() == sent[:, 0].min() and pct[:, 8].max() == sent[:, 8].max()
     assert pct[:, 1].min() == sent[:, 1].min() and pct[:, 7].max() == sent[:, 7].max()
 
