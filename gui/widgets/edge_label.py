@@ -4,8 +4,8 @@ each new text (~0.3 ms); this draws one line of plain text on a pale box."""
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QFont, QFontMetricsF, QStaticText
 from PySide6.QtWidgets import QGraphicsItem
 
 PAD = 2.0          # pixels around the text
@@ -22,6 +22,7 @@ class EdgeLabel(QGraphicsItem):
         self._fill = pg.mkBrush(fill)
         self._anchor = anchor
         self._text = ""
+        self._static = QStaticText()        # laid out once per text, not on every paint
         self._rect = QRectF()
         self._font = QFont()                # the application's font, as pg.TextItem's
         self._metrics = QFontMetricsF(self._font)
@@ -33,6 +34,9 @@ class EdgeLabel(QGraphicsItem):
         if text == self._text:
             return
         self._text = text
+        self._static = QStaticText(text)
+        self._static.setTextFormat(Qt.TextFormat.PlainText)
+        self._static.prepare(font=self._font)
         w = self._metrics.horizontalAdvance(text) + 2 * PAD
         h = self._metrics.height() + 2 * PAD
         rect = QRectF(-w if self._anchor == "right" else 0.0, -h / 2, w, h)
@@ -50,4 +54,4 @@ class EdgeLabel(QGraphicsItem):
         painter.fillRect(self._rect, self._fill)
         painter.setPen(self._pen)
         painter.setFont(self._font)
-        painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, self._text)
+        painter.drawStaticText(self._rect.topLeft() + QPointF(PAD, PAD), self._static)
