@@ -346,10 +346,11 @@ class WeightsPanel(QWidget):
         self.bias_plot.setVisible(b is not None)
         if b is None:
             return
+        if np.may_share_memory(b, self._bias) or not np.array_equal(b, self._bias):
+            x = np.arange(len(b))
+            for item, sel in zip(self.bias_paths, (b < 0, b >= 0), strict=True):
+                item.setPath(bar_path(x[sel], b[sel], BAR_WIDTH))
         self._bias = b
-        x = np.arange(len(b))
-        for item, sel in zip(self.bias_paths, (b < 0, b >= 0), strict=True):
-            item.setPath(bar_path(x[sel], b[sel], BAR_WIDTH))
         vb = self.bias_plot.vb
         bottom = self.bias_plot.getAxis("bottom")
         shown = bottom.isVisibleTo(self.bias_plot)

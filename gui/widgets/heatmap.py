@@ -93,10 +93,9 @@ class _GapImage(pg.ImageItem):
         with warnings.catch_warnings():
             warnings.filterwarnings("ignore", "Mean of empty slice", RuntimeWarning)
             super().render(*args, **kwargs)
-        # pyqtgraph hands over an indexed (or RGBA8888) image, which the raster engine
-        # converts and scales in worker threads on every paint (~0.35 ms wall for a 500×270
-        # view, more while training keeps the cores busy); premultiplied ARGB32 is its own
-        # format, drawn scaled in ~0.05 ms. The same colours: Qt converts to it anyway.
+        # pyqtgraph's indexed (or RGBA8888) image is converted and scaled in worker threads on
+        # every paint (~0.35 ms wall for a 500×270 view, more while training keeps the cores
+        # busy); ARGB32 ~0.1 ms, the same pixels (Qt converts to it anyway)
         if self.qimage is not None and self.qimage.format() != _PAINT_FORMAT:
             self.qimage = self.qimage.convertToFormat(_PAINT_FORMAT)
 
@@ -144,9 +143,8 @@ class HeatmapWidget(QWidget):
         self.plot.showAxes(True, showValues=(True, False, False, True))
         for side in ("top", "right"):                    # a plain frame
             self.plot.getAxis(side).setStyle(tickLength=0)
-        for side in ("left", "bottom", "top", "right"):
-            # their picture changes only with the view's range: painted from a pixmap in the
-            # frames between (playing an axis's picture costs ~0.1 ms, the pixmap ~0.01)
+        for side in ("left", "bottom", "top", "right"):   # a picture that changes with the
+            # view's range only: from a pixmap in between (~0.01 ms, playing it ~0.1 ms)
             self.plot.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._backdrop = QGraphicsRectItem()          # seen through NaN cells only
         self._backdrop.setBrush(QBrush(QColor(GAP_COLOR)))
@@ -221,15 +219,19 @@ class HeatmapWidget(QWidget):
                 finite = m[np.isfinite(m)]
                 lo, hi = (float(finite.min()), float(finite.max())) if finite.size else (0.0, 1.0)
                 levels = (lo, hi if hi > lo else lo + 1.0)
-        self.image.setImage(m, autoLevels=False, levels=levels)
+        shown = self.image.image
+        if (shown is None or np.may_share_memory(shown, m) or shown.shape != m.shape
+                or tuple(map(float, levels)) != self.levels()
+                or not np.array_equal(shown, m, equal_nan=True)):
+            self.image.setImage(m, autoLevels=False, levels=levels)   # else: no new picture
         if cmap is not None:
             cmap = pg.colormap.get(cmap) if isinstance(cmap, str) else cmap
             if self.colorbar is not None and cmap is not self.colorbar.colorMap():
                 self.colorbar.setColorMap(cmap)
             elif self.colorbar is None:
                 self.image.setColorMap(cmap)
-        if self.colorbar is not None:
-            self.colorbar.setLevels(levels)
+        if self.colorbar is not None and tuple(map(float, levels)) != tuple(self.colorbar.levels()):
+            self.colorbar.setLevels(levels)                 # (its axis is laid out anew)
         self._set_labels(x_label, y_label)
         for side, ticks in (("bottom", _tick_levels(x_ticks)), ("left", _tick_levels(y_ticks))):
             if ticks != self._ticks.get(side):       # setTicks repaints the axis: only on change

@@ -209,3 +209,21 @@ def test_the_image_is_drawn_from_argb32_with_pyqtgraphs_colours(heatmap, qapp, m
     assert heatmap.image.qimage.format() != QImage.Format.Format_ARGB32
     assert np.array_equal(ours, theirs)
     assert len(np.unique(ours.reshape(-1, 4), axis=0)) > 50          # the colours were drawn
+
+
+def test_an_unchanged_matrix_is_not_rendered_again(heatmap, matrix, monkeypatch):
+    heatmap.set_matrix(matrix)
+    heatmap.graphics.grab()
+    renders = []
+    original = type(heatmap.image).render
+    monkeypatch.setattr(type(heatmap.image), "render", lambda self: renders.append(1) or original(self))
+    heatmap.set_matrix(matrix.copy())                     # equal values, equal levels
+    heatmap.graphics.grab()
+    assert renders == []
+    matrix[2, 3] = 0.5                                    # changed in place: drawn again
+    heatmap.set_matrix(matrix, levels=heatmap.levels())
+    heatmap.graphics.grab()
+    assert renders == [1]
+    heatmap.set_matrix(matrix.copy(), levels=(-9.0, 9.0))  # new levels: new colours
+    heatmap.graphics.grab()
+    assert renders == [1, 1] and heatmap.colorbar.levels() == pytest.approx((-9.0, 9.0))

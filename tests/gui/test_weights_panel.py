@@ -300,3 +300,32 @@ def test_the_bias_range_holds_while_the_bars_fit_it(panel):
     panel.select_layer("1.W")                                # another layer: its own range
     top = float(np.abs(params["1.b"]).max()) or 1.0
     assert vb.viewRange()[1][1] == pytest.approx(top * 1.05 * 1.1)
+
+
+def test_a_snapshot_with_unchanged_weights_draws_nothing_new(panel, qtbot, monkeypatch):
+    """The same weights again (the snapshot taken on pausing, say) render no new image and
+    set no new bars; changed weights do, with the colours pyqtgraph gives them."""
+    spec = presets.get("mlp")
+    params = snapshot("mlp")
+    params["0.b"] = np.linspace(-0.2, 0.3, params["0.b"].size).astype(np.float32)
+    panel.set_model(spec, params)
+    panel.heatmap.graphics.grab()
+    image = panel.heatmap.image
+    renders, paths = [], []
+    original_render = type(image).render
+    monkeypatch.setattr(type(image), "render", lambda self: renders.append(1) or original_render(self))
+    for item in panel.bias_paths:
+        monkeypatch.setattr(item, "setPath", lambda path: paths.append(path))
+    before = panel.heatmap.graphics.grab().toImage()
+    panel.update_snapshot({k: v.copy() for k, v in params.items()}, 2)
+    after = panel.heatmap.graphics.grab().toImage()
+    assert renders == [] and paths == []
+    assert after == before
+    assert "step 2" in panel.info_label.text()
+    changed = {k: v.copy() for k, v in params.items()}
+    changed["0.W"][5, 7] += 0.3
+    changed["0.b"][3] = -0.1
+    panel.update_snapshot(changed, 3)
+    panel.heatmap.graphics.grab()
+    assert renders == [1] and len(paths) == 2
+    np.testing.assert_array_equal(panel.heatmap.matrix(), changed["0.W"])
