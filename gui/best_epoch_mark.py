@@ -28,7 +28,7 @@ class BestEpochMark:
 
     def __init__(self, plot: pg.PlotItem):
         self.plot = plot
-        self.star = pg.PlotDataItem(symbol="star", symbolSize=16, symbolBrush=style.VALIDATION,
+        self.star = pg.PlotDataItem(symbol="star", symbolSize=16, symbolBrush=pg.mkBrush(style.VALIDATION),
                                     symbolPen=pg.mkPen(style.BLACK, width=1), pen=None)
         self.label = pg.TextItem(anchor=(0.5, 1.3), color=style.BLACK, fill=(255, 255, 255, 210))
         for item in (self.star, self.label):

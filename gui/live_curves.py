@@ -132,11 +132,15 @@ class EpochCurves:
 
     def __init__(self, loss_plot: pg.PlotItem, acc_plot: pg.PlotItem):
         # lines without antialiasing: a 2 px antialiased line across the plot costs 0.5 ms to
-        # paint (0.02 ms without), and the five of them are painted at every epoch and axis change
+        # paint (0.02 ms without), and the five of them are painted at every epoch and axis change.
+        # Symbol brush and pen as objects made once: pyqtgraph knows a symbol it has drawn by
+        # their identity, and draws it again for every new brush it makes from a colour name
+        none = pg.mkPen(None)
         dashed = {"pen": style.pen(style.TRAIN, 2, Qt.PenStyle.DashLine), "symbol": "o",
-                  "symbolSize": 7, "symbolBrush": style.TRAIN, "symbolPen": None, "antialias": False}
+                  "symbolSize": 7, "symbolBrush": pg.mkBrush(style.TRAIN), "symbolPen": none,
+                  "antialias": False}
         solid = {"pen": style.pen(style.VALIDATION, 2), "symbol": "s", "symbolSize": 7,
-                 "symbolBrush": style.VALIDATION, "symbolPen": None, "antialias": False}
+                 "symbolBrush": pg.mkBrush(style.VALIDATION), "symbolPen": none, "antialias": False}
         train = QCoreApplication.translate("MetricsPanel", "train (epoch)")
         val = QCoreApplication.translate("MetricsPanel", "validation (epoch)")
         self.train_loss = loss_plot.plot(name=train, **dashed)
@@ -144,7 +148,7 @@ class EpochCurves:
         self.train_acc = acc_plot.plot(name=train, **dashed)
         self.val_acc = acc_plot.plot(name=val, **solid)
         self.test_acc = acc_plot.plot(pen=style.pen(style.TEST, 2), symbol="t", symbolSize=8,
-                                      symbolBrush=style.TEST, symbolPen=None, antialias=False,
+                                      symbolBrush=pg.mkBrush(style.TEST), symbolPen=none, antialias=False,
                                       name=QCoreApplication.translate("MetricsPanel", "test (epoch)"))
         self.loss_plot, self.acc_plot = loss_plot, acc_plot
         self.keys = {self.train_loss: ("train_loss", 1), self.val_loss: ("val_loss", 1),

@@ -221,3 +221,15 @@ def test_an_exported_drawing_has_every_curve_as_lines_and_the_canvas_comes_back(
     assert b"<image" not in svg and b"<path" in svg      # vector lines, no picture of them
     panel.redraw()                                       # the next frame: the canvas again
     assert raw.settled and len(raw.drawn()[0]) <= 4 * (panel.loss_plot.vb.width() + 3)
+
+
+def test_epoch_symbols_are_drawn_once_not_at_every_new_epoch(metrics_panel, qtbot):
+    panel = metrics_panel
+    for k in range(1, 41):
+        panel.add_epoch({"step": 100 * k, "epoch": k, "train_loss": 1 / k, "val_loss": 1.1 / k,
+                         "train_acc": 0.5, "val_acc": 0.5, "test_acc": 0.5})
+        panel.redraw()
+    # one picture of each curve's symbol in pyqtgraph's atlas (a colour name made a new brush,
+    # so a new picture, at every epoch: 40 here)
+    assert [len(c.scatter.fragmentAtlas) for c in panel.epoch_curves.keys] == [1] * 5
+    assert len(panel.best_mark.star.scatter.fragmentAtlas) <= 1
