@@ -11,7 +11,9 @@ hidden panel records everything) and drawn when the panel is shown.
 Tab "Layer distributions" shows, for the chosen layer, each quantity as a
 TensorBoard-style distribution band against the training step (shaded between
 the percentile pairs min–max, 7–93, 16–84, 31–69; the line is the median)
-with the current histogram beside it on the same value axis. Tab "All layers"
+with the current histogram beside it on the same value axis; their axes follow
+the data in steps (``gui.widgets.stepped_ranges``), so most frames lay no axis out
+and repaint only the bands and bars. Tab "All layers"
 shows the fraction of dead ReLU units and the mean |gradient| per weight of
 every layer (log axis: vanishing gradients in sigmoid nets show as curves far
 below the others).

@@ -63,6 +63,7 @@ class DistributionBand:
 
     def bounds(self) -> tuple[float, float]:
         """The lowest and the highest value shown (NaN if none)."""
-        if not self.pct.size:
+        values = self.pct[np.isfinite(self.pct)]
+        if not values.size:
             return float("nan"), float("nan")
-        return float(np.nanmin(self.pct)), float(np.nanmax(self.pct))
+        return float(values.min()), float(values.max())

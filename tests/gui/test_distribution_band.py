@@ -32,6 +32,9 @@ def test_a_band_sets_its_paths_once_per_new_data(qapp, monkeypatch):
     assert (box.top(), box.bottom()) == pytest.approx((pct2[:, 0].min(), pct2[:, 8].max()))
     np.testing.assert_array_equal(band.median.getData()[1], pct2[:, 4])
     assert band.bounds() == (pct2.min(), pct2.max())
+    pct2[0] = np.nan                       # a sample without values: the axes fit the others
+    band.set_data(x, pct2)
+    assert band.bounds() == (np.nanmin(pct2), np.nanmax(pct2))
 
 
 def _colours(item_cls):
