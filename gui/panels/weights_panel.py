@@ -38,8 +38,8 @@ from gui.widgets.band_paths import bar_path
 from gui.widgets.grid_axis import GridAxis
 from gui.widgets.heatmap import AXIS_WIDTH as HEATMAP_AXIS_WIDTH
 from gui.widgets.heatmap import HeatmapWidget, format_value
-from gui.widgets.live_axis import LiveAxis
 from gui.widgets.mosaic import mosaic_index, mosaic_zoom, tile_centre, tile_mosaic
+from gui.widgets.sliding_axis import SlidingAxis
 
 ROBUST_PERCENTILE = 99.0
 BAR_WIDTH = 0.8                     # of a bias bar, in units (columns of the heatmap)
@@ -91,9 +91,9 @@ def _high_percentile(a: np.ndarray, percentile: float) -> float:
 
 
 def _live_colorbar_axis(bar: pg.ColorBarItem) -> None:
-    """Give a vertical colour bar a ``LiveAxis`` (its range follows the levels, which change
-    with every snapshot), set up as ``pg.ColorBarItem`` sets up its own."""
-    axis = LiveAxis("right")
+    """Give a vertical colour bar a ``SlidingAxis`` (its range follows the levels, which change
+    a little with every snapshot), set up as ``pg.ColorBarItem`` sets up its own."""
+    axis = SlidingAxis("right")
     bar.setAxisItems({"right": axis})
     axis.setWidth(45)
     axis.setStyle(showValues=True)
