@@ -313,6 +313,11 @@ class DistributionsPanel(QWidget):
                 # a new range's transform now, not while painting: the median curves'
                 # bounds change with it and would ask for a second paint
                 plot.vb.updateMatrix()
+            for kind, label in self.hist_clip_labels.items():
+                if label.isVisible():         # inside the plot, e.g. for the bin of zeros at its edge
+                    (_, _), (y0, y1) = self.hist_plots[kind].vb.viewRange()
+                    half = 10 * self.hist_plots[kind].vb.viewPixelSize()[1]
+                    label.setY(min(max(label.y(), y0 + half), y1 - half))
         else:
             for i, curve in self.dead_curves.items():
                 curve.setData(steps, 100 * h.dead[:h.n, i])

@@ -197,3 +197,19 @@ def test_ranges_follow_the_data_in_steps_until_the_learner_zooms(panel, mnist):
     panel.redraw()
     assert band.vb.viewRange()[0][1] >= results[-1][1] + 100
     assert not any(band.vb.autoRangeEnabled())                         # still in steps
+
+
+def test_a_cut_off_bar_is_labelled_with_its_count_inside_the_plot(panel, mnist):
+    _, results = train_with_stats(mnist, steps=12, every=4)
+    for stats, step in results:
+        panel.update_stats(stats, step)
+    label = panel.hist_clip_labels["activations"]       # ReLU outputs: the bin of zeros dwarfs the rest
+    counts, _ = panel.hist_data("activations")
+    assert label.isVisible() and label.text() == f"{int(counts.max()):,} ▸"
+    vb = panel.hist_plots["activations"].vb
+    (x0, x1), (y0, y1) = vb.viewRange()
+    assert label.x() == x1 < counts.max()                # at the right edge, the bar cut off there
+    assert y0 < label.y() < y1
+    view = panel.dist_view.viewportTransform()           # all of it inside the plot, in pixels
+    box = label.deviceTransform(view).mapRect(label.boundingRect())
+    assert view.mapRect(vb.sceneBoundingRect()).contains(box)
