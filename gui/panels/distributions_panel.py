@@ -40,12 +40,12 @@ from .. import style
 from ..layer_stats_history import KINDS, LayerStatsHistory
 from ..throttle import draw_budget
 from ..tooltips import tooltip
-from ..widgets.band_paths import band_envelope, cosmetic_pen, histogram_path
-from ..widgets.distribution_band import DistributionBand, FlatPathItem
-from ..widgets.edge_label import EdgeLabel
+from ..widgets.band_paths import band_envelope
+from ..widgets.count_histogram import CountHistogram
+from ..widgets.distribution_band import DistributionBand
 from ..widgets.live_axis import LiveAxis, share_layout
 from ..widgets.stat_axes import CountAxis, LogAxis
-from ..widgets.stepped_ranges import count_end, fitted_range, grown_end
+from ..widgets.stepped_ranges import fitted_range, grown_end
 
 HIST_KEYS = {"weights": "weight_hist", "activations": "act_hist", "gradients": "grad_hist"}
 COLOURS = {"weights": style.BLUE, "activations": style.GREEN, "gradients": style.VERMILION}
@@ -83,7 +83,6 @@ class DistributionsPanel(QWidget):
         # count axes; all follow the data in steps (gui.widgets.stepped_ranges) until zoomed
         self._x_end = 0.0
         self._y_ranges: dict[str, tuple[float, float]] = {}
-        self._count_ends: dict[str, float] = {}
         self._follow = True
 
         self.layer_box = QComboBox()
@@ -105,9 +104,7 @@ class DistributionsPanel(QWidget):
         self.dist_view.setToolTip(band_tip)
         self.band_plots, self.hist_plots = {}, {}
         self.bands: dict[str, DistributionBand] = {}
-        self.hist_bars: dict[str, FlatPathItem] = {}
-        self._hist: dict[str, tuple[np.ndarray, np.ndarray]] = {}
-        self.hist_clip_labels: dict[str, EdgeLabel] = {}
+        self.hists: dict[str, CountHistogram] = {}
         for row, kind in enumerate(KINDS):
             band = _add_live_plot(self.dist_view, row, 0)
             hist = _add_live_plot(self.dist_view, row, 1, bottom=CountAxis)
@@ -135,18 +132,8 @@ class DistributionsPanel(QWidget):
                 hist.setLabel("bottom", self.tr("count"))
             colour = COLOURS[kind]
             self.bands[kind] = DistributionBand(band, colour)
-            # the histogram: one filled outline of horizontal bars
-            bars = FlatPathItem()                # horizontal bars: edges need no smoothing
-            bars.setPen(cosmetic_pen(pg.mkColor(colour).darker(130)))
-            bars.setBrush(pg.mkBrush(colour))
-            hist.addItem(bars)
-            # a bin that dwarfs the rest (exact zeros) is cut off at the edge and labelled
-            clip = EdgeLabel(style.BLACK)
-            hist.addItem(clip, ignoreBounds=True)
-            clip.hide()
-            self.hist_clip_labels[kind] = clip
-            self.band_plots[kind] = band
-            self.hist_plots[kind], self.hist_bars[kind] = hist, bars
+            self.hists[kind] = CountHistogram(hist, colour)
+            self.band_plots[kind], self.hist_plots[kind] = band, hist
 
         # the band plots' x axes show the same iterations at the same width: the two without
         # the "iteration" label under them are laid out once for both (share_layout compares)
@@ -307,17 +294,14 @@ class DistributionsPanel(QWidget):
             pixels = max(int(self.band_plots[KINDS[0]].vb.width()) // 2, 50)
             for k, kind in enumerate(KINDS):
                 self.bands[kind].set_data(*band_envelope(steps, h.pct[:h.n, k, j], pixels))
-                self._draw_histogram(kind, *latest[HIST_KEYS[kind]])
+                self.hists[kind].set_data(*latest[HIST_KEYS[kind]])
             self._follow_bands(steps[-1])
             for plot in (*self.band_plots.values(), *self.hist_plots.values()):
                 # a new range's transform now, not while painting: the median curves'
                 # bounds change with it and would ask for a second paint
                 plot.vb.updateMatrix()
-            for kind, label in self.hist_clip_labels.items():
-                if label.isVisible():         # inside the plot, e.g. for the bin of zeros at its edge
-                    (_, _), (y0, y1) = self.hist_plots[kind].vb.viewRange()
-                    half = 10 * self.hist_plots[kind].vb.viewPixelSize()[1]
-                    label.setY(min(max(label.y(), y0 + half), y1 - half))
+            for hist in self.hists.values():
+                hist.keep_label_inside()          # e.g. the bin of zeros at the plot's edge
         else:
             for i, curve in self.dead_curves.items():
                 curve.setData(steps, 100 * h.dead[:h.n, i])
@@ -328,31 +312,6 @@ class DistributionsPanel(QWidget):
                 self._fit_grad_range(grads)
         self.info.setText(self.tr("iteration {0} · probe batch of {1} samples · loss {2:.4g}").format(
             self._last_step, self._last["n_samples"], self._last["loss"]))
-
-    def _draw_histogram(self, kind: str, counts: np.ndarray, edges: np.ndarray) -> None:
-        counts, edges = np.asarray(counts), np.asarray(edges)
-        shown = self._hist.get(kind)
-        if shown is not None and np.array_equal(shown[0], counts) and np.array_equal(shown[1], edges):
-            return                                               # drawn already
-        self._hist[kind] = (counts, edges)
-        self.hist_bars[kind].setPath(histogram_path(counts, edges))
-        label = self.hist_clip_labels[kind]
-        ordered = np.sort(counts)
-        top, second = (ordered[-1], ordered[-2]) if len(counts) > 1 else (ordered[-1], 0)
-        # cut off beyond 4 times the second-highest bin, and kept so down to 3 times (not
-        # every other frame on and off, each time with a new count axis)
-        clipped = second > 0 and top > (3 if label.isVisible() else 4) * second
-        end = count_end(1.6 * second if clipped else max(1.0, 1.05 * top), self._count_ends.get(kind, 0.0))
-        if end is not None:
-            self._count_ends[kind] = end
-            self.hist_plots[kind].setXRange(0, end, padding=0)
-        if clipped:
-            i = int(np.argmax(counts))
-            label.setText(f"{int(top):,} ▸")
-            label.setPos(self._count_ends[kind], 0.5 * (edges[i] + edges[i + 1]))
-            label.show()
-        else:
-            label.hide()
 
     def _follow_bands(self, last_step: float) -> None:
         """The band plots' x axis grows by half again when the data reach its end (from 0,
@@ -405,5 +364,5 @@ class DistributionsPanel(QWidget):
 
     def hist_data(self, kind: str) -> tuple[np.ndarray, np.ndarray]:
         """(counts, bin edges) of the histogram drawn for ``kind``."""
-        return self._hist.get(kind, (np.zeros(0), np.zeros(1)))
+        return self.hists[kind].counts, self.hists[kind].edges
 

@@ -51,7 +51,7 @@ def test_empty_state_then_bands_equal_the_percentiles_given(panel, mnist):
             drawn_counts, drawn_edges = panel.hist_data(kind)
             np.testing.assert_array_equal(drawn_counts, counts)
             np.testing.assert_allclose(drawn_edges, edges)
-            box = panel.hist_bars[kind].path().boundingRect()       # the bars as painted
+            box = panel.hists[kind].bars.path().boundingRect()       # the bars as painted
             assert box.right() == pytest.approx(counts.max())
             assert (box.top(), box.bottom()) == pytest.approx((edges[0], edges[-1]))
     # the last weights band really is the network's current weight distribution
@@ -203,7 +203,7 @@ def test_a_cut_off_bar_is_labelled_with_its_count_inside_the_plot(panel, mnist):
     _, results = train_with_stats(mnist, steps=12, every=4)
     for stats, step in results:
         panel.update_stats(stats, step)
-    label = panel.hist_clip_labels["activations"]       # ReLU outputs: the bin of zeros dwarfs the rest
+    label = panel.hists["activations"].label       # ReLU outputs: the bin of zeros dwarfs the rest
     counts, _ = panel.hist_data("activations")
     assert label.isVisible() and label.text() == f"{int(counts.max()):,} ▸"
     vb = panel.hist_plots["activations"].vb
