@@ -99,9 +99,20 @@ class SlidingAxis(LiveAxis):
         if (self.style["showValues"] and level < last
                 and not self._left_out(p, levels, inside, level, len(texts), size)):
             return None
+        # the levels past those the labels depend on may gain or lose ticks at the ends (the
+        # finest ones do, as the range moves): theirs are drawn anew, with their level's pen
+        # (which a grid's ticks do not keep: its alpha depends on their number)
+        if self.grid is not False:
+            fixed = len(levels)
+        elif not self.style["showValues"]:
+            fixed = 0
+        else:
+            fixed = level + 1 if level < last else last
+        starts = np.cumsum([0] + counts).tolist()
+        templates = [ticks[starts[i]] if counts[i] else None for i in range(len(levels))]
         return {"key": self._key(), "levels": levels, "size": size, "inside": inside,
                 "axis": axis_spec, "ticks": ticks, "texts": texts, "text_ticks": text_ticks,
-                "extent": self._text_extent}
+                "extent": self._text_extent, "fixed": fixed, "starts": starts, "templates": templates}
 
     def _left_out(self, p, levels, inside, level, n_texts, length) -> bool:
         """Whether LiveAxis's label loop stops at ``level`` for the labels' total size."""
@@ -121,19 +132,32 @@ class SlidingAxis(LiveAxis):
         if s is None or self.range[1] == self.range[0] or self._key() != s["key"]:
             return None
         levels = self.tickValues(self.range[0], self.range[1], s["size"])
+        fixed = s["fixed"]
         if len(levels) != len(s["levels"]) or any(
-                a[0] != b[0] or list(a[1]) != list(b[1]) for a, b in zip(levels, s["levels"], strict=True)):
+                a[0] != b[0] or (i < fixed and list(a[1]) != list(b[1]))
+                for i, (a, b) in enumerate(zip(levels, s["levels"], strict=True))):
             return None
         xs, inside = self._positions(levels)
-        if any(not np.array_equal(a, b) for a, b in zip(inside, s["inside"], strict=True)):
+        if any(not np.array_equal(a, b) for a, b in zip(inside, s["inside"][:fixed], strict=False)):
             return None
-        along = np.concatenate([x[i] for x, i in zip(xs, inside, strict=True)]).tolist() if xs else []
         vertical = self.orientation in ("left", "right")
-        pairs = zip(s["ticks"], along, strict=True)
-        if vertical:
-            ticks = [(pen, QPointF(a.x(), x), QPointF(b.x(), x)) for (pen, a, b), x in pairs]
-        else:
-            ticks = [(pen, QPointF(x, a.y()), QPointF(x, b.y())) for (pen, a, b), x in pairs]
+        ticks, along = [], []
+        for i, (x, ok) in enumerate(zip(xs, inside, strict=True)):
+            positions = x[ok].tolist()
+            if i < fixed:
+                along += positions
+                olds = s["ticks"][s["starts"][i]:s["starts"][i + 1]]
+            elif not positions:
+                continue
+            elif s["templates"][i] is None:
+                return None
+            else:
+                olds = [s["templates"][i]] * len(positions)
+            pairs = zip(olds, positions, strict=True)
+            if vertical:
+                ticks += [(pen, QPointF(a.x(), v), QPointF(b.x(), v)) for (pen, a, b), v in pairs]
+            else:
+                ticks += [(pen, QPointF(v, a.y()), QPointF(v, b.y())) for (pen, a, b), v in pairs]
         br = self.boundingRect()
         texts = []
         for (rect, flags, text), k in zip(s["texts"], s["text_ticks"], strict=True):
