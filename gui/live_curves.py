@@ -48,6 +48,7 @@ class LiveCurve:
         self.decimator = Decimator()
         self._settled = (None, 0)                 # (decimator generation, points) in the canvas
         self._settled_xy = (np.empty(0), np.empty(0))
+        self._item_xy = (np.empty(0), np.empty(0))  # the newest points, on the item
         self._shown: tuple | None = None
         self._whole: tuple | None = None           # (points, version, ...) when all were set
         item.setDownsampling(ds=1, auto=False)     # done here, once per change, not per paint
@@ -59,13 +60,13 @@ class LiveCurve:
         """Draw ``x``, ``y`` (x ascending, y finite) for ``view`` (``plot_view``); True if it
         set new points. ``settle=False``: all on the item (an exported image: vector lines)."""
         key = (len(x), view, version, scale, skip_finite, settle)
-        if key == self._shown:
+        if key == self._shown and self._on_item():
             return False
         if self._shown is not None and self._shown[3:] != key[3:]:
             self.forget()                  # a log axis (finite check), an export: all again
         idx = self.decimator.indices(x, y, *view, version=version)
         whole = (len(x), version, scale, skip_finite)
-        if len(idx) == len(x) <= SPLIT and whole == self._whole:
+        if len(idx) == len(x) <= SPLIT and whole == self._whole and self._on_item():
             # every point drawn, as at the last frame: pyqtgraph follows a new view by itself
             # (an x-axis growth then costs the five epoch curves no new points and symbols)
             self._shown = key
@@ -87,9 +88,37 @@ class LiveCurve:
         elif self._settled[1]:
             self._unsettle()
         part = idx[start:]
-        self.item.setData(x[part], scale * y[part], skipFiniteCheck=skip_finite)
+        self._set_item(x[part], scale * y[part], skip_finite)
         self._shown = key
         return True
+
+    def _set_item(self, x: np.ndarray, y: np.ndarray, skip_finite: bool) -> None:
+        """The newest points on ``item``: a curve without symbols straight on its line
+        (``PlotDataItem.setData`` costs ~8 times ``PlotCurveItem.setData`` in Python: bounds,
+        display copies, signals; a toy run sets eight curves 6 times a second), so the
+        ``PlotDataItem`` itself holds no points then (``drawn`` has them)."""
+        self._item_xy = (x, y)
+        item = self.item
+        if item.opts["symbol"] is not None:
+            item.setData(x, y, skipFiniteCheck=skip_finite)
+            return
+        if item.xData is not None and len(item.xData):
+            item.setData([], [])                       # (its symbols' points, if it had any)
+        if item.opts["logMode"][1]:
+            with np.errstate(divide="ignore", invalid="ignore"):
+                y = np.log10(y)
+        if not skip_finite:
+            ok = np.isfinite(y)
+            x, y = x[ok], y[ok]
+        item.curve.setData(x, y, pen=item.opts["pen"], antialias=item.opts["antialias"],
+                           skipFiniteCheck=True)
+        item.curve.show()
+
+    def _on_item(self) -> bool:
+        """Whether the item still shows what was set (pyqtgraph sets a curve's line from the
+        item's own points, none here, when the item's options change: a log axis, symbols)."""
+        return (self.item.opts["symbol"] is not None or not len(self._item_xy[0])
+                or self.item.curve.isVisibleTo(self.item))
 
     def _settle_at(self, generation: int, stable: int, total: int) -> bool:
         gen, n = self._settled
@@ -113,8 +142,7 @@ class LiveCurve:
 
     def drawn(self) -> tuple[np.ndarray, np.ndarray]:
         """Every point drawn, settled and new (without the shared one)."""
-        x, y = self.item.getOriginalDataset()
-        x, y = (np.empty(0), np.empty(0)) if x is None else (x, y)
+        x, y = self._item_xy
         if self._settled[1] == 0:
             return x, y
         sx, sy = self._settled_xy

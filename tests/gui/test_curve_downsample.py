@@ -100,7 +100,7 @@ def test_the_panel_draws_a_bounded_number_of_points_keeps_spikes_and_zooms_in(me
     assert len(xs) <= 4 * (width + 3)
     assert 30.0 in ys                                    # the spike is drawn
     assert len(avg.drawn()[0]) <= 4 * (width + 3)
-    assert raw.settled > len(panel.raw_curve.getData()[0])           # most of it in the canvas
+    assert raw.settled > len(panel.raw_curve.curve.getData()[0])     # most of it in the canvas
     canvas = SettledCanvas.for_plot(panel.loss_plot)
     assert canvas.shown(raw) and canvas.shown(avg)
     panel.raw_box.setChecked(False)                      # hidden, settled part included
@@ -121,17 +121,19 @@ def test_the_panel_draws_a_bounded_number_of_points_keeps_spikes_and_zooms_in(me
 
 def test_on_a_log_axis_a_zero_loss_is_drawn_nowhere(metrics_panel, qtbot):
     x, loss = noisy(60_000)
-    loss[10] = 0.0                                       # log10(0) = -inf: must not be drawn
+    loss[10] = loss[-1] = 0.0                # log10(0) = -inf: a settled point and the newest
     panel = fed(metrics_panel, qtbot, x, loss)
     raw = panel._live[panel.raw_curve]
     canvas = SettledCanvas.for_plot(panel.loss_plot)
-    assert raw.settled and panel.raw_curve.opts["skipFiniteCheck"]   # linear axis: all finite
+    assert raw.settled
     panel.log_box.setChecked(True)
     panel.redraw()
-    assert raw.settled and not panel.raw_curve.opts["skipFiniteCheck"]
+    assert raw.settled
     xs, ys = canvas.points(raw)                          # what the canvas draws, in log10
     assert 11 not in xs and len(xs) and np.isfinite(ys).all()
     np.testing.assert_allclose(ys[xs == 12], np.log10(loss[11]))
+    tx, ty = panel.raw_curve.curve.getData()             # the newest points, on the item's line
+    assert len(tx) > 1 and 60_000 not in tx and np.isfinite(ty).all()
 
 
 def test_a_long_curve_of_few_points_per_column_settles_too():

@@ -32,8 +32,9 @@ def test_empty_state_then_plots(panel):
     panel.add_steps(cols(1, 10))
     panel.redraw()
     assert panel.stack.currentWidget() is panel.glw
-    x, y = panel.raw_curve.getData()
+    x, y = panel._live[panel.raw_curve].drawn()
     np.testing.assert_array_equal(x, np.arange(1, 11))
+    np.testing.assert_array_equal(panel.raw_curve.curve.getData()[0], np.arange(1, 11))   # shown
 
 
 def test_non_finite_batches_are_never_drawn(panel):
@@ -44,7 +45,7 @@ def test_non_finite_batches_are_never_drawn(panel):
     panel.redraw()
     s = panel.series()
     np.testing.assert_array_equal(s["step_step"], [1, 4])
-    assert np.isfinite(panel.raw_curve.getData()[1]).all()
+    assert np.isfinite(panel._live[panel.raw_curve].drawn()[1]).all()
     assert len(panel.train_loss_curve.getData()[0] or []) == 0
     np.testing.assert_allclose(panel.val_acc_curve.getData()[1], [60.0])
 
@@ -121,7 +122,8 @@ def test_epoch_symbols_give_way_to_lines_when_epochs_are_many(panel):
     panel._mark_all_dirty()
     panel.redraw()
     assert all(c.opts["symbol"] is None for c in panel.epoch_curves.keys)
-    assert len(panel.val_loss_curve.getData()[0]) == MAX_EPOCH_SYMBOLS + 1   # every point still drawn
+    x, _ = panel.epoch_curves.live[panel.val_loss_curve].drawn()
+    assert len(x) == MAX_EPOCH_SYMBOLS + 1                        # every point still drawn
     panel.clear()
     add(1)
     panel.redraw()
