@@ -70,7 +70,8 @@ class DrawBudget(QObject):
         self.frames: Counter[str] = Counter()      # frames run while active, by panel class
         self.frame_cpu: Counter[str] = Counter()   # their CPU seconds, redraw and paint
         self.call_cpu: Counter[str] = Counter()    # CPU seconds of the redraw calls alone
-        self.merged: Counter[str] = Counter()      # requests merged into one already waiting
+        self.merged: Counter[str] = Counter()      # requests merged into a frame then drawn
+        self._merging: Counter[Callable[[], None]] = Counter()   # ... into one still waiting
         self.costs: defaultdict[str, list[float]] = defaultdict(list)  # each frame's CPU seconds
         self._open: tuple[str, float] | None = None  # the last frame: its paint follows it
         self._timer = QTimer(self)              # runs only while something waits: no idle wake-ups
@@ -116,11 +117,12 @@ class DrawBudget(QObject):
             self._credit = MAX_CREDIT_S
             self._wall = self._wall_clock()
             self.frames, self.frame_cpu, self.call_cpu = Counter(), Counter(), Counter()
-            self.merged = Counter()
+            self.merged, self._merging = Counter(), Counter()
             self.costs, self._open = defaultdict(list), None
         else:
             self._timer.stop()
             self._close_frame()
+            self._merging.clear()
             while self._queue:
                 fn = next(iter(self._queue))
                 del self._queue[fn]
@@ -132,13 +134,16 @@ class DrawBudget(QObject):
         if not self._active:
             _call(fn)
         elif fn in self._queue:
-            self.merged[_name(fn)] += 1         # the rate held it back: drawn with the newer data
+            self._merging[fn] += 1              # the rate held it back: drawn with the newer data
         else:
             self._queue[fn] = self._last.get(fn, float("-inf")) + 1.0 / self._rate
             self._schedule(0)
 
     def cancel(self, fn: Callable[[], None]) -> None:
+        """Forget a waiting request (its panel has nothing new to show after all); requests
+        merged into it were not held back then, so they are not counted."""
         self._queue.pop(fn, None)
+        self._merging.pop(fn, None)
 
     def pending(self) -> int:
         return len(self._queue)
@@ -179,6 +184,8 @@ class DrawBudget(QObject):
                 self._last[fn] = self._wall
                 name = _name(fn)
                 self.frames[name] += 1
+                if fn in self._merging:
+                    self.merged[name] += self._merging.pop(fn)
                 cpu = self._cpu_clock()
                 _call(fn)                           # one frame per tick: no long stalls
                 self.call_cpu[name] += self._cpu_clock() - cpu

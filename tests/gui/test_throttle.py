@@ -75,7 +75,24 @@ def test_requests_served_at_once_are_not_counted_as_merged(budget, clocks):
     assert log == ["a"] * 3 and budget.merged == {}
     budget.request(a.redraw)
     budget.request(a.redraw)
-    assert budget.merged == {"Panel": 1}
+    budget._tick()
+    assert log == ["a"] * 4 and budget.merged == {"Panel": 1}
+
+
+def test_requests_merged_into_one_withdrawn_are_not_counted(budget, clocks):
+    """The coach withdraws a frame when its hints went back to those shown (a hint that comes
+    and goes every epoch): it was not held back then, it had nothing new to show."""
+    log = []
+    a = Panel("a", log, clocks)
+    budget.set_active(True)
+    budget.request(a.redraw)
+    budget._tick()                                 # drawn; the next may come 1 / rate later
+    budget.request(a.redraw)
+    budget.request(a.redraw)                       # merged into the waiting one ...
+    budget.cancel(a.redraw)                        # ... which is withdrawn
+    clocks.wall += 1.0
+    budget._tick()
+    assert log == ["a"] and budget.pending() == 0 and budget.merged == {}
 
 
 def test_each_panel_redraws_at_most_rate_times_a_second(budget, clocks):
