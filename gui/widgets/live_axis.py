@@ -141,6 +141,17 @@ class LiveAxisMixin:
             self._text_sizes[key] = size
         return size
 
+    def _value_to_position(self, bounds: QRectF) -> tuple[float, float]:
+        """(scale, offset): a value ``v`` lies at ``v * scale - offset`` along the axis."""
+        dif = self.range[1] - self.range[0]
+        if dif == 0:
+            return 1, 0
+        if self.orientation in ("left", "right"):
+            scale = -bounds.height() / dif
+            return scale, self.range[0] * scale - bounds.height()
+        scale = bounds.width() / dif
+        return scale, self.range[0] * scale
+
     def generateDrawSpecs(self, p):  # noqa: N802, C901 - pyqtgraph's name; mirrors it step by step
         if self.style["tickFont"] is not None:
             p.setFont(self.style["tickFont"])
@@ -176,15 +187,7 @@ class LiveAxisMixin:
             levels = [(None, [v for v, _ in level]) for level in self._tickLevels]
             level_strings = [[s for _, s in level] for level in self._tickLevels]
 
-        dif = self.range[1] - self.range[0]
-        if dif == 0:
-            x_scale, offset = 1, 0
-        elif axis == 0:
-            x_scale = -bounds.height() / dif
-            offset = self.range[0] * x_scale - bounds.height()
-        else:
-            x_scale = bounds.width() / dif
-            offset = self.range[0] * x_scale
+        x_scale, offset = self._value_to_position(bounds)
         x_range = [x * x_scale - offset for x in self.range]
         x_min, x_max = min(x_range), max(x_range)
 

@@ -51,14 +51,7 @@ class SlidingAxis(LiveAxis):
 
     def _positions(self, levels) -> tuple[list[np.ndarray], list[np.ndarray]]:
         """Each level's tick positions along the axis and which lie inside it (as LiveAxis)."""
-        bounds = self.mapRectFromParent(self.geometry())
-        dif = self.range[1] - self.range[0]
-        if self.orientation in ("left", "right"):
-            scale = -bounds.height() / dif
-            offset = self.range[0] * scale - bounds.height()
-        else:
-            scale = bounds.width() / dif
-            offset = self.range[0] * scale
+        scale, offset = self._value_to_position(self.mapRectFromParent(self.geometry()))
         ends = [x * scale - offset for x in self.range]
         lo, hi = min(ends), max(ends)
         xs = [np.asarray(values, dtype=float) * scale - offset for _, values in levels]

@@ -3,25 +3,11 @@ that way) and for moves that add or drop ticks or labels (laid out anew)."""
 import numpy as np
 import pyqtgraph as pg
 import pytest
-from PySide6.QtGui import QPainter, QPicture
 
 from gui import style
 from gui.widgets.live_axis import LiveAxis
 from gui.widgets.sliding_axis import SlidingAxis
-
-
-def _specs(axis, generate):
-    picture = QPicture()
-    painter = QPainter(picture)
-    try:
-        specs = generate(axis, painter)
-    finally:
-        painter.end()
-    axis_spec, ticks, texts = specs
-    pen, a, b = axis_spec
-    return ((pen.color().rgba(), a.x(), a.y(), b.x(), b.y()),
-            [(pen.color().rgba(), p1.x(), p1.y(), p2.x(), p2.y()) for pen, p1, p2 in ticks],
-            [(r.x(), r.y(), r.width(), r.height(), int(flags), s) for r, flags, s in texts])
+from tests.gui.axis_specs import specs as _specs
 
 
 def _colour_bar(qtbot):
