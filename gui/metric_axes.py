@@ -5,11 +5,16 @@ from __future__ import annotations
 
 import numpy as np
 
+ROUND = (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10)
 
-def nice_ceiling(x: float) -> float:
-    """The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^k that is ≥ x (x > 0)."""
+
+def nice_ceiling(x: float, steps: tuple = ROUND) -> float:
+    """The smallest of ``steps`` × 10^k that is ≥ x (1 for an x that is not > 0 or not finite);
+    ``steps`` rise from 1 to 10."""
+    if not x > 0 or not np.isfinite(x):
+        return 1.0
     k = 10.0 ** np.floor(np.log10(x))
-    return float(next(m * k for m in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10) if m * k >= x * (1 - 1e-12)))
+    return float(next(m * k for m in steps if m * k >= x * (1 - 1e-12)))
 
 
 def loss_axis_range(values: np.ndarray, log: bool,

@@ -7,6 +7,7 @@ import numpy as np
 import pyqtgraph as pg
 
 from .metric_axes import loss_axis_range
+from .widgets.stepped_ranges import grown_end
 
 
 class MetricRanges:
@@ -36,10 +37,10 @@ class MetricRanges:
     def grow_x(self, last: float) -> None:
         """Follow the data in jumps (half again as much room each time) rather than every
         frame, so the axes are not re-laid-out 10 times a second. A user's zoom stays."""
-        if self.user_zoomed or (last <= self.x_max and self.x_max > 0):
-            return
-        self.x_max = max(200.0, last * 1.5)
-        self.loss_plot.setXRange(0, self.x_max, padding=0.02)
+        end = None if self.user_zoomed else grown_end(last, self.x_max)
+        if end is not None:
+            self.x_max = end
+            self.loss_plot.setXRange(0, self.x_max, padding=0.02)
 
     def fit_acc(self, batch_acc: np.ndarray, steps: np.ndarray, epochs: dict, late_acc_min: float) -> None:
         """0–100% at first; once the second half of the run is all above 60%, from a round

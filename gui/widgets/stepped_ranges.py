@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import math
 
+from ..metric_axes import nice_ceiling
+
 GROWTH = 1.5           # an axis that has to grow gets this much room beyond the data
-#                        (as the Loss panel's iteration axis: gui.metric_ranges)
-NICE = (1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)
+#                        (the iteration axes of the Loss and the Distributions panels)
+COUNT_STEPS = (1.0, 1.25, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0)   # a count axis's ends
 
 
 def grown_end(last: float, end: float, minimum: float = 200.0, growth: float = GROWTH) -> float | None:
@@ -39,17 +41,6 @@ def fitted_range(lo: float, hi: float, current: tuple[float, float] | None,
     return lo - margin * span, hi + margin * span
 
 
-def nice_ceiling(value: float) -> float:
-    """The smallest 1, 1.25, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 × 10ⁿ at or above ``value`` (> 0)."""
-    if not value > 0 or not math.isfinite(value):
-        return 1.0
-    decade = 10.0 ** math.floor(math.log10(value))
-    for m in NICE:
-        if m * decade >= value * (1 - 1e-12):
-            return m * decade
-    return 10.0 * decade
-
-
 def count_end(needed: float, end: float, fill: float = 0.4, room: float = 1.2) -> float | None:
     """The end of a count axis from 0 that must reach ``needed``: None (keep ``end``) while
     ``needed`` fits and fills at least ``fill`` of it, else the round number at or above
@@ -57,5 +48,5 @@ def count_end(needed: float, end: float, fill: float = 0.4, room: float = 1.2) -
     next: the axis should not)."""
     if 0 < end and fill * end <= needed <= end:
         return None
-    new = nice_ceiling(room * needed)
+    new = nice_ceiling(room * needed, COUNT_STEPS)
     return None if new == end else new

@@ -1,7 +1,8 @@
 """Axis ranges that follow live data in steps: they change only when the data outgrow them."""
 import pytest
 
-from gui.widgets.stepped_ranges import count_end, fitted_range, grown_end, nice_ceiling
+from gui.metric_axes import nice_ceiling
+from gui.widgets.stepped_ranges import COUNT_STEPS, count_end, fitted_range, grown_end
 
 
 def test_an_iteration_axis_grows_by_half_again_only_when_reached():
@@ -33,7 +34,7 @@ def test_a_value_range_holds_the_values_and_changes_only_when_they_leave_or_shri
 @pytest.mark.parametrize("value, nice", [(1, 1), (1.1, 1.25), (7.2, 8), (8.01, 10), (12_345, 12_500),
                                          (0.031, 0.04), (0, 1)])
 def test_round_numbers_at_or_above(value, nice):
-    assert nice_ceiling(value) == pytest.approx(nice)
+    assert nice_ceiling(value, COUNT_STEPS) == pytest.approx(nice)
 
 
 def test_a_count_axis_keeps_its_end_while_the_bars_fill_enough_of_it():
