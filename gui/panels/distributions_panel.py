@@ -25,7 +25,6 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QGraphicsItem,
     QHBoxLayout,
     QLabel,
     QStackedWidget,
@@ -43,7 +42,7 @@ from ..tooltips import tooltip
 from ..widgets.band_paths import band_envelope
 from ..widgets.count_histogram import CountHistogram
 from ..widgets.distribution_band import DistributionBand
-from ..widgets.live_axis import LiveAxis, share_layout
+from ..widgets.live_axis import add_live_plot, share_layout
 from ..widgets.stat_axes import CountAxis, LogAxis
 from ..widgets.stepped_ranges import fitted_range, grown_end
 
@@ -51,21 +50,6 @@ HIST_KEYS = {"weights": "weight_hist", "activations": "act_hist", "gradients": "
 COLOURS = {"weights": style.BLUE, "activations": style.GREEN, "gradients": style.VERMILION}
 AXIS_WIDTH = 62
 TINY = 1e-12                       # log axis floor for a gradient that is exactly zero
-
-
-def _add_live_plot(layout: pg.GraphicsLayoutWidget, row: int, col: int, **kinds) -> pg.PlotItem:
-    """A plot whose ranges change on every frame: ``LiveAxis`` (or the given subclass) on the
-    left and at the bottom; the hidden top and right axes follow the ranges too, so they
-    skip the label update (an HTML layout each) that their SI prefix would cost."""
-    axes = {side: kinds.get(side, LiveAxis)(side) for side in ("left", "bottom")}
-    for axis in axes.values():
-        # kept as a picture: the plots beside it repaint every frame, and with them
-        # whatever part of the axis lies in the region they cover
-        axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-    plot = layout.addPlot(row=row, col=col, axisItems=axes)
-    for side in ("top", "right"):
-        plot.getAxis(side).enableAutoSIPrefix(False)
-    return plot
 
 
 class DistributionsPanel(QWidget):
@@ -106,8 +90,8 @@ class DistributionsPanel(QWidget):
         self.bands: dict[str, DistributionBand] = {}
         self.hists: dict[str, CountHistogram] = {}
         for row, kind in enumerate(KINDS):
-            band = _add_live_plot(self.dist_view, row, 0)
-            hist = _add_live_plot(self.dist_view, row, 1, bottom=CountAxis)
+            band = add_live_plot(self.dist_view, row, 0)
+            hist = add_live_plot(self.dist_view, row, 1, bottom=CountAxis)
             self.dist_view.ci.layout.setColumnStretchFactor(0, 3)
             self.dist_view.ci.layout.setColumnStretchFactor(1, 1)
             band.setTitle(titles[kind], size="10pt")
@@ -146,12 +130,12 @@ class DistributionsPanel(QWidget):
             "initialisation help). Bottom: the mean size of the gradient of the weights, on a log "
             "scale: if the first layers' gradients are far smaller than the last ones', gradients "
             "vanish on their way back.")))
-        self.dead_plot = _add_live_plot(self.layers_view, 0, 0)
+        self.dead_plot = add_live_plot(self.layers_view, 0, 0)
         self.dead_plot.setTitle(self.tr("Dead ReLU units (output 0 for every probe sample)"), size="10pt")
         self.dead_plot.setLabel("left", self.tr("dead units"), units="%")
         self.dead_plot.setLabel("bottom", self.tr("iteration"))
         self.dead_plot.setYRange(0, 100)
-        self.grad_plot = _add_live_plot(self.layers_view, 1, 0, left=LogAxis)
+        self.grad_plot = add_live_plot(self.layers_view, 1, 0, left=LogAxis)
         self.grad_plot.setTitle(self.tr("Mean |gradient| per weight (log scale)"), size="10pt")
         self.grad_plot.setLabel("left", self.tr("mean |∂L/∂W|"))
         self.grad_plot.setLabel("bottom", self.tr("iteration"))

@@ -27,7 +27,7 @@ from ..plot_image import render_layout
 from ..run_overlay import RunOverlay
 from ..throttle import draw_budget
 from ..tooltips import tooltip
-from ..widgets.live_axis import LiveAxis, share_layout
+from ..widgets.live_axis import add_live_plot, share_layout
 
 # Every millisecond the GUI thread spends drawing (pyqtgraph paints from Python) is a
 # millisecond the training thread cannot run: they share one GIL. So the plots redraw at
@@ -82,8 +82,8 @@ class MetricsPanel(QWidget):
             "pan, wheel to zoom, hover for values.")))
         # row 0: the kept runs' legend. LiveAxis: pyqtgraph's axes laid out at a fraction of
         # the cost; the two x axes show the same range at the same width, laid out once
-        self.loss_plot = self.glw.addPlot(row=1, col=0, axisItems=_live_axes())
-        self.acc_plot = self.glw.addPlot(row=2, col=0, axisItems=_live_axes())
+        self.loss_plot = add_live_plot(self.glw, 1, 0)
+        self.acc_plot = add_live_plot(self.glw, 2, 0)
         self.acc_plot.setXLink(self.loss_plot)
         share_layout(self.loss_plot.getAxis("bottom"), self.acc_plot.getAxis("bottom"))
         self._l2_label = None
@@ -369,7 +369,3 @@ class MetricsPanel(QWidget):
     def series(self) -> dict[str, np.ndarray]:
         """Copies of everything plotted (for tests and export)."""
         return self.data.copies()
-
-
-def _live_axes() -> dict[str, LiveAxis]:
-    return {side: LiveAxis(side) for side in ("left", "bottom")}

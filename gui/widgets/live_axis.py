@@ -22,6 +22,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPicture
+from PySide6.QtWidgets import QGraphicsItem
 
 _ALIGN = {
     "left": Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
@@ -322,3 +323,18 @@ def share_layout(*axes: LiveAxisMixin) -> None:
     shared: dict = {}
     for axis in axes:
         axis._shared = shared
+
+
+def add_live_plot(layout: pg.GraphicsLayoutWidget, row: int, col: int, **kinds) -> pg.PlotItem:
+    """A plot whose ranges change while training runs: ``LiveAxis`` (or the subclass given by
+    side, e.g. ``bottom=CountAxis``) on the left and at the bottom, each kept as a picture
+    between changes (the plot beside or inside repaints every frame, and with it whatever
+    part of an axis lies in the region it covers); the hidden top and right axes follow the
+    ranges too, so they skip the label update (an HTML layout each) their SI prefix costs."""
+    axes = {side: kinds.get(side, LiveAxis)(side) for side in ("left", "bottom")}
+    for axis in axes.values():
+        axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+    plot = layout.addPlot(row=row, col=col, axisItems=axes)
+    for side in ("top", "right"):
+        plot.getAxis(side).enableAutoSIPrefix(False)
+    return plot
