@@ -6,6 +6,7 @@ from pyqtgraph.exporters import ImageExporter
 from PySide6.QtCore import QBuffer, QIODevice, QRectF, QSize
 from PySide6.QtGui import QPainter
 from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QGraphicsItem
 
 
 def render_layout(glw: pg.GraphicsLayoutWidget, kind: str, title: str) -> bytes:
@@ -13,6 +14,21 @@ def render_layout(glw: pg.GraphicsLayoutWidget, kind: str, title: str) -> bytes:
     titled ``title``."""
     buf = QBuffer()
     buf.open(QIODevice.OpenModeFlag.WriteOnly)
+    # items kept as pictures on screen (live axes) are drawn afresh: a cached pixmap would go
+    # into an SVG as an image, and into a PNG larger than the screen scaled up
+    cached = [(item, item.cacheMode()) for item in glw.scene().items()
+              if item.cacheMode() != QGraphicsItem.CacheMode.NoCache]
+    for item, _ in cached:
+        item.setCacheMode(QGraphicsItem.CacheMode.NoCache)
+    try:
+        _render(glw, kind, title, buf)
+    finally:
+        for item, mode in cached:
+            item.setCacheMode(mode)
+    return bytes(buf.data())
+
+
+def _render(glw: pg.GraphicsLayoutWidget, kind: str, title: str, buf: QBuffer) -> None:
     if kind == "svg":
         # Qt's own SVG writer: pyqtgraph 0.14's SVG exporter fails with Qt 6.11
         rect = glw.ci.sceneBoundingRect()
@@ -30,4 +46,3 @@ def render_layout(glw: pg.GraphicsLayoutWidget, kind: str, title: str) -> bytes:
         exp = ImageExporter(glw.ci)
         exp.parameters()["width"] = max(1200, glw.width())
         exp.export(toBytes=True).save(buf, "PNG")
-    return bytes(buf.data())
