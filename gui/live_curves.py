@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, Qt
 
 from . import style
 from .curve_downsample import Decimator
-from .settled_canvas import SettledCanvas
+from .settled_canvas import SettledCanvas, Symbol
 
 MAX_EPOCH_SYMBOLS = 120      # more epochs than this (tiny toy-set epochs): lines without symbols
 
@@ -27,13 +27,17 @@ def plot_view(plot: pg.PlotItem, scale: float = 1.0) -> tuple[float, float, floa
     return float(x0), float(x1), plot.vb.width() * scale, plot.vb.scenePos().x() * scale
 
 
-# A curve of more points than SPLIT (and without symbols) is drawn in two parts: the newest
-# points, set on ``item`` each frame, and the settled ones before them, drawn once into the
-# plot's canvas (``gui.settled_canvas``). The newest join the settled part once they are more
-# than TAIL: a join draws only their strip into the canvas, so it can come often, and the item
-# then spans only the end of the curve (a frame repaints that strip, not half the plot).
+# A curve of more points than SPLIT is drawn in two parts: the newest points, set on ``item``
+# each frame, and the settled ones before them, drawn once into the plot's canvas
+# (``gui.settled_canvas``). The newest join the settled part once they are more than TAIL: a
+# join draws only their strip into the canvas, so it can come often, and the item then spans
+# only the end of the curve (a frame repaints that strip, not half the plot). A curve with
+# symbols (an epoch curve: few points, each new one re-made its whole line and every symbol,
+# and repainted the plot under all of them) is all in the canvas once it has SYMBOL_SPLIT
+# points: a new epoch draws the strip of its segment and symbol, and the item holds none.
 SPLIT = 256
 TAIL = 64
+SYMBOL_SPLIT = 2
 
 
 class LiveCurve:
@@ -74,17 +78,22 @@ class LiveCurve:
         self._whole = whole if len(idx) == len(x) <= SPLIT else None
         d = self.decimator
         start = 0
-        if settle and d.stable and self._settle_at(d.generation, d.stable, len(idx)):
+        symbols = self.item.opts["symbol"] is not None
+        stable = len(idx) if symbols else d.stable   # (few points, all final: an epoch's is)
+        if settle and stable and self._settle_at(d.generation, stable, len(idx)):
             before = self._settled
-            gen, n = self._settled = (d.generation, d.stable)
+            gen, n = self._settled = (d.generation, stable)
             self._settled_xy = (x[idx[:n]], scale * y[idx[:n]])
             canvas = SettledCanvas.for_plot(self.plot)
             canvas.set_points(self, *self._settled_xy, pg.mkPen(self.item.opts["pen"]),
                               log_y=bool(self.item.opts["logMode"][1]),
-                              append_from=before[1] if before[0] == gen and before[1] else None)
+                              append_from=before[1] if before[0] == gen and before[1] else None,
+                              symbol=Symbol.of(self.item), order=self._order())
             canvas.set_visible(self, self.item.isVisible())
         if self._settled[0] == d.generation and self._settled[1]:
             start = self._settled[1] - 1           # one point shared: the line runs on
+            if symbols and self._settled[1] == len(idx):
+                start = len(idx)                   # all in the canvas (a symbol is not shared)
         elif self._settled[1]:
             self._unsettle()
         part = idx[start:]
@@ -97,10 +106,11 @@ class LiveCurve:
         (``PlotDataItem.setData`` costs ~8 times ``PlotCurveItem.setData`` in Python: bounds,
         display copies, signals; a toy run sets eight curves 6 times a second), so the
         ``PlotDataItem`` itself holds no points then (``drawn`` has them)."""
-        self._item_xy = (x, y)
+        was, self._item_xy = self._item_xy, (x, y)
         item = self.item
         if item.opts["symbol"] is not None:
-            item.setData(x, y, skipFiniteCheck=skip_finite)
+            if len(x) or len(was[0]):                  # (nothing to set when none was shown)
+                item.setData(x, y, skipFiniteCheck=skip_finite)
             return
         if item.xData is not None and len(item.xData):
             item.setData([], [])                       # (its symbols' points, if it had any)
@@ -122,8 +132,14 @@ class LiveCurve:
 
     def _settle_at(self, generation: int, stable: int, total: int) -> bool:
         gen, n = self._settled
-        return (total > SPLIT and self.item.opts["symbol"] is None
-                and (gen != generation or total - n > TAIL and stable > n))
+        if self.item.opts["symbol"] is not None:
+            return total > SYMBOL_SPLIT and (gen != generation or stable > n)
+        return total > SPLIT and (gen != generation or total - n > TAIL and stable > n)
+
+    def _order(self) -> float:
+        """Where the item is among its plot's curves: the canvas draws them in that order."""
+        items = self.plot.listDataItems()
+        return float(items.index(self.item)) if self.item in items else float(len(items))
 
     @property
     def settled(self) -> int:
@@ -146,7 +162,7 @@ class LiveCurve:
         if self._settled[1] == 0:
             return x, y
         sx, sy = self._settled_xy
-        return np.concatenate((sx, x[1:])), np.concatenate((sy, y[1:]))
+        return np.concatenate((sx, x[1:])), np.concatenate((sy, y[1:]))   # (x[0] is sx[-1])
 
     def forget(self) -> None:
         """Set the data again at the next ``show`` (after the item's options changed)."""

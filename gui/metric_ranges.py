@@ -34,13 +34,27 @@ class MetricRanges:
             self.x_max = 0.0
         self.y_range = None
 
-    def grow_x(self, last: float) -> None:
+    def grow_x(self, last: float, follow_later: bool = False) -> bool:
         """Follow the data in jumps (half again as much room each time) rather than every
-        frame, so the axes are not re-laid-out 10 times a second. A user's zoom stays."""
+        frame, so the axes are not re-laid-out 10 times a second. A user's zoom stays. True if
+        the x axis grew. ``follow_later``: the accuracy plot (whose x range is linked to the
+        loss plot's) keeps its range until ``follow_x``: a growth repaints a plot whole, and
+        painted one at a time, each pauses the event loop half as long."""
         end = None if self.user_zoomed else grown_end(last, self.x_max)
-        if end is not None:
-            self.x_max = end
-            self.loss_plot.setXRange(0, self.x_max, padding=0.02)
+        if end is None:
+            return False
+        self.x_max = end
+        # (pyqtgraph tells linked views of a new range when it next lays the view out)
+        self.acc_plot.vb.blockLink(follow_later)
+        self.loss_plot.setXRange(0, self.x_max, padding=0.02)
+        self.loss_plot.vb.updateMatrix()     # the new transform now, not during the paint,
+        return True                          # which would then ask for a second one
+
+    def follow_x(self) -> None:
+        """The accuracy plot takes the loss plot's x range (after ``grow_x(follow_later=True)``)."""
+        self.acc_plot.vb.blockLink(False)
+        self.acc_plot.vb.linkedXChanged()
+        self.acc_plot.vb.updateMatrix()
 
     def fit_acc(self, batch_acc: np.ndarray, steps: np.ndarray, epochs: dict, late_acc_min: float) -> None:
         """0–100% at first; once the second half of the run is all above 60%, from a round

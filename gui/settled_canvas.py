@@ -7,7 +7,9 @@ drawn into that image as a strip (the strip cleared, then every curve's points i
 again in their order, so a faint curve never ends up over a bold one), and only that strip of
 the plot is repainted. The image is drawn afresh only when the view changes (the axis grows,
 a zoom, a resize) or a curve is set anew, hidden or removed: one polyline per curve, without
-antialiasing, as the dense curves are drawn anyway.
+antialiasing, as the dense curves are drawn anyway, and its symbols, if it has them (the
+per-epoch curves), as pyqtgraph draws them: one antialiased picture of the symbol, placed at
+each point.
 
 pyqtgraph's own way, a cached image per curve item, painted every curve again whenever one
 of them gained points and composed eight plot-sized images at every repaint; a frame then
@@ -21,9 +23,32 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.PlotCurveItem import arrayToLineSegments
+from pyqtgraph.graphicsItems.ScatterPlotItem import renderSymbol
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QImage, QPainter, QPen
+from PySide6.QtGui import QBrush, QImage, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
+
+
+@dataclass(eq=False)
+class Symbol:
+    """A curve's symbol as pyqtgraph's options give it: ``"o"``, ``"s"``, ``"t"``..., its size
+    in pixels, its outline and its fill."""
+    name: str
+    size: float
+    pen: QPen
+    brush: QBrush
+
+    @classmethod
+    def of(cls, item: pg.PlotDataItem) -> Symbol | None:
+        o = item.opts
+        if o["symbol"] is None:
+            return None
+        return cls(o["symbol"], float(o["symbolSize"]), pg.mkPen(o["symbolPen"]),
+                   pg.mkBrush(o["symbolBrush"]))
+
+    def __eq__(self, other) -> bool:
+        return (isinstance(other, Symbol) and (self.name, self.size) == (other.name, other.size)
+                and self.pen == other.pen and self.brush == other.brush)
 
 
 @dataclass
@@ -32,6 +57,9 @@ class _Curve:
     y: np.ndarray
     pen: QPen
     visible: bool = True
+    symbol: Symbol | None = None
+    order: float = 0.0             # drawn in this order (the plot's order of its items)
+    picture: QImage | None = None  # the symbol, drawn once (at the image's pixel ratio)
 
 
 class SettledCanvas(pg.GraphicsObject):
@@ -63,9 +91,12 @@ class SettledCanvas(pg.GraphicsObject):
 
     # -- what is drawn ------------------------------------------------------------------------
     def set_points(self, owner, x: np.ndarray, y: np.ndarray, pen: QPen, log_y: bool = False,
-                   append_from: int | None = None) -> None:
-        """``owner``'s settled points (all of them). ``append_from``: the number of points it
-        had before, when these only add to them (then only the new strip is drawn)."""
+                   append_from: int | None = None, symbol: Symbol | None = None,
+                   order: float | None = None) -> None:
+        """``owner``'s settled points (all of them), drawn with ``pen`` and ``symbol`` at each
+        point if given. ``append_from``: the number of points it had before, when these only add
+        to them (then only the new strip is drawn). Curves are drawn by ``order``, then in the
+        order they came."""
         x = np.asarray(x, dtype=np.float64)
         y = np.asarray(y, dtype=np.float64)
         if log_y:
@@ -76,10 +107,20 @@ class SettledCanvas(pg.GraphicsObject):
             x, y = x[ok], y[ok]
             append_from = None                        # (indices shifted: draw it all again)
         old = self._curves.get(owner)
+        if (append_from is None and old is not None and 0 < len(old.x) <= len(x)
+                and np.array_equal(x[:len(old.x)], old.x) and np.array_equal(y[:len(old.y)], old.y)):
+            append_from = len(old.x)        # taken afresh (a new view), but the same points first
         visible = old.visible if old is not None else True
-        self._curves[owner] = _Curve(x, y, QPen(pen), visible)
+        if order is None:
+            order = old.order if old is not None else float(len(self._curves))
+        self._curves[owner] = _Curve(x, y, QPen(pen), visible, symbol, order=order)
+        if old is None or old.order != order:
+            self._curves = dict(sorted(self._curves.items(), key=lambda kv: kv[1].order))
+        if old is not None and old.symbol == symbol:
+            self._curves[owner].picture = old.picture
         if (old is None or append_from is None or not 0 < append_from <= len(x)
-                or old.pen != pen or self._image is None):
+                or old.pen != pen or old.symbol != symbol or old.order != order
+                or self._image is None):
             self._redraw_all()
         elif visible:
             self._add_strip(x[append_from - 1:], y[append_from - 1:])
@@ -121,7 +162,8 @@ class SettledCanvas(pg.GraphicsObject):
         """Mark where the segments through ``x``, ``y`` run (in the current view) as to draw."""
         t = self.vb.childGroup.transform()
         px, py = t.m11() * x + t.dx(), t.m22() * y + t.dy()
-        width = max((c.pen.widthF() for c in self._curves.values()), default=1.0) + 2.0
+        width = max((max(c.pen.widthF(), c.symbol.size + c.symbol.pen.widthF() if c.symbol else 0.0)
+                     for c in self._curves.values()), default=1.0) + 2.0
         rect = QRectF(QPointF(px.min() - width, py.min() - width),
                       QPointF(px.max() + width, py.max() + width)).intersected(self.boundingRect())
         if rect.isEmpty():
@@ -205,4 +247,16 @@ class SettledCanvas(pg.GraphicsObject):
                 xy = pg.functions.ndarray_from_qpolygonf(poly)
                 xy[:, 0], xy[:, 1] = px, py
                 painter.drawPolyline(poly)
+            if c.symbol is not None:
+                self._draw_symbols(painter, c, px, py)
         painter.end()
+
+    def _draw_symbols(self, painter: QPainter, c: _Curve, px: np.ndarray, py: np.ndarray) -> None:
+        dpr = self._image.devicePixelRatio()
+        if c.picture is None or c.picture.devicePixelRatio() != dpr:
+            s = c.symbol
+            c.picture = renderSymbol(s.name, s.size, s.pen, s.brush, dpr=dpr)
+        half_w = c.picture.width() / dpr / 2
+        half_h = c.picture.height() / dpr / 2
+        for x, y in zip(px.tolist(), py.tolist(), strict=True):
+            painter.drawImage(QPointF(x - half_w, y - half_h), c.picture)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QStackedWidget, QVBoxLayout, QWidget
 
 from core import live_settings, optimizers
@@ -167,6 +167,13 @@ class MetricsPanel(QWidget):
         self.raw_box.toggled.connect(self._mark_dirty)
         self.window_spin.valueChanged.connect(self._mark_dirty)
         self.window_spin.valueChanged.connect(self.overlay.set_window)
+        # an x-axis growth: the loss plot at once, the accuracy plot once that is painted
+        self._follow_pending = False
+        self._follow = QTimer(self)
+        self._follow.setSingleShot(True)
+        self._follow.setInterval(0)
+        self._follow.timeout.connect(self._follow_x)
+        self.glw.viewport().installEventFilter(self)
         self.timer = QTimer(self)
         self.timer.setInterval(REDRAW_MS)
         self.timer.timeout.connect(self._tick)
@@ -259,7 +266,10 @@ class MetricsPanel(QWidget):
         steps = self._steps["step"].view()
         has_data = len(steps) > 0 or self._epochs["step"].n > 0 or bool(self.overlay.shown)
         self.stack.setCurrentIndex(1 if has_data else 0)
-        self.ranges.grow_x(max(steps[-1] if len(steps) else 0, self.overlay.max_step))
+        self._sync_x()                       # (a growth's second half still waiting: now)
+        later = not self._exporting and self.glw.isVisible()
+        if self.ranges.grow_x(max(steps[-1] if len(steps) else 0, self.overlay.max_step), later) and later:
+            self._follow_pending = True
         scale = self._export_scale * self.glw.devicePixelRatioF()
         views = {p: plot_view(p, scale) for p in (self.loss_plot, self.acc_plot)}
         loss = self._steps["loss"].view()
@@ -289,6 +299,31 @@ class MetricsPanel(QWidget):
         if self._epochs_dirty:
             self._epochs_dirty = False
             self.best_mark.update(e["step"], e["epoch"], e["val_loss"])
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if self._follow_pending and event.type() == QEvent.Type.Paint:
+            self._follow.start()             # runs once this paint is done: a pass of its own
+        return False
+
+    def _follow_x(self) -> None:
+        """The accuracy plot's part of an x-axis growth, one event-loop pass after the loss
+        plot was painted with its new range: the whole 1600 x 800 view repainted in one pass
+        took 9-14 ms, in which a 60 Hz timer could not run."""
+        if self._sync_x():
+            self._dirty = True
+            self.redraw()
+
+    def _sync_x(self) -> bool:
+        """The accuracy plot's x range as the loss plot's, if it waits for it; True then."""
+        if not self._follow_pending:
+            return False
+        self._follow_pending = False
+        drawing, self._drawing = self._drawing, True    # (our own change: no frame requested)
+        try:
+            self.ranges.follow_x()
+        finally:
+            self._drawing = drawing
+        return True
 
     def _on_user_zoom(self, *_):
         self.ranges.user_zoomed = True
@@ -353,6 +388,7 @@ class MetricsPanel(QWidget):
         self._export_scale = max(1.0, (1200 if kind == "png" else 2400) / max(1, self.glw.width()))
         self._exporting = True
         try:
+            self._sync_x()                   # (an x-axis growth half done: both plots alike)
             self._mark_all_dirty()
             self.redraw()
             return render_layout(self.glw, kind, self.tr("Loss and accuracy"))

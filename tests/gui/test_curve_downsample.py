@@ -189,7 +189,8 @@ def test_settled_points_are_drawn_once_then_only_in_strips_that_match_a_whole_dr
 
 
 
-def test_curves_drawn_whole_are_not_set_again_when_only_the_view_changes(metrics_panel, qtbot, monkeypatch):
+def test_epoch_curves_are_not_set_again_when_the_view_changes_nor_at_a_new_epoch(metrics_panel, qtbot,
+                                                                                 monkeypatch):
     import pyqtgraph as pg
     x, loss = noisy(200)
     panel = fed(metrics_panel, qtbot, x, loss)
@@ -205,13 +206,18 @@ def test_curves_drawn_whole_are_not_set_again_when_only_the_view_changes(metrics
     panel.loss_plot.setXRange(0, 5_000, padding=0)       # the axis grows: pyqtgraph follows alone
     panel.redraw()
     assert set_on == []                                  # 200 batches, 3 epochs: all drawn already
-    np.testing.assert_array_equal(panel.val_loss_curve.getData()[0], [100, 200, 300])
+    val = panel.epoch_curves.live[panel.val_loss_curve]
+    np.testing.assert_array_equal(val.drawn()[0], [100, 200, 300])
+    on_item = panel.val_loss_curve.getData()[0]
+    assert on_item is None or len(on_item) == 0
+    assert SettledCanvas.for_plot(panel.loss_plot).shown(val)      # points and symbols: in the canvas
     set_on.clear()
     panel.add_epoch({"step": 400, "epoch": 4, "train_loss": 0.9, "val_loss": 1.0,
                      "train_acc": 0.6, "val_acc": 0.6, "test_acc": 0.6})
-    panel.redraw()                                       # a new epoch: its curves are set again
-    assert epoch_items <= set(set_on)
-    np.testing.assert_array_equal(panel.val_loss_curve.getData()[0], [100, 200, 300, 400])
+    panel.redraw()
+    assert epoch_items.isdisjoint(set_on)                # a new epoch: a strip of the canvas
+    assert set_on == [panel.best_mark.star]              # (a new best validation loss: the star moves)
+    np.testing.assert_array_equal(val.drawn()[0], [100, 200, 300, 400])
 
 
 def test_an_exported_drawing_has_every_curve_as_lines_and_the_canvas_comes_back(metrics_panel, qtbot):

@@ -141,3 +141,51 @@ def test_running_average_grows_like_the_full_moving_average():
     w = v.copy()
     w[:10] = 3.0                                                                 # rows merged
     np.testing.assert_allclose(r.update(w, 20, 1), moving_average(w, 20))
+
+
+def test_an_x_axis_growth_paints_the_loss_plot_then_the_accuracy_plot_in_passes_of_their_own(panel, qtbot):
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+    qtbot.waitExposed(panel)
+    panel.add_steps(cols(1, 100))
+    panel.redraw()                                   # (the plots replace the hint: laid out,
+    for _ in range(5):                               # resized, drawn for their size, painted)
+        QApplication.processEvents()
+    assert not panel._follow_pending
+    loss_vb, acc_vb = panel.loss_plot.vb, panel.acc_plot.vb
+    assert acc_vb.viewRange()[0][1] == pytest.approx(loss_vb.viewRange()[0][1])
+    painted = []                                     # (the accuracy plot's x range then, region)
+
+    class Watch(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint:
+                painted.append((acc_vb.viewRange()[0][1], event.region()))
+            return False
+
+    watch = Watch()
+    panel.glw.viewport().installEventFilter(watch)
+    old_end = loss_vb.viewRange()[0][1]
+    panel.add_steps(cols(101, 400))
+    panel.redraw()                                   # x grows: 500 batches no longer fit
+    new_end = loss_vb.viewRange()[0][1]
+    assert new_end > 2 * old_end and acc_vb.viewRange()[0][1] == pytest.approx(old_end)   # not yet
+    qtbot.waitUntil(lambda: acc_vb.viewRange()[0][1] == pytest.approx(new_end))
+    panel.glw.viewport().removeEventFilter(watch)
+    to_view = panel.glw.mapFromScene
+    acc_area = to_view(acc_vb.sceneBoundingRect()).boundingRect()
+    loss_area = to_view(loss_vb.sceneBoundingRect()).boundingRect()
+    first = [region for end, region in painted if end == pytest.approx(old_end)]
+    later = [region for end, region in painted if end == pytest.approx(new_end)]
+    assert first and later
+    def covered(regions, area) -> float:
+        """The share of ``area`` the paints of ``regions`` covered."""
+        union = regions[0]
+        for r in regions[1:]:
+            union = union.united(r)
+        part = union.intersected(area)
+        return sum(r.width() * r.height() for r in part) / (area.width() * area.height())
+
+    assert covered(first, loss_area) > 0.95          # the loss plot repainted whole, with the
+    assert covered(first, acc_area) < 0.5            # accuracy plot's newest points at most
+    assert covered(later, acc_area) > 0.95           # then the accuracy plot, in a later pass
+    assert covered(later, loss_area) < 0.5

@@ -4,9 +4,9 @@ not at all for a hidden or removed curve."""
 import numpy as np
 import pyqtgraph as pg
 import pytest
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QImage
 
-from gui.settled_canvas import SettledCanvas
+from gui.settled_canvas import SettledCanvas, Symbol
 
 RED, BLUE = QColor(255, 0, 0), QColor(0, 0, 255)
 
@@ -76,3 +76,47 @@ def test_a_log_axis_draws_log10_and_leaves_out_zeros(plot):
     xs, ys = canvas.points("loss")
     np.testing.assert_array_equal(xs, [1.0, 3.0, 4.0])
     np.testing.assert_allclose(ys, [1.0, 2.0, 3.0])
+
+
+def image_array(widget) -> np.ndarray:
+    img = widget.grab().toImage().convertToFormat(QImage.Format.Format_ARGB32)
+    return np.frombuffer(img.constBits(), np.uint32).reshape(img.height(), -1)[:, :img.width()].copy()
+
+
+def test_symbols_are_drawn_as_pyqtgraph_draws_them_and_strips_add_them(plot):
+    w, p = plot
+    x, y = np.array([10.0, 30.0, 50.0, 70.0]), np.array([2.0, 5.0, 3.0, 8.0])
+    item = p.plot(x, y, pen=pg.mkPen(BLUE, width=2), symbol="s", symbolSize=7, antialias=False,
+                  symbolBrush=pg.mkBrush(RED), symbolPen=pg.mkPen(None))
+    w.viewport().repaint()
+    by_pyqtgraph = image_array(w)
+    item.setData([], [])
+    canvas = SettledCanvas.for_plot(p)
+    canvas.set_points("epochs", x[:3], y[:3], item.opts["pen"], symbol=Symbol.of(item))
+    w.viewport().repaint()
+    canvas.set_points("epochs", x, y, item.opts["pen"], symbol=Symbol.of(item), append_from=3)
+    w.viewport().repaint()
+    assert canvas.renders == 1 and canvas.strips == 1                 # the fourth epoch: a strip
+    by_canvas = image_array(w)
+    red = np.uint32(0xFFFF0000)
+    assert np.count_nonzero(by_pyqtgraph == red) >= 4 * 30            # four filled squares
+    assert np.count_nonzero(by_canvas == red) == np.count_nonzero(by_pyqtgraph == red)
+    assert np.count_nonzero(by_canvas != by_pyqtgraph) <= 20
+    assert pixel(canvas, p, 70, 8) == RED
+
+
+def test_points_taken_afresh_but_only_added_to_draw_a_strip_and_curves_keep_the_plots_order(plot):
+    w, p = plot
+    canvas = SettledCanvas.for_plot(p)
+    x = np.arange(0, 41, dtype=float)
+    canvas.set_points("top", x, np.full(41, 5.0), pg.mkPen(BLUE, width=3), order=2)
+    canvas.set_points("under", x, np.full(41, 5.0), pg.mkPen(RED, width=3), order=1)
+    w.viewport().repaint()
+    assert canvas.renders == 1 and pixel(canvas, p, 20, 5) == BLUE     # by order, not arrival
+    x2 = np.arange(0, 61, dtype=float)
+    canvas.set_points("top", x2, np.full(61, 5.0), pg.mkPen(BLUE, width=3))   # no append_from
+    w.viewport().repaint()
+    assert canvas.renders == 1 and canvas.strips == 1 and pixel(canvas, p, 55, 5) == BLUE
+    canvas.set_points("top", x2, np.full(61, 6.0), pg.mkPen(BLUE, width=3))   # other points
+    w.viewport().repaint()
+    assert canvas.renders == 2 and pixel(canvas, p, 20, 5) == RED
