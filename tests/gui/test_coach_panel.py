@@ -20,10 +20,16 @@ def epoch(i, train_loss, val_loss, acc=0.9, seconds=10.0):
             "seconds": seconds, "samples_per_s": 640.0}
 
 
-def overfit(panel):
+def evaluated(qtbot, panel):
+    """While training runs, the rules are evaluated within RULES_MS of new facts: wait for it."""
+    qtbot.waitUntil(lambda: not panel._rules_timer.isActive(), timeout=2000)
+
+
+def overfit(panel, qtbot):
     panel.set_training_state(RunState.RUNNING)
     for i, (t, v) in enumerate([(0.5, 0.40), (0.4, 0.35), (0.3, 0.37), (0.2, 0.41)], start=1):
         panel.add_epoch(epoch(i, t, v))
+    evaluated(qtbot, panel)
 
 
 @pytest.fixture
@@ -48,8 +54,11 @@ def test_empty_state_until_the_validation_loss_rises_for_two_epochs(qtbot, panel
     panel.set_training_state(RunState.RUNNING)
     for i, (t, v) in enumerate([(0.5, 0.40), (0.4, 0.35), (0.3, 0.37)], start=1):
         panel.add_epoch(epoch(i, t, v))
+    evaluated(qtbot, panel)
     assert panel.cards == [] and panel.empty.isVisible()       # one rise is not a trend
     panel.add_epoch(epoch(4, 0.2, 0.41))
+    assert panel.cards == [] and panel._rules_timer.isActive()  # the rules: within RULES_MS
+    evaluated(qtbot, panel)
     [card] = panel.cards
     assert card.hint.rule == "overfitting" and not panel.empty.isVisible()
     assert card.title.text() == "<b>Overfitting</b>"
@@ -59,7 +68,7 @@ def test_empty_state_until_the_validation_loss_rises_for_two_epochs(qtbot, panel
 
 
 def test_why_shows_the_explanation_and_links_to_the_concepts(qtbot, panel):
-    overfit(panel)
+    overfit(panel, qtbot)
     card = panel.card("overfitting")
     assert not card.why.isVisible()
     card.why_button.click()
@@ -73,35 +82,39 @@ def test_why_shows_the_explanation_and_links_to_the_concepts(qtbot, panel):
 
 
 def test_apply_asks_for_the_settings_and_the_hint_goes(qtbot, panel):
-    overfit(panel)
+    overfit(panel, qtbot)
     with qtbot.waitSignal(panel.settings_requested, timeout=1000) as asked:
         panel.card("overfitting").apply_button.click()
     assert asked.args == [{"weight_decay": coach.FIRST_WEIGHT_DECAY}]
     assert panel.cards == [] and panel.empty.isVisible()
     # the same run goes on overfitting: the applied hint waits for the next run ...
     panel.add_epoch(epoch(5, 0.1, 0.45))
+    evaluated(qtbot, panel)
     assert panel.cards == []
     panel.set_training_state(RunState.FINISHED)
     panel.set_training_state(RunState.RUNNING)
     panel.add_epoch(epoch(6, 0.05, 0.5))
+    evaluated(qtbot, panel)
     # ... and then knows the L2 it set: ten times more
     assert panel.card("overfitting").hint.change.settings == {"weight_decay": 10 * coach.FIRST_WEIGHT_DECAY}
 
 
 def test_a_dismissed_hint_stays_away_until_a_new_network(qtbot, panel):
-    overfit(panel)
+    overfit(panel, qtbot)
     panel.card("overfitting").dismiss_button.click()
     assert panel.cards == []
     panel.add_epoch(epoch(5, 0.1, 0.45))
+    evaluated(qtbot, panel)
     assert panel.cards == []
     panel.set_model(presets.get("mlp"), {})
-    overfit(panel)
+    overfit(panel, qtbot)
     assert panel.card("overfitting") is not None
 
 
 def test_a_rebuild_that_is_cancelled_changes_nothing(qtbot, panel):
     panel.set_training_state(RunState.RUNNING)
     panel.add_epoch(epoch(1, 2.3, 2.3, acc=0.1))
+    evaluated(qtbot, panel)
     card = panel.card("at_chance")
     asked = []
     panel.settings_requested.connect(asked.append)
@@ -115,8 +128,9 @@ def test_a_hidden_panel_announces_a_hint_once_and_builds_cards_when_shown(qtbot,
     panel.hide()
     messages = []
     panel.status_message.connect(messages.append)
-    overfit(panel)
+    overfit(panel, qtbot)
     panel.add_epoch(epoch(5, 0.1, 0.45))
+    evaluated(qtbot, panel)
     assert messages == ["Coach: Overfitting — see the Coach panel."]
     assert panel.cards == []                      # no widgets built while hidden
     panel.show()
@@ -169,18 +183,25 @@ def test_apply_rebuilds_the_network_and_lowers_the_learning_rate(qtbot, new_wind
     assert coach_panel.card("at_chance") is None
 
 
-def test_epochs_that_change_no_hint_ask_for_no_frame_and_cost_no_pass_over_the_run(panel, monkeypatch):
+def test_epochs_that_change_no_hint_ask_for_no_frame_and_cost_no_pass_over_the_run(panel, qtbot,
+                                                                                   monkeypatch):
     from gui import throttle
     asked = []
     budget = throttle.draw_budget()
     monkeypatch.setattr(budget, "request", lambda fn: asked.append(fn) or fn())
+    evaluations = []
+    hints = coach.hints
+    monkeypatch.setattr(coach, "hints", lambda facts: evaluations.append(1) or hints(facts))
     panel.set_training_state(RunState.RUNNING)
     for i in range(1, 301):                      # a toy run: many tiny epochs, nothing wrong
         panel.add_epoch(epoch(i, 1.0 / i, 1.0 / i))
+    evaluated(qtbot, panel)
     assert asked == [] and panel.cards == []
+    assert len(evaluations) == 1                 # the rules once for the 300 epochs, not 300 times
     overfit_from = [(0.001, 0.0030), (0.0009, 0.0031), (0.0008, 0.0032)]
     for i, (t, v) in enumerate(overfit_from, start=301):
         panel.add_epoch(epoch(i, t, v))
+    evaluated(qtbot, panel)
     assert len(asked) == 1 and panel.card("overfitting") is not None
     # the best epoch is kept as epochs arrive: the same one min() over all epochs finds
     best = min(panel._epochs, key=lambda e: e["val_loss"])["epoch"]
@@ -188,6 +209,7 @@ def test_epochs_that_change_no_hint_ask_for_no_frame_and_cost_no_pass_over_the_r
     calls = []
     monkeypatch.setattr(coach, "_get", lambda e, k: calls.append(k) or e.get(k))
     panel.add_epoch(epoch(304, 0.0007, 0.0033))
+    evaluated(qtbot, panel)
     assert len(calls) < 50                       # the rules read the newest epochs only
 
 
@@ -201,7 +223,8 @@ def test_while_training_runs_new_numbers_in_the_same_hint_are_shown_once_a_secon
     monkeypatch.setattr(budget, "request", lambda fn: asked.append(fn) or fn())
     panel.set_training_state(RunState.RUNNING)
     panel.add_epoch(epoch(1, 2.3, 2.3, acc=0.10))
-    assert len(asked) == 1 and "10.0%" in panel.card("at_chance").summary.text()   # at once
+    evaluated(qtbot, panel)                                                           # (0.2 s)
+    assert len(asked) == 1 and "10.0%" in panel.card("at_chance").summary.text()   # a new hint
     for i, acc in enumerate((0.101, 0.102, 0.103, 0.104), start=2):                  # every epoch
         panel.add_epoch(epoch(i, 2.3, 2.3, acc=acc))
     assert len(asked) == 1 and "10.0%" in panel.card("at_chance").summary.text()
@@ -212,16 +235,20 @@ def test_while_training_runs_new_numbers_in_the_same_hint_are_shown_once_a_secon
     assert len(asked) == 3 and "10.5%" in panel.card("at_chance").summary.text()
 
 
-def test_a_hint_that_comes_and_goes_with_every_epoch_does_not_rebuild_the_cards_each_time(panel, monkeypatch):
+def test_a_hint_that_comes_and_goes_with_every_epoch_does_not_rebuild_the_cards_each_time(panel, qtbot,
+                                                                                          monkeypatch):
     from gui import throttle
     asked = []
     budget = throttle.draw_budget()
     monkeypatch.setattr(budget, "request", lambda fn: asked.append(fn) or fn())
-    overfit(panel)                                   # shown at once
+    overfit(panel, qtbot)                            # a new hint: shown at once
     assert len(asked) == 1 and panel.card("overfitting")
     panel.add_epoch(epoch(5, 0.1, 0.30))             # validation falls: the hint's rule is quiet now
+    panel._changed()                                 # (as if evaluated between the epochs)
     panel.add_epoch(epoch(6, 0.09, 0.31))
+    panel._changed()
     panel.add_epoch(epoch(7, 0.08, 0.32))            # ... and speaks again (same numbers)
+    evaluated(qtbot, panel)
     assert len(asked) == 1 and panel.card("overfitting").hint.values["best"] == 2
     panel.set_training_state(RunState.PAUSED)        # paused: the newest at once
     assert len(asked) == 2 and panel.card("overfitting").hint.values["best"] == 5
@@ -232,6 +259,7 @@ def test_a_hint_gone_again_before_its_frame_leaves_no_frame_waiting(panel, monke
     from gui.panels import coach_panel
     budget = throttle.DrawBudget()                   # frames wait for the event loop: none turns here
     monkeypatch.setattr(coach_panel, "draw_budget", lambda: budget)
+    monkeypatch.setattr(panel, "_changed_soon", panel._changed)   # (rules at every epoch, here)
     panel.set_training_state(RunState.RUNNING)
     budget.set_active(True)
     budget.request(lambda: None)                     # a frame of another panel
