@@ -204,15 +204,18 @@ class EpochCurves:
 
     def draw(self, epochs: dict[str, np.ndarray], views: dict, version, skip_finite: bool,
              settle: bool = True) -> None:
-        """``epochs``: the series by key; ``views``: plot -> its view (``plot_view``)."""
+        """``epochs``: the series by key; ``views``: plot -> its view (``plot_view``), for the
+        plots to draw (the curves of a plot not in it are left as they are)."""
         # Hundreds of epochs (tiny toy-set epochs) make a dense zigzag: drawn like the batch
         # curves, without symbols
         few = len(epochs["step"]) <= MAX_EPOCH_SYMBOLS
         for curve, (key, scale) in self.keys.items():
+            plot = self.loss_plot if key.endswith("loss") else self.acc_plot
+            if plot not in views:
+                continue
             if (curve.opts["symbol"] is not None) != few:
                 curve.setSymbol(self._symbols[curve] if few else None)
                 self.live[curve].forget()       # its points are set again, with the new options
             ok = np.isfinite(epochs[key])
-            plot = self.loss_plot if key.endswith("loss") else self.acc_plot
             self.live[curve].show(epochs["step"][ok], epochs[key][ok], views[plot], version, scale,
                                   skip_finite, settle)

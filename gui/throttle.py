@@ -73,7 +73,7 @@ class DrawBudget(QObject):
         self.merged: Counter[str] = Counter()      # requests merged into a frame then drawn
         self._merging: Counter[Callable[[], None]] = Counter()   # ... into one still waiting
         self.costs: defaultdict[str, list[float]] = defaultdict(list)  # each frame's CPU seconds
-        self._open: tuple[str, float] | None = None  # the last frame: its paint follows it
+        self._open: tuple | None = None     # (panel, CPU s at its start[, part]): its paint follows
         self._timer = QTimer(self)              # runs only while something waits: no idle wake-ups
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._tick)
@@ -139,6 +139,21 @@ class DrawBudget(QObject):
             self._queue[fn] = self._last.get(fn, float("-inf")) + 1.0 / self._rate
             self._schedule(0)
 
+    def run_part(self, fn: Callable[[], None]) -> None:
+        """Run ``fn``, the rest of a frame its panel split into event-loop passes of their own
+        (a 60 Hz timer then waits for one part, not the whole), billed to that frame: the call
+        and the pass that paints it. Not training: just run it."""
+        if not self._active:
+            _call(fn)
+            return
+        self._close_frame()
+        name = _name(fn)
+        cpu = self._cpu_clock()
+        _call(fn)
+        self.call_cpu[name] += self._cpu_clock() - cpu
+        self._open = (name, cpu, True)
+        self._closer.start()
+
     def cancel(self, fn: Callable[[], None]) -> None:
         """Forget a waiting request (its panel has nothing new to show after all); requests
         merged into it were not held back then, so they are not counted."""
@@ -196,11 +211,14 @@ class DrawBudget(QObject):
     def _close_frame(self) -> None:
         """Bill a frame's CPU time, from its redraw call until the event loop has painted it."""
         if self._open is not None:
-            name, cpu = self._open
+            name, cpu, *part = self._open
             self._open = None
             cost = self._cpu_clock() - cpu
             self.frame_cpu[name] += cost
-            self.costs[name].append(cost)
+            if part and self.costs[name]:
+                self.costs[name][-1] += cost       # (the rest of that panel's last frame)
+            else:
+                self.costs[name].append(cost)
             self._credit = max(self._credit - cost, -MAX_DEBT_S)
 
 

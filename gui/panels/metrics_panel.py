@@ -167,12 +167,12 @@ class MetricsPanel(QWidget):
         self.raw_box.toggled.connect(self._mark_dirty)
         self.window_spin.valueChanged.connect(self._mark_dirty)
         self.window_spin.valueChanged.connect(self.overlay.set_window)
-        # an x-axis growth: the loss plot at once, the accuracy plot once that is painted
-        self._follow_pending = False
-        self._follow = QTimer(self)
-        self._follow.setSingleShot(True)
-        self._follow.setInterval(0)
-        self._follow.timeout.connect(self._follow_x)
+        # a frame draws the loss plot, then the accuracy plot once that is painted
+        self._rest_pending = self._x_waits = False
+        self._rest_timer = QTimer(self)
+        self._rest_timer.setSingleShot(True)
+        self._rest_timer.setInterval(0)
+        self._rest_timer.timeout.connect(lambda: draw_budget().run_part(self._draw_rest))
         self.glw.viewport().installEventFilter(self)
         self.timer = QTimer(self)
         self.timer.setInterval(REDRAW_MS)
@@ -263,67 +263,76 @@ class MetricsPanel(QWidget):
             self._drawing = False
 
     def _draw(self) -> None:
+        """The loss plot now; the accuracy plot once the loss plot is painted, in an event-loop
+        pass of its own (``_draw_rest``): a frame of the toy net paints 5-9 ms, an x-axis
+        growth repaints both plots whole (9-14 ms), and a 60 Hz timer waits for a whole pass."""
         steps = self._steps["step"].view()
         has_data = len(steps) > 0 or self._epochs["step"].n > 0 or bool(self.overlay.shown)
         self.stack.setCurrentIndex(1 if has_data else 0)
-        self._sync_x()                       # (a growth's second half still waiting: now)
-        later = not self._exporting and self.glw.isVisible()
-        if self.ranges.grow_x(max(steps[-1] if len(steps) else 0, self.overlay.max_step), later) and later:
-            self._follow_pending = True
-        scale = self._export_scale * self.glw.devicePixelRatioF()
-        views = {p: plot_view(p, scale) for p in (self.loss_plot, self.acc_plot)}
+        self._draw_rest()                    # (the last frame's second part still waiting: now)
+        split = not self._exporting and self.glw.isVisible()
+        self._x_waits = self.ranges.grow_x(max(steps[-1] if len(steps) else 0, self.overlay.max_step),
+                                           follow_later=split) and split
+        view = plot_view(self.loss_plot, self._export_scale * self.glw.devicePixelRatioF())
         loss = self._steps["loss"].view()
         v, w = self.data.version, self.window_spin.value()
         avg = self._loss_avg.update(loss, w, v)
-        batch_acc = self._acc_avg.update(self._steps["acc"].view(), w, v)
         # finite already (the series drop non-finite rows): no per-frame check, except on a log
         # axis, where a loss of 0 becomes -inf
         fast = not self.log_box.isChecked()
         settle = not self._exporting
         raw = self.raw_box.isChecked()
         if raw:                        # a hidden curve does no work
-            self._live[self.raw_curve].show(steps, loss, views[self.loss_plot], v, skip_finite=fast,
-                                            settle=settle)
-        self._live[self.avg_curve].show(steps, avg, views[self.loss_plot], (v, w), skip_finite=fast,
-                                        settle=settle)
-        self._live[self.batch_acc_curve].show(steps, batch_acc, views[self.acc_plot], (v, w), 100,
-                                              settle=settle)
+            self._live[self.raw_curve].show(steps, loss, view, v, skip_finite=fast, settle=settle)
+        self._live[self.avg_curve].show(steps, avg, view, (v, w), skip_finite=fast, settle=settle)
         e = {k: b.view() for k, b in self._epochs.items()}
-        self.ranges.fit_acc(batch_acc, steps, e, self.overlay.late_acc_min)
         # the drawn points hold every column's extremes: the axis fits them as it fits all
         # (on a log axis, the smallest positive loss counts: all points then)
         drawn = self._live[self.raw_curve if raw else self.avg_curve].drawn()[1]
         curve = (loss if raw else avg) if not fast else drawn
         self.ranges.fit_loss([curve, e["train_loss"], e["val_loss"], self.overlay.loss_values], not fast)
-        self.epoch_curves.draw(e, views, v, fast, settle)
+        self.epoch_curves.draw(e, {self.loss_plot: view}, v, fast, settle)
         if self._epochs_dirty:
             self._epochs_dirty = False
             self.best_mark.update(e["step"], e["epoch"], e["val_loss"])
+        self._rest_pending = True
+        if not split:
+            self._draw_rest()
+
+    def _draw_acc(self) -> None:
+        steps = self._steps["step"].view()
+        view = plot_view(self.acc_plot, self._export_scale * self.glw.devicePixelRatioF())
+        v, w = self.data.version, self.window_spin.value()
+        batch_acc = self._acc_avg.update(self._steps["acc"].view(), w, v)
+        settle = not self._exporting
+        self._live[self.batch_acc_curve].show(steps, batch_acc, view, (v, w), 100, settle=settle)
+        e = {k: b.view() for k, b in self._epochs.items()}
+        self.ranges.fit_acc(batch_acc, steps, e, self.overlay.late_acc_min)
+        self.epoch_curves.draw(e, {self.acc_plot: view}, v, True, settle)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
-        if self._follow_pending and event.type() == QEvent.Type.Paint:
-            self._follow.start()             # runs once this paint is done: a pass of its own
+        if self._rest_pending and event.type() == QEvent.Type.Paint:
+            self._rest_timer.start()         # runs once this paint is done: a pass of its own
         return False
 
-    def _follow_x(self) -> None:
-        """The accuracy plot's part of an x-axis growth, one event-loop pass after the loss
-        plot was painted with its new range: the whole 1600 x 800 view repainted in one pass
-        took 9-14 ms, in which a 60 Hz timer could not run."""
-        if self._sync_x():
-            self._dirty = True
-            self.redraw()
+    def finish_frame(self) -> None:
+        """The accuracy plot now, if it waits for the loss plot's paint (an export, a test)."""
+        self._rest_timer.stop()
+        self._draw_rest()
 
-    def _sync_x(self) -> bool:
-        """The accuracy plot's x range as the loss plot's, if it waits for it; True then."""
-        if not self._follow_pending:
-            return False
-        self._follow_pending = False
-        drawing, self._drawing = self._drawing, True    # (our own change: no frame requested)
+    def _draw_rest(self) -> None:
+        """The frame's second part: the accuracy plot (its x range first, if the axis grew)."""
+        if not self._rest_pending:
+            return
+        self._rest_pending = False
+        drawing, self._drawing = self._drawing, True    # (our own changes: no frame requested)
         try:
-            self.ranges.follow_x()
+            if self._x_waits:
+                self._x_waits = False
+                self.ranges.follow_x()
+            self._draw_acc()
         finally:
             self._drawing = drawing
-        return True
 
     def _on_user_zoom(self, *_):
         self.ranges.user_zoomed = True
@@ -388,7 +397,7 @@ class MetricsPanel(QWidget):
         self._export_scale = max(1.0, (1200 if kind == "png" else 2400) / max(1, self.glw.width()))
         self._exporting = True
         try:
-            self._sync_x()                   # (an x-axis growth half done: both plots alike)
+            self.finish_frame()              # (a frame half drawn: both plots alike)
             self._mark_all_dirty()
             self.redraw()
             return render_layout(self.glw, kind, self.tr("Loss and accuracy"))

@@ -43,6 +43,7 @@ def test_non_finite_batches_are_never_drawn(panel):
     panel.add_epoch({"step": 4, "epoch": 1, "train_loss": np.nan, "val_loss": 0.4, "train_acc": 0.5,
                      "val_acc": 0.6, "test_acc": None})
     panel.redraw()
+    panel.finish_frame()                               # (the accuracy plot: after the loss plot's paint)
     s = panel.series()
     np.testing.assert_array_equal(s["step_step"], [1, 4])
     assert np.isfinite(panel._live[panel.raw_curve].drawn()[1]).all()
@@ -74,6 +75,7 @@ def test_axes_follow_the_data_in_round_steps(panel):
     c["acc"] = np.linspace(0.1, 0.97, n) ** 0.2          # climbs fast, then creeps up
     panel.add_steps(c)
     panel.redraw()
+    panel.finish_frame()
     (_, _), (lo, hi) = panel.loss_plot.vb.viewRange()
     assert lo < 0 < 2.3 < 2.5 <= hi < 2.7                  # 0 to 2.5, a little padding
     (_, _), (lo, hi) = panel.acc_plot.vb.viewRange()
@@ -81,6 +83,7 @@ def test_axes_follow_the_data_in_round_steps(panel):
     assert 60 <= lo <= late.min() - 3 and 100 <= hi <= 101      # zoomed to the late gains
     panel.add_steps(cols(n + 1, 300))                      # accuracy falls back to 50%
     panel.redraw()
+    panel.finish_frame()
     assert panel.acc_plot.vb.viewRange()[1] == pytest.approx([-2, 102])
 
 
@@ -143,7 +146,8 @@ def test_running_average_grows_like_the_full_moving_average():
     np.testing.assert_allclose(r.update(w, 20, 1), moving_average(w, 20))
 
 
-def test_an_x_axis_growth_paints_the_loss_plot_then_the_accuracy_plot_in_passes_of_their_own(panel, qtbot):
+def test_a_frame_paints_the_loss_plot_then_the_accuracy_plot_in_passes_of_their_own(panel, qtbot):
+    """Here an x-axis growth, which repaints each plot whole."""
     from PySide6.QtCore import QEvent, QObject
     from PySide6.QtWidgets import QApplication
     qtbot.waitExposed(panel)
@@ -151,7 +155,7 @@ def test_an_x_axis_growth_paints_the_loss_plot_then_the_accuracy_plot_in_passes_
     panel.redraw()                                   # (the plots replace the hint: laid out,
     for _ in range(5):                               # resized, drawn for their size, painted)
         QApplication.processEvents()
-    assert not panel._follow_pending
+    assert not panel._rest_pending
     loss_vb, acc_vb = panel.loss_plot.vb, panel.acc_plot.vb
     assert acc_vb.viewRange()[0][1] == pytest.approx(loss_vb.viewRange()[0][1])
     painted = []                                     # (the accuracy plot's x range then, region)

@@ -164,6 +164,27 @@ def test_the_paint_after_a_redraw_is_billed_to_its_frame(budget, clocks):
     assert budget.frame_cpu["Panel"] == pytest.approx(0.005) and budget.frames["Panel"] == 1
 
 
+def test_the_rest_of_a_split_frame_and_its_paint_are_billed_to_that_frame(budget, clocks):
+    log = []
+    panel = Panel("a", log, clocks, cost=0.002)
+    budget.set_active(True)
+    budget.request(panel.redraw)
+    budget._tick()
+    clocks.cpu += 0.003                            # the first part's paint
+    budget._close_frame()
+    clocks.cpu += 0.5                              # other work between the passes: not billed
+    rest = Panel("a", log, clocks, cost=0.001)
+    budget.run_part(rest.redraw)                   # the second part, in a pass of its own
+    clocks.cpu += 0.004                            # ... and its paint
+    budget._close_frame()
+    assert log == ["a", "a"] and budget.frames["Panel"] == 1
+    assert budget.costs["Panel"] == [pytest.approx(0.010)]
+    assert budget.call_cpu["Panel"] == pytest.approx(0.003)
+    budget.set_active(False)
+    budget.run_part(rest.redraw)                   # not training: just run
+    assert log == ["a", "a", "a"]
+
+
 def test_cpu_spent_outside_frames_is_not_billed_to_them(budget, clocks):
     log = []
     budget.set_active(True)
