@@ -3,11 +3,43 @@ frame (a new range re-lays the axes out and makes every curve take its points ag
 learner's zoom stays until the plot's "A" button hands the ranges back."""
 from __future__ import annotations
 
+import time
+from collections import deque
+from collections.abc import Callable
+
 import numpy as np
 import pyqtgraph as pg
 
 from .metric_axes import loss_axis_range
 from .widgets.stepped_ranges import grown_end
+
+ROOM_SECONDS = 1.0        # while training runs, a growing x axis has room for this long at least
+MAX_ROOM = 3.0            # ... but at most this many times the data: a third of the plot filled
+
+
+class StepPace:
+    """How many iterations a second the run being drawn makes, over the last ``window``
+    seconds of frames (a fast net's x axis then grows by more than half again at a time, so
+    that it does not jump every few frames: the toy net made ~10 000 iterations a second)."""
+
+    def __init__(self, window: float = 1.0, clock: Callable[[], float] = time.monotonic):
+        self.window, self._clock = window, clock
+        self._seen: deque[tuple[float, float]] = deque()
+
+    def update(self, step: float) -> float:
+        """Iterations a second, now that the newest is ``step``; 0 until known."""
+        now = self._clock()
+        seen = self._seen
+        if seen and step < seen[-1][1]:
+            seen.clear()                              # a new run
+        seen.append((now, float(step)))
+        while len(seen) > 2 and now - seen[1][0] >= self.window:
+            seen.popleft()
+        (t0, s0), (t1, s1) = seen[0], seen[-1]
+        return (s1 - s0) / (t1 - t0) if t1 > t0 else 0.0
+
+    def reset(self) -> None:
+        self._seen.clear()
 
 
 class MetricRanges:
@@ -34,13 +66,16 @@ class MetricRanges:
             self.x_max = 0.0
         self.y_range = None
 
-    def grow_x(self, last: float, follow_later: bool = False) -> bool:
+    def grow_x(self, last: float, follow_later: bool = False, pace: float = 0.0) -> bool:
         """Follow the data in jumps (half again as much room each time) rather than every
-        frame, so the axes are not re-laid-out 10 times a second. A user's zoom stays. True if
-        the x axis grew. ``follow_later``: the accuracy plot (whose x range is linked to the
-        loss plot's) keeps its range until ``follow_x``: a growth repaints a plot whole, and
-        painted one at a time, each pauses the event loop half as long."""
-        end = None if self.user_zoomed else grown_end(last, self.x_max)
+        frame, so the axes are not re-laid-out 10 times a second; while training runs at
+        ``pace`` iterations a second, with room for ROOM_SECONDS of it (up to MAX_ROOM times
+        the data). A user's zoom stays. True if the x axis grew. ``follow_later``: the
+        accuracy plot (whose x range is linked to the loss plot's) keeps its range until
+        ``follow_x``: a growth repaints a plot whole, and painted one at a time, each pauses
+        the event loop half as long."""
+        room = min(last + ROOM_SECONDS * max(pace, 0.0), MAX_ROOM * last)
+        end = None if self.user_zoomed else grown_end(last, self.x_max, minimum=max(200.0, room))
         if end is None:
             return False
         self.x_max = end

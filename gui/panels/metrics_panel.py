@@ -21,7 +21,7 @@ from core import live_settings, optimizers
 from .. import style
 from ..best_epoch_mark import BestEpochMark, loss_axis_label
 from ..live_curves import MAX_EPOCH_SYMBOLS, EpochCurves, LiveCurve, plot_view
-from ..metric_ranges import MetricRanges
+from ..metric_ranges import MetricRanges, StepPace
 from ..metric_series import MetricSeries, RunningAverage, moving_average
 from ..plot_image import render_layout
 from ..run_overlay import RunOverlay
@@ -112,6 +112,7 @@ class MetricsPanel(QWidget):
         self.acc_plot.enableAutoRange(y=False)
         self.loss_plot.enableAutoRange(y=False)
         self.ranges = MetricRanges(self.loss_plot, self.acc_plot)
+        self._pace = StepPace()
         for p in (self.loss_plot, self.acc_plot):
             p.vb.sigRangeChangedManually.connect(self._on_user_zoom)
             p.autoBtn.clicked.connect(self._on_auto_button)
@@ -219,6 +220,7 @@ class MetricsPanel(QWidget):
         self._markers.clear()
         self.readout.clear()
         self.ranges.reset()
+        self._pace.reset()
         self._mark_all_dirty()
 
     def set_model(self, spec: dict, params: dict) -> None:
@@ -271,8 +273,10 @@ class MetricsPanel(QWidget):
         self.stack.setCurrentIndex(1 if has_data else 0)
         self._draw_rest()                    # (the last frame's second part still waiting: now)
         split = not self._exporting and self.glw.isVisible()
-        self._x_waits = self.ranges.grow_x(max(steps[-1] if len(steps) else 0, self.overlay.max_step),
-                                           follow_later=split) and split
+        last = steps[-1] if len(steps) else 0
+        pace = self._pace.update(last) if draw_budget().active else 0.0    # (training runs)
+        self._x_waits = self.ranges.grow_x(max(last, self.overlay.max_step), follow_later=split,
+                                           pace=pace) and split
         view = plot_view(self.loss_plot, self._export_scale * self.glw.devicePixelRatioF())
         loss = self._steps["loss"].view()
         v, w = self.data.version, self.window_spin.value()
