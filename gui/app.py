@@ -17,11 +17,18 @@ from . import platform_check, style, window_layout
 from .language import add_cjk_fallback, install_translators
 from .main_window import MainWindow
 
+# How long a thread may hold the interpreter lock while another waits for it (Python's default:
+# 5 ms). The GUI thread shares it with the layer statistics thread (14-19 ms of NumPy a sample
+# for the CNN, much of it in small calls that keep the lock), so a timer or a paint could wait
+# up to 5 ms for it; 1 ms bounds that (python -m gui.bench --switch-interval compares).
+SWITCH_INTERVAL_S = 0.001
+
 
 def ensure_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if app is None:
         app = QApplication(argv if argv is not None else sys.argv)
+        sys.setswitchinterval(SWITCH_INTERVAL_S)
     QCoreApplication.setOrganizationName(QCoreApplication.organizationName() or "NumNet")
     QCoreApplication.setApplicationName(QCoreApplication.applicationName() or "NumNet Studio")
     if not hasattr(app, "gui_thread_gc"):

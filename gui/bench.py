@@ -366,14 +366,16 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--repeat", type=int, default=3,
                    help="GUI runs, each between two headless runs; the medians are the result")
     p.add_argument("--switch-interval", type=float, default=None,
-                   help="sys.setswitchinterval for the run (s; Python's default 0.005): how long a "
-                        "thread may hold the GIL while another waits")
+                   help="sys.setswitchinterval for the run (s; the app's gui.app.SWITCH_INTERVAL_S, "
+                        "Python's default 0.005): how long a thread may hold the GIL while another waits")
     p.add_argument("--only", nargs="*", help="float only these docks in the live layout, e.g. weightsDock")
     args = p.parse_args(argv)
     from core import threads
     from gui.throttle import draw_budget
     threads.set_blas_threads(1)
     quiet_qt_messages()
+    from gui.app import ensure_app
+    ensure_app([])                       # (it sets the app's switch interval: ours comes after)
     if args.switch_interval:
         sys.setswitchinterval(args.switch_interval)
     lines = []

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QSpinBox, QStackedWidget, QVBoxLayout, QWidget
 
 from core import live_settings, optimizers
 
 from .. import style
+from ..after_paint import AfterPaint
 from ..best_epoch_mark import BestEpochMark, loss_axis_label
 from ..live_curves import MAX_EPOCH_SYMBOLS, EpochCurves, LiveCurve, plot_view
 from ..metric_ranges import MetricRanges, StepPace
@@ -169,12 +170,8 @@ class MetricsPanel(QWidget):
         self.window_spin.valueChanged.connect(self._mark_dirty)
         self.window_spin.valueChanged.connect(self.overlay.set_window)
         # a frame draws the loss plot, then the accuracy plot once that is painted
-        self._rest_pending = self._x_waits = False
-        self._rest_timer = QTimer(self)
-        self._rest_timer.setSingleShot(True)
-        self._rest_timer.setInterval(0)
-        self._rest_timer.timeout.connect(lambda: draw_budget().run_part(self._draw_rest))
-        self.glw.viewport().installEventFilter(self)
+        self._x_waits = False
+        self._after_paint = AfterPaint(self.glw.viewport())
         self.timer = QTimer(self)
         self.timer.setInterval(REDRAW_MS)
         self.timer.timeout.connect(self._tick)
@@ -271,7 +268,7 @@ class MetricsPanel(QWidget):
         steps = self._steps["step"].view()
         has_data = len(steps) > 0 or self._epochs["step"].n > 0 or bool(self.overlay.shown)
         self.stack.setCurrentIndex(1 if has_data else 0)
-        self._draw_rest()                    # (the last frame's second part still waiting: now)
+        self._after_paint.flush()            # (the last frame's second part still waiting: now)
         split = not self._exporting and self.glw.isVisible()
         last = steps[-1] if len(steps) else 0
         pace = self._pace.update(last) if draw_budget().active else 0.0    # (training runs)
@@ -299,8 +296,9 @@ class MetricsPanel(QWidget):
         if self._epochs_dirty:
             self._epochs_dirty = False
             self.best_mark.update(e["step"], e["epoch"], e["val_loss"])
-        self._rest_pending = True
-        if not split:
+        if split:
+            self._after_paint.then(self._draw_rest)
+        else:
             self._draw_rest()
 
     def _draw_acc(self) -> None:
@@ -314,21 +312,13 @@ class MetricsPanel(QWidget):
         self.ranges.fit_acc(batch_acc, steps, e, self.overlay.late_acc_min)
         self.epoch_curves.draw(e, {self.acc_plot: view}, v, True, settle)
 
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
-        if self._rest_pending and event.type() == QEvent.Type.Paint:
-            self._rest_timer.start()         # runs once this paint is done: a pass of its own
-        return False
-
     def finish_frame(self) -> None:
         """The accuracy plot now, if it waits for the loss plot's paint (an export, a test)."""
-        self._rest_timer.stop()
-        self._draw_rest()
+        self._after_paint.flush()
 
     def _draw_rest(self) -> None:
-        """The frame's second part: the accuracy plot (its x range first, if the axis grew)."""
-        if not self._rest_pending:
-            return
-        self._rest_pending = False
+        """The frame's second part (``gui.after_paint``): the accuracy plot (its x range
+        first, if the axis grew)."""
         drawing, self._drawing = self._drawing, True    # (our own changes: no frame requested)
         try:
             if self._x_waits:

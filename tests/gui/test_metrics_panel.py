@@ -155,7 +155,7 @@ def test_a_frame_paints_the_loss_plot_then_the_accuracy_plot_in_passes_of_their_
     panel.redraw()                                   # (the plots replace the hint: laid out,
     for _ in range(5):                               # resized, drawn for their size, painted)
         QApplication.processEvents()
-    assert not panel._rest_pending
+    assert not panel._after_paint.pending
     loss_vb, acc_vb = panel.loss_plot.vb, panel.acc_plot.vb
     assert acc_vb.viewRange()[0][1] == pytest.approx(loss_vb.viewRange()[0][1])
     painted = []                                     # (the accuracy plot's x range then, region)

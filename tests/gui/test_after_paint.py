@@ -1,0 +1,63 @@
+"""The rest of a frame runs after the first part's paint, in an event-loop pass of its own
+(gui.after_paint), or at once when flushed."""
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QWidget
+
+from gui.after_paint import AfterPaint
+
+
+class Log(QObject):
+    """Records paint events of a widget and calls of ``part``."""
+
+    def __init__(self):
+        super().__init__()
+        self.events: list[str] = []
+
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            self.events.append("paint")
+        return False
+
+    def part(self):
+        self.events.append("part")
+
+
+class View(QWidget):
+    def __init__(self, log: Log):
+        super().__init__()
+        self.log = log
+
+    def paintEvent(self, event):  # noqa: N802 - Qt's name
+        self.log.events.append("painted")
+
+
+def test_the_part_runs_once_after_the_next_paint_not_before_and_not_inside_it(qtbot):
+    log = Log()
+    view = View(log)
+    qtbot.addWidget(view)
+    view.resize(200, 100)
+    view.show()
+    qtbot.waitExposed(view)
+    after = AfterPaint(view)
+    view.installEventFilter(log)
+    log.events.clear()
+    after.then(log.part)
+    assert after.pending and log.events == []   # nothing painted yet: it waits
+    view.update()
+    qtbot.waitUntil(lambda: "part" in log.events)
+    assert log.events[:3] == ["paint", "painted", "part"] and not after.pending   # the paint done
+    view.update()
+    qtbot.waitUntil(lambda: log.events.count("paint") >= 2)
+    assert log.events.count("part") == 1        # once
+
+
+def test_flush_runs_a_waiting_part_at_once_and_nothing_when_none_waits(qtbot):
+    view = QWidget()
+    qtbot.addWidget(view)
+    log = Log()
+    after = AfterPaint(view)
+    after.flush()
+    assert log.events == []
+    after.then(log.part)
+    after.flush()
+    assert log.events == ["part"] and not after.pending
