@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from core import activations
 
 from .. import style
+from ..after_paint import AfterPaint
 from ..layer_stats_history import KINDS, LayerStatsHistory
 from ..throttle import draw_budget
 from ..tooltips import tooltip
@@ -85,6 +86,7 @@ class DistributionsPanel(QWidget):
         titles = {"weights": self.tr("Weights W"), "activations": self.tr("Activations (layer output)"),
                   "gradients": self.tr("Gradients ∂L/∂W")}
         self.dist_view = pg.GraphicsLayoutWidget()
+        self._after_paint = AfterPaint(self.dist_view.viewport())
         self.dist_view.setToolTip(band_tip)
         self.band_plots, self.hist_plots = {}, {}
         self.bands: dict[str, DistributionBand] = {}
@@ -265,6 +267,7 @@ class DistributionsPanel(QWidget):
 
     def redraw(self) -> None:
         self._dirty = False
+        self._after_paint.flush()               # (the last frame's histograms, if they wait)
         h, j = self._history, self.layer_box.currentIndex()
         if h is None or h.n == 0 or self._last is None or j < 0:
             return
@@ -272,20 +275,22 @@ class DistributionsPanel(QWidget):
             self.stack.setCurrentIndex(1)
         steps = h.steps[:h.n]
         if self.tabs.currentIndex() == 0:
-            latest = self._last["layers"][j]
             # a vertex per two pixel columns: a noisy band's fill costs about as much per
             # vertex as per pixel it covers, and its envelope is kept (band_envelope)
             pixels = max(int(self.band_plots[KINDS[0]].vb.width()) // 2, 50)
             for k, kind in enumerate(KINDS):
                 self.bands[kind].set_data(*band_envelope(steps, h.pct[:h.n, k, j], pixels))
-                self.hists[kind].set_data(*latest[HIST_KEYS[kind]])
             self._follow_bands(steps[-1])
-            for plot in (*self.band_plots.values(), *self.hist_plots.values()):
+            for plot in self.band_plots.values():
                 # a new range's transform now, not while painting: the median curves'
                 # bounds change with it and would ask for a second paint
                 plot.vb.updateMatrix()
-            for hist in self.hists.values():
-                hist.keep_label_inside()          # e.g. the bin of zeros at the plot's edge
+            # the histograms once the bands are painted, in an event-loop pass of their own
+            # (gui.after_paint): six plots in one frame were 4-5 ms of the GUI thread at once
+            if self.dist_view.isVisible():
+                self._after_paint.then(self._draw_histograms)
+            else:
+                self._draw_histograms()
         else:
             for i, curve in self.dead_curves.items():
                 curve.setData(steps, 100 * h.dead[:h.n, i])
@@ -296,6 +301,22 @@ class DistributionsPanel(QWidget):
                 self._fit_grad_range(grads)
         self.info.setText(self.tr("iteration {0} · probe batch of {1} samples · loss {2:.4g}").format(
             self._last_step, self._last["n_samples"], self._last["loss"]))
+
+    def _draw_histograms(self) -> None:
+        j = self.layer_box.currentIndex()
+        if self._last is None or not 0 <= j < len(self._last["layers"]):
+            return
+        latest = self._last["layers"][j]
+        for kind in KINDS:
+            self.hists[kind].set_data(*latest[HIST_KEYS[kind]])
+        for plot in self.hist_plots.values():
+            plot.vb.updateMatrix()
+        for hist in self.hists.values():
+            hist.keep_label_inside()          # e.g. the bin of zeros at the plot's edge
+
+    def finish_frame(self) -> None:
+        """The histograms now, if they wait for the bands' paint (an export, a test)."""
+        self._after_paint.flush()
 
     def _follow_bands(self, last_step: float) -> None:
         """The band plots' x axis grows by half again when the data reach its end (from 0,

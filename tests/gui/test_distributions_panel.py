@@ -213,3 +213,21 @@ def test_a_cut_off_bar_is_labelled_with_its_count_inside_the_plot(panel, mnist):
     view = panel.dist_view.viewportTransform()           # all of it inside the plot, in pixels
     box = label.deviceTransform(view).mapRect(label.boundingRect())
     assert view.mapRect(vb.sceneBoundingRect()).contains(box)
+
+
+def test_the_histograms_are_drawn_once_the_bands_are_painted_in_a_pass_of_their_own(panel, mnist, qtbot):
+    _, results = train_with_stats(mnist, steps=12, every=4)
+    for stats, step in results[:-1]:
+        panel.update_stats(stats, step)
+    panel.finish_frame()
+    before, _ = panel.hist_data("weights")
+    before = before.copy()
+    stats, step = results[-1]
+    panel.update_stats(stats, step)
+    x, _ = panel.band_data("weights")
+    assert x[-1] == step                                   # the bands at once
+    counts, _ = stats["layers"][0]["weight_hist"]
+    np.testing.assert_array_equal(panel.hist_data("weights")[0], before)    # the histograms wait
+    assert panel._after_paint.pending
+    qtbot.waitUntil(lambda: not panel._after_paint.pending)                  # ... for the paint
+    np.testing.assert_array_equal(panel.hist_data("weights")[0], counts)
