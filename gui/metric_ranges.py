@@ -13,14 +13,15 @@ import pyqtgraph as pg
 from .metric_axes import loss_axis_range
 from .widgets.stepped_ranges import grown_end
 
-ROOM_SECONDS = 1.0        # while training runs, a growing x axis has room for this long at least
+ROOM_SECONDS = 2.0        # while training runs, a growing x axis has room for this long at least
 MAX_ROOM = 3.0            # ... but at most this many times the data: a third of the plot filled
 
 
 class StepPace:
     """How many iterations a second the run being drawn makes, over the last ``window``
     seconds of frames (a fast net's x axis then grows by more than half again at a time, so
-    that it does not jump every few frames: the toy net made ~10 000 iterations a second)."""
+    that it does not jump two or three times a second: the toy net makes ~10 000 iterations
+    a second, and its axis grew 6 times in its first 4 seconds)."""
 
     def __init__(self, window: float = 1.0, clock: Callable[[], float] = time.monotonic):
         self.window, self._clock = window, clock
