@@ -13,6 +13,8 @@ import pyqtgraph as pg
 from .metric_axes import loss_axis_range
 from .widgets.stepped_ranges import grown_end
 
+TIGHTEN_WAIT_S = 2.0      # while training runs, a y axis that could be tighter waits this long
+#                           for an x-axis growth, which repaints the plot anyway
 ROOM_SECONDS = 2.0        # while training runs, a growing x axis has room for this long at least
 MAX_ROOM = 3.0            # ... but at most this many times the data: a third of the plot filled
 
@@ -46,15 +48,20 @@ class StepPace:
 class MetricRanges:
     """x (shared by both plots), the loss axis and the accuracy axis's bottom."""
 
-    def __init__(self, loss_plot: pg.PlotItem, acc_plot: pg.PlotItem):
+    def __init__(self, loss_plot: pg.PlotItem, acc_plot: pg.PlotItem,
+                 clock: Callable[[], float] = time.monotonic):
         self.loss_plot, self.acc_plot = loss_plot, acc_plot
         self.acc_bottom = 0.0
         self.x_max = 0.0
         self.y_range: tuple[float, float] | None = None
         self.user_zoomed = False
+        self._clock = clock
+        self._grew = False                   # the x axis grew at this frame
+        self._tighter_since: dict[str, float] = {}   # axis -> since when it could be tighter
 
     def reset(self) -> None:
         """Follow the data again from scratch (a new run, the "A" button)."""
+        self._tighter_since.clear()
         self.user_zoomed = False
         self.x_max = 0.0
         self.y_range = None
@@ -77,6 +84,7 @@ class MetricRanges:
         the event loop half as long."""
         room = min(last + ROOM_SECONDS * max(pace, 0.0), MAX_ROOM * last)
         end = None if self.user_zoomed else grown_end(last, self.x_max, minimum=max(200.0, room))
+        self._grew = end is not None
         if end is None:
             return False
         self.x_max = end
@@ -92,11 +100,26 @@ class MetricRanges:
         self.acc_plot.vb.linkedXChanged()
         self.acc_plot.vb.updateMatrix()
 
-    def fit_acc(self, batch_acc: np.ndarray, steps: np.ndarray, epochs: dict, late_acc_min: float) -> None:
+    def _now_or_later(self, axis: str, tighter: bool, wait: bool) -> bool:
+        """Whether to apply a new range of ``axis`` now. One that only makes the axis tighter
+        (every point is still shown without it) waits, while ``wait`` (training runs), for an
+        x-axis growth, up to TIGHTEN_WAIT_S: each change repaints the plot whole."""
+        if not (tighter and wait) or self._grew:
+            self._tighter_since.pop(axis, None)
+            return True
+        since = self._tighter_since.setdefault(axis, self._clock())
+        if self._clock() - since < TIGHTEN_WAIT_S:
+            return False
+        del self._tighter_since[axis]
+        return True
+
+    def fit_acc(self, batch_acc: np.ndarray, steps: np.ndarray, epochs: dict, late_acc_min: float,
+                wait: bool = False) -> None:
         """0–100% at first; once the second half of the run is all above 60%, from a round
         number below it up to 100%, so that the late, small gains can be seen (the start of
         the curve then runs in from below). ``batch_acc``: the batch accuracy's moving
-        average (0–1) at ``steps``; ``epochs``: the epoch series. A user's zoom stays."""
+        average (0–1) at ``steps``; ``epochs``: the epoch series. A user's zoom stays.
+        ``wait``: a higher bottom may wait (``_now_or_later``)."""
         if self.user_zoomed or len(batch_acc) < 200:
             return
         half = steps[len(batch_acc) // 2]
@@ -105,20 +128,32 @@ class MetricRanges:
                                 [100 * epochs[k][late] for k in ("train_acc", "val_acc", "test_acc")])
         values = values[np.isfinite(values)]
         low = min(float(values.min()) if values.size else 0.0, late_acc_min)
-        self.set_acc_bottom(0.0 if low < 60 else 10 * np.floor((low - 3) / 10))
+        bottom = 0.0 if low < 60 else 10 * np.floor((low - 3) / 10)
+        if bottom == self.acc_bottom:
+            self._tighter_since.pop("acc", None)
+        elif self._now_or_later("acc", bottom > self.acc_bottom, wait):
+            self.set_acc_bottom(bottom)
 
     def set_acc_bottom(self, bottom: float, force: bool = False) -> None:
         if force or bottom != self.acc_bottom:
             self.acc_bottom = bottom
             self.acc_plot.setYRange(bottom, 100, padding=0.02)
+            self.acc_plot.vb.updateMatrix()  # (now, not while painting: one paint)
 
-    def fit_loss(self, values: list[np.ndarray], log: bool) -> None:
+    def fit_loss(self, values: list[np.ndarray], log: bool, wait: bool = False) -> None:
         """Loss axis from 0 to a round number above the highest of ``values`` (on a log axis:
         whole decades), changed only when the curve outgrows it or falls below a third of it,
-        so the axis is not redrawn every frame. A user's zoom stays."""
+        so the axis is not redrawn every frame. A user's zoom stays. ``wait``: a tighter
+        range may wait (``_now_or_later``)."""
         if self.user_zoomed:
             return
         new = loss_axis_range(np.concatenate(values), log, self.y_range)
-        if new is not None and new != self.y_range:
+        if new is None or new == self.y_range:
+            self._tighter_since.pop("loss", None)
+            return
+        old = self.y_range
+        tighter = old is not None and old[0] <= new[0] and new[1] <= old[1]
+        if self._now_or_later("loss", tighter, wait):
             self.y_range = new
             self.loss_plot.setYRange(*new, padding=0.02)
+            self.loss_plot.vb.updateMatrix()

@@ -291,7 +291,8 @@ class MetricsPanel(QWidget):
         # (on a log axis, the smallest positive loss counts: all points then)
         drawn = self._live[self.raw_curve if raw else self.avg_curve].drawn()[1]
         curve = (loss if raw else avg) if not fast else drawn
-        self.ranges.fit_loss([curve, e["train_loss"], e["val_loss"], self.overlay.loss_values], not fast)
+        self.ranges.fit_loss([curve, e["train_loss"], e["val_loss"], self.overlay.loss_values], not fast,
+                             wait=draw_budget().active)
         self.epoch_curves.draw(e, {self.loss_plot: view}, v, fast, settle)
         if self._epochs_dirty:
             self._epochs_dirty = False
@@ -309,7 +310,7 @@ class MetricsPanel(QWidget):
         settle = not self._exporting
         self._live[self.batch_acc_curve].show(steps, batch_acc, view, (v, w), 100, settle=settle)
         e = {k: b.view() for k, b in self._epochs.items()}
-        self.ranges.fit_acc(batch_acc, steps, e, self.overlay.late_acc_min)
+        self.ranges.fit_acc(batch_acc, steps, e, self.overlay.late_acc_min, wait=draw_budget().active)
         self.epoch_curves.draw(e, {self.acc_plot: view}, v, True, settle)
 
     def finish_frame(self) -> None:

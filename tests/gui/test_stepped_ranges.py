@@ -1,5 +1,4 @@
 """Axis ranges that follow live data in steps: they change only when the data outgrow them."""
-import pyqtgraph as pg
 import pytest
 
 from gui.metric_axes import nice_ceiling
@@ -45,31 +44,3 @@ def test_a_count_axis_keeps_its_end_while_the_bars_fill_enough_of_it():
     assert count_end(1300, end) == 2000                # 1.2 × 1300 = 1560 rounded up
     assert count_end(400, end) == 500                 # bars under 40 %: a shorter axis
 
-
-def test_step_pace_counts_iterations_a_second_over_its_window():
-    from gui.metric_ranges import StepPace
-    now = [0.0]
-    pace = StepPace(window=1.0, clock=lambda: now[0])
-    assert pace.update(0) == 0.0                      # one frame: not known yet
-    for k in range(1, 11):                            # 1000 iterations a second, 10 frames a second
-        now[0] = k / 10
-        rate = pace.update(100 * k)
-    assert rate == pytest.approx(1000.0)
-    now[0] = 1.1
-    assert pace.update(1100 + 1000) == pytest.approx(2000 / 1.0, rel=0.1)   # faster: within a window
-    now[0] = 1.2
-    assert pace.update(5) == 0.0                      # steps went back: a new run
-
-
-def test_a_fast_run_grows_the_x_axis_by_seconds_of_iterations_at_most_threefold(qtbot):
-    from gui.metric_ranges import MAX_ROOM, ROOM_SECONDS, MetricRanges
-    w = pg.GraphicsLayoutWidget()
-    qtbot.addWidget(w)
-    loss, acc = w.addPlot(row=0, col=0), w.addPlot(row=1, col=0)
-    acc.setXLink(loss)
-    ranges = MetricRanges(loss, acc)
-    assert ranges.grow_x(300, pace=0.0) and ranges.x_max == pytest.approx(450)   # slow: half again
-    assert ranges.grow_x(1000, pace=500.0)                                         # seconds' room
-    assert ranges.x_max == pytest.approx(1000 + ROOM_SECONDS * 500) and ranges.x_max > 1500
-    assert ranges.grow_x(3000, pace=1e6) and ranges.x_max == pytest.approx(MAX_ROOM * 3000)
-    assert not ranges.grow_x(5000, pace=1e6)          # fits: no growth
