@@ -38,6 +38,7 @@ def test_empty_state_says_what_to_do(panel):
 def test_mlp_layer0_is_shown_as_stored_with_its_biases(panel):
     params = snapshot("mlp")
     panel.set_model(presets.get("mlp"), params)
+    panel.finish_frame()                             # (the biases: after the weights' paint)
     assert panel.stack.currentWidget() is panel.heatmap
     assert [panel.layer_combo.itemData(i) for i in range(panel.layer_combo.count())] == ["0.W", "1.W"]
     np.testing.assert_array_equal(panel.heatmap.matrix(), params["0.W"])   # (784, 100): row = input
@@ -102,6 +103,7 @@ def test_conv_kernels_form_a_grid(panel, name, layer, n_cols):
     params = snapshot(name)
     panel.set_model(presets.get(name), params)
     panel.select_layer(layer)
+    panel.finish_frame()
     w = params[layer]
     f, c, kh, kw = w.shape
     zoom = mosaic_zoom((kh, kw)) if f * c <= 100 else 1
@@ -227,6 +229,7 @@ class _PaintCounter(QObject):
     def eventFilter(self, obj, event):  # noqa: N802 - Qt's name
         if event.type() == QEvent.Type.Paint:
             self.n += 1
+            self.regions = [*getattr(self, "regions", []), event.region().boundingRect()]
         return False
 
 
@@ -235,9 +238,10 @@ def _settle(qtbot):
         QApplication.processEvents()
 
 
-def test_a_snapshot_is_painted_in_one_pass(panel, qtbot):
-    """The bias view's new range is applied when the frame is drawn, not during its paint
-    (which made the view paint its bias plot a second time)."""
+def test_a_snapshot_is_painted_in_two_passes_the_weights_then_the_biases(panel, qtbot):
+    """The biases are drawn once the weights are painted, in an event-loop pass of their own
+    (a frame was 4-5 ms at once), and the bias view's new range is applied when they are drawn,
+    not during their paint (which made the view paint its bias plot a second time)."""
     spec = presets.get("mlp")
     panel.set_model(spec, snapshot("mlp", 0))
     viewport = panel.heatmap.graphics.viewport()
@@ -245,13 +249,17 @@ def test_a_snapshot_is_painted_in_one_pass(panel, qtbot):
     viewport.installEventFilter(counter)
     for seed in (1, 2, 3):
         _settle(qtbot)
-        counter.n = 0
+        counter.n, counter.regions = 0, []
         newer = snapshot("mlp", seed)
         newer["0.b"] = newer["0.b"] + seed * 0.05          # a new bias range every frame
         panel.update_snapshot(newer, seed)
-        qtbot.waitUntil(lambda: counter.n >= 1, timeout=2000)
+        qtbot.waitUntil(lambda: counter.n >= 2, timeout=2000)
         _settle(qtbot)
-        assert counter.n == 1
+        assert counter.n == 2
+        bias_area = panel.heatmap.graphics.mapFromScene(panel.bias_plot.sceneBoundingRect()).boundingRect()
+        weights, biases = counter.regions
+        assert not weights.intersects(bias_area)               # the weights' paint: not the biases
+        assert bias_area.adjusted(-2, -2, 2, 2).contains(biases)   # then only theirs
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -309,6 +317,7 @@ def test_a_snapshot_with_unchanged_weights_draws_nothing_new(panel, qtbot, monke
     params = snapshot("mlp")
     params["0.b"] = np.linspace(-0.2, 0.3, params["0.b"].size).astype(np.float32)
     panel.set_model(spec, params)
+    panel.finish_frame()
     panel.heatmap.graphics.grab()
     image = panel.heatmap.image
     renders, paths = [], []
@@ -318,6 +327,7 @@ def test_a_snapshot_with_unchanged_weights_draws_nothing_new(panel, qtbot, monke
         monkeypatch.setattr(item, "setPath", lambda path: paths.append(path))
     before = panel.heatmap.graphics.grab().toImage()
     panel.update_snapshot({k: v.copy() for k, v in params.items()}, 2)
+    panel.finish_frame()
     after = panel.heatmap.graphics.grab().toImage()
     assert renders == [] and paths == []
     assert after == before
@@ -326,6 +336,7 @@ def test_a_snapshot_with_unchanged_weights_draws_nothing_new(panel, qtbot, monke
     changed["0.W"][5, 7] += 0.3
     changed["0.b"][3] = -0.1
     panel.update_snapshot(changed, 3)
+    panel.finish_frame()
     panel.heatmap.graphics.grab()
     assert renders == [1] and len(paths) == 2
     np.testing.assert_array_equal(panel.heatmap.matrix(), changed["0.W"])
