@@ -24,7 +24,7 @@ from ..widgets.hint_card import HintCard, change_text
 # While training runs, new numbers in the hints shown (an accuracy that moves every epoch of a
 # toy run) and hints that went away (a noisy validation loss that rose twice, then fell) are
 # shown at most this often (2.5 times a second: a card's texts cost ~1 ms to set, building a
-# card ~9 ms, once per rule). A new hint shows at once.
+# card ~9 ms, once per rule). A new hint shows as soon as the rules find it (RULES_MS).
 VALUES_MS = 400
 # While training runs, the rules are evaluated at most this often, not at every epoch: a toy
 # run ends 300-400 epochs a second, and evaluating them (fits over the epochs) took ~0.13 ms
