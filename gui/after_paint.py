@@ -8,8 +8,9 @@ in two, each part is a pass, and a timer that falls due waits for one part only.
 
 ``AfterPaint(view).then(fn)`` runs ``fn`` after ``view``'s next paint: an event filter sees the
 paint event, and a zero-timer started then fires in a later pass, after the paint is done. The
-part is billed to the panel's frame (``DrawBudget.run_part``). ``flush()`` runs a waiting part
-at once (an export, a redraw that comes before the paint did).
+part is billed to the panel's frame (``DrawBudget.run_part``). A hidden view paints nothing:
+``fn`` runs at once. ``flush()`` runs a waiting part at once (an export, a redraw that comes
+before the paint did).
 """
 from __future__ import annotations
 
@@ -24,6 +25,7 @@ from .throttle import draw_budget
 class AfterPaint(QObject):
     def __init__(self, view: QWidget):
         super().__init__(view)
+        self._view = view
         self._fn: Callable[[], None] | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -36,8 +38,11 @@ class AfterPaint(QObject):
         return self._fn is not None
 
     def then(self, fn: Callable[[], None]) -> None:
-        """Run ``fn`` (a bound method of the panel, for the budget's bill) after the next paint."""
+        """Run ``fn`` (a bound method of the panel, for the budget's bill) after the next paint,
+        or now if the view is hidden."""
         self._fn = fn
+        if not self._view.isVisible():
+            self.flush()
 
     def flush(self) -> None:
         """The waiting part, now."""

@@ -29,7 +29,7 @@ from PySide6.QtGui import QBrush, QImage, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
 
 
-@dataclass(eq=False)
+@dataclass
 class Symbol:
     """A curve's symbol as pyqtgraph's options give it: ``"o"``, ``"s"``, ``"t"``..., its size
     in pixels, its outline and its fill."""
@@ -45,10 +45,6 @@ class Symbol:
             return None
         return cls(o["symbol"], float(o["symbolSize"]), pg.mkPen(o["symbolPen"]),
                    pg.mkBrush(o["symbolBrush"]))
-
-    def __eq__(self, other) -> bool:
-        return (isinstance(other, Symbol) and (self.name, self.size) == (other.name, other.size)
-                and self.pen == other.pen and self.brush == other.brush)
 
 
 @dataclass

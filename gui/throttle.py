@@ -73,7 +73,8 @@ class DrawBudget(QObject):
         self.merged: Counter[str] = Counter()      # requests merged into a frame then drawn
         self._merging: Counter[Callable[[], None]] = Counter()   # ... into one still waiting
         self.costs: defaultdict[str, list[float]] = defaultdict(list)  # each frame's CPU seconds
-        self._open: tuple | None = None     # (panel, CPU s at its start[, part]): its paint follows
+        self._open: tuple[str, float, bool] | None = None   # (panel, CPU s at its start, the rest of
+        #                                                      its last frame?): its paint follows
         self._timer = QTimer(self)              # runs only while something waits: no idle wake-ups
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._tick)
@@ -147,12 +148,7 @@ class DrawBudget(QObject):
             _call(fn)
             return
         self._close_frame()
-        name = _name(fn)
-        cpu = self._cpu_clock()
-        _call(fn)
-        self.call_cpu[name] += self._cpu_clock() - cpu
-        self._open = (name, cpu, True)
-        self._closer.start()
+        self._run(fn, _name(fn), part=True)
 
     def cancel(self, fn: Callable[[], None]) -> None:
         """Forget a waiting request (its panel has nothing new to show after all); requests
@@ -201,17 +197,21 @@ class DrawBudget(QObject):
                 self.frames[name] += 1
                 if fn in self._merging:
                     self.merged[name] += self._merging.pop(fn)
-                cpu = self._cpu_clock()
-                _call(fn)                           # one frame per tick: no long stalls
-                self.call_cpu[name] += self._cpu_clock() - cpu
-                self._open = (name, cpu)
-                self._closer.start()
+                self._run(fn, name, part=False)     # one frame per tick: no long stalls
         self._schedule(GAP_MS)
+
+    def _run(self, fn: Callable[[], None], name: str, part: bool) -> None:
+        """Call ``fn`` and open its bill; the closer ends it once its paint is done."""
+        cpu = self._cpu_clock()
+        _call(fn)
+        self.call_cpu[name] += self._cpu_clock() - cpu
+        self._open = (name, cpu, part)
+        self._closer.start()
 
     def _close_frame(self) -> None:
         """Bill a frame's CPU time, from its redraw call until the event loop has painted it."""
         if self._open is not None:
-            name, cpu, *part = self._open
+            name, cpu, part = self._open
             self._open = None
             cost = self._cpu_clock() - cpu
             self.frame_cpu[name] += cost

@@ -287,10 +287,7 @@ class DistributionsPanel(QWidget):
                 plot.vb.updateMatrix()
             # the histograms once the bands are painted, in an event-loop pass of their own
             # (gui.after_paint): six plots in one frame were 4-5 ms of the GUI thread at once
-            if self.dist_view.isVisible():
-                self._after_paint.then(self._draw_histograms)
-            else:
-                self._draw_histograms()
+            self._after_paint.then(self._draw_histograms)
         else:
             for i, curve in self.dead_curves.items():
                 curve.setData(steps, 100 * h.dead[:h.n, i])

@@ -269,11 +269,10 @@ class MetricsPanel(QWidget):
         has_data = len(steps) > 0 or self._epochs["step"].n > 0 or bool(self.overlay.shown)
         self.stack.setCurrentIndex(1 if has_data else 0)
         self._after_paint.flush()            # (the last frame's second part still waiting: now)
-        split = not self._exporting and self.glw.isVisible()
         last = steps[-1] if len(steps) else 0
         pace = self._pace.update(last) if draw_budget().active else 0.0    # (training runs)
-        self._x_waits = self.ranges.grow_x(max(last, self.overlay.max_step), follow_later=split,
-                                           pace=pace) and split
+        self._x_waits = self.ranges.grow_x(max(last, self.overlay.max_step), follow_later=True,
+                                           pace=pace)
         view = plot_view(self.loss_plot, self._export_scale * self.glw.devicePixelRatioF())
         loss = self._steps["loss"].view()
         v, w = self.data.version, self.window_spin.value()
@@ -297,10 +296,7 @@ class MetricsPanel(QWidget):
         if self._epochs_dirty:
             self._epochs_dirty = False
             self.best_mark.update(e["step"], e["epoch"], e["val_loss"])
-        if split:
-            self._after_paint.then(self._draw_rest)
-        else:
-            self._draw_rest()
+        self._after_paint.then(self._draw_rest)
 
     def _draw_acc(self) -> None:
         steps = self._steps["step"].view()
@@ -392,9 +388,9 @@ class MetricsPanel(QWidget):
         self._export_scale = max(1.0, (1200 if kind == "png" else 2400) / max(1, self.glw.width()))
         self._exporting = True
         try:
-            self.finish_frame()              # (a frame half drawn: both plots alike)
             self._mark_all_dirty()
             self.redraw()
+            self.finish_frame()              # both plots, before the picture is taken
             return render_layout(self.glw, kind, self.tr("Loss and accuracy"))
         finally:
             self._export_scale = 1.0

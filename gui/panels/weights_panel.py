@@ -274,7 +274,6 @@ class WeightsPanel(QWidget):
         if name != self._drawn_name:            # another layer's biases: fit their range anew
             self._drawn_name, self._bias_half = name, None
         w = self._params[name]
-        b = self._params.get(name[:-1] + "b")
         percentile = ROBUST_PERCENTILE if self.robust_check.isChecked() else 100.0
         a = np.abs(w).ravel()
         biggest = float(a.max())
@@ -283,12 +282,9 @@ class WeightsPanel(QWidget):
             self._draw_conv(name, w, percentile, levels)
         else:
             self._draw_dense(name, w, percentile, levels)
-        if self.heatmap.graphics.isVisible():
-            # the biases once the weights are painted, in an event-loop pass of their own: the
-            # whole frame was 4-5 ms of the GUI thread at once, the biases ~1.8 ms of it
-            self._after_paint.then(self._draw_biases)
-        else:
-            self._draw_bias(b, linked=w.ndim != 4)
+        # the biases once the weights are painted, in an event-loop pass of their own: the
+        # whole frame was 4-5 ms of the GUI thread at once, the biases ~1.8 ms of it
+        self._after_paint.then(self._draw_biases)
         lo, hi = self.heatmap.levels()
         step = "" if self._step is None else self.tr(" · step {0}").format(self._step)
         self.info_label.setText(self.tr("W {shape} · max |w| {max} · colours ±{top}{step}").format(

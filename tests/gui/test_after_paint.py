@@ -61,3 +61,12 @@ def test_flush_runs_a_waiting_part_at_once_and_nothing_when_none_waits(qtbot):
     after.then(log.part)
     after.flush()
     assert log.events == ["part"] and not after.pending
+
+
+def test_a_hidden_view_paints_nothing_so_the_part_runs_at_once(qtbot):
+    view = QWidget()
+    qtbot.addWidget(view)                       # never shown
+    log = Log()
+    after = AfterPaint(view)
+    after.then(log.part)
+    assert log.events == ["part"] and not after.pending
