@@ -24,8 +24,7 @@ from .throttle import draw_budget
 
 class AfterPaint(QObject):
     def __init__(self, view: QWidget):
-        super().__init__(view)
-        self._view = view
+        super().__init__(view)              # (its parent: no Python reference to the view)
         self._fn: Callable[[], None] | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -41,7 +40,7 @@ class AfterPaint(QObject):
         """Run ``fn`` (a bound method of the panel, for the budget's bill) after the next paint,
         or now if the view is hidden."""
         self._fn = fn
-        if not self._view.isVisible():
+        if not self.parent().isVisible():
             self.flush()
 
     def flush(self) -> None:
