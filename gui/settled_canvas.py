@@ -11,6 +11,15 @@ antialiasing, as the dense curves are drawn anyway, and its symbols, if it has t
 per-epoch curves), as pyqtgraph draws them: one antialiased picture of the symbol, placed at
 each point.
 
+While training runs, that whole image (2-3 ms for a fast run's thousands of points) is not
+drawn in the paint that shows the new view: the paint maps the old image to the new view (a
+scaled copy, for a few frames) and the new image is drawn once that paint is done, as a part
+of the panel's frame (``gui.after_paint``, in turn with the panel's own parts), a band of
+columns per event-loop pass (about PIECE_POINTS points each), then shown. The plot's
+repaint when its axis grew was one pass of 5-6 ms (a 60 Hz timer waited for all of it); now
+the longest pass is about 1 ms of drawing plus the paint. Not training, the paint draws it
+at once.
+
 pyqtgraph's own way, a cached image per curve item, painted every curve again whenever one
 of them gained points and composed eight plot-sized images at every repaint; a frame then
 cost the GUI thread 10-15 ms in a big window (see ``python -m gui.bench``).
@@ -24,9 +33,15 @@ import numpy as np
 import pyqtgraph as pg
 from pyqtgraph.graphicsItems.PlotCurveItem import arrayToLineSegments
 from pyqtgraph.graphicsItems.ScatterPlotItem import renderSymbol
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer
 from PySide6.QtGui import QBrush, QImage, QPainter, QPen
 from PySide6.QtWidgets import QGraphicsItem
+
+from .after_paint import AfterPaint
+from .throttle import draw_budget
+
+PIECE_POINTS = 3000       # points a pass draws into a new image while training (about 1 ms)
+MAX_PIECES = 4
 
 
 @dataclass
@@ -73,8 +88,15 @@ class SettledCanvas(pg.GraphicsObject):
         self._image: QImage | None = None
         self._key: tuple | None = None                 # the view the image was drawn for
         self._strip: QRectF | None = None              # to draw again in the image (local)
+        self._stale = False                            # the image waits to be drawn afresh
+        self._next: tuple | None = None                # (image, key, pieces, done, panel) drawn
+        self._piece_timer = QTimer(self)               # ... a band of columns per pass
+        self._piece_timer.setSingleShot(True)
+        self._piece_timer.setInterval(0)
+        self._piece_timer.timeout.connect(self._next_piece)
         self.renders = 0                               # whole images drawn (for tests)
         self.strips = 0                                # strips drawn into the image
+        self.mapped = 0                                # paints that mapped an old image
         self.vb.sigResized.connect(self._geometry_changed)
         self.vb.sigTransformChanged.connect(self._view_changed)
 
@@ -116,7 +138,7 @@ class SettledCanvas(pg.GraphicsObject):
             self._curves[owner].picture = old.picture
         if (old is None or append_from is None or not 0 < append_from <= len(x)
                 or old.pen != pen or old.symbol != symbol or old.order != order
-                or self._image is None):
+                or self._image is None or self._stale):
             self._redraw_all()
         elif visible:
             self._add_strip(x[append_from - 1:], y[append_from - 1:])
@@ -143,9 +165,72 @@ class SettledCanvas(pg.GraphicsObject):
 
     # -- drawing ------------------------------------------------------------------------------
     def _redraw_all(self) -> None:
-        self._image = None
         self._strip = None
+        self._next = None                     # (a new image begun for what was: begun again)
+        self._piece_timer.stop()
+        parts = self._parts()
+        if self._image is not None and parts is not None and draw_budget().active:
+            self._stale = True                # shown mapped to the view until drawn afresh
+            if not parts.waiting(self._render_stale):
+                parts.then(self._render_stale, draw_budget().last_panel)
+        else:
+            self._image, self._stale = None, False
         self.update()
+
+    def _parts(self) -> AfterPaint | None:
+        """The queue of frame parts of the view that shows this plot (None: not on screen)."""
+        views = self.scene().views() if self.scene() is not None else []
+        if not views or not views[0].viewport().isVisible():
+            return None
+        return AfterPaint.of(views[0].viewport())
+
+    def _render_stale(self) -> None:
+        """Begin the new image (a part of the frame): its first band of columns now."""
+        if not self._stale:
+            return
+        key = self._view_key()
+        *_, width, height, dpr = key
+        if self.scene() is None or not any(c.visible for c in self._curves.values()) \
+                or width < 1 or height < 1:
+            self._image, self._stale = None, False    # (drawn when painted, if ever)
+            self.update()
+            return
+        image = QImage(math.ceil(width * dpr), math.ceil(height * dpr),
+                       QImage.Format.Format_ARGB32_Premultiplied)
+        image.setDevicePixelRatio(dpr)
+        image.fill(0)
+        points = sum(len(c.x) for c in self._curves.values() if c.visible)
+        pieces = max(1, min(MAX_PIECES, math.ceil(points / PIECE_POINTS)))
+        self._next = (image, key, pieces, 0, draw_budget().last_panel)
+        self._draw_piece()
+
+    def _next_piece(self) -> None:
+        if self._next is not None:
+            draw_budget().run_part(self._draw_piece, self._next[4])
+
+    def _draw_piece(self) -> None:
+        """The next band of columns of the new image; the last one shows it. A view changed
+        meanwhile begins it again; not training, the rest is drawn at once."""
+        while self._next is not None:
+            image, key, pieces, done, panel = self._next
+            if key != self._view_key():
+                self._next = None
+                self._render_stale()
+                return
+            *_, width, height, _ = key
+            band = QRectF(width * done / pieces, 0, width / pieces, height)
+            self._draw(image, band, clear=False)
+            done += 1
+            if done == pieces:
+                self._next, self._stale = None, False
+                self._image, self._key = image, key
+                self.renders += 1
+                self.update()
+                return
+            self._next = (image, key, pieces, done, panel)
+            if draw_budget().active:
+                self._piece_timer.start()         # the next band in a pass of its own
+                return
 
     def _geometry_changed(self, *_) -> None:
         self.prepareGeometryChange()
@@ -181,17 +266,37 @@ class SettledCanvas(pg.GraphicsObject):
         if not any(c.visible for c in self._curves.values()):
             return                                     # (an exported drawing: no empty image)
         key = self._view_key()
-        if self._image is None or key != self._key:
+        if self._image is None or (key != self._key and not self._stale):
             self._render(key)
-        elif self._strip is not None:
+        elif self._strip is not None and not self._stale:
             self._render_strip(self._strip)
         self._strip = None
-        if self._image is not None:
-            exposed = option.exposedRect if option is not None else self.boundingRect()
-            dpr = self._image.devicePixelRatio()
-            source = QRectF(exposed.x() * dpr, exposed.y() * dpr, exposed.width() * dpr,
-                            exposed.height() * dpr)
-            p.drawImage(exposed, self._image, source)
+        if self._image is None:
+            return
+        if key != self._key:
+            self._paint_mapped(p, key)
+            return
+        exposed = option.exposedRect if option is not None else self.boundingRect()
+        dpr = self._image.devicePixelRatio()
+        source = QRectF(exposed.x() * dpr, exposed.y() * dpr, exposed.width() * dpr,
+                        exposed.height() * dpr)
+        p.drawImage(exposed, self._image, source)
+
+    def _paint_mapped(self, p: QPainter, key: tuple) -> None:
+        """The image drawn for another view, scaled and moved to this one (until it is drawn
+        afresh): a view point at old local ``u`` lies at ``u · new/old scale`` plus the shift."""
+        m11, m22, dx, dy, width, height, _ = self._key
+        n11, n22, ndx, ndy = key[:4]
+        if m11 == 0 or m22 == 0:
+            return
+        self.mapped += 1
+        sx, sy = n11 / m11, n22 / m22
+        p.save()
+        p.setClipRect(self.boundingRect(), Qt.ClipOperation.IntersectClip)
+        p.translate(ndx - dx * sx, ndy - dy * sy)
+        p.scale(sx, sy)
+        p.drawImage(QRectF(0, 0, width, height), self._image)
+        p.restore()
 
     def _render(self, key: tuple) -> None:
         self._key = key
@@ -205,20 +310,21 @@ class SettledCanvas(pg.GraphicsObject):
         image.fill(0)
         self._image = image
         self.renders += 1
-        self._draw(QRectF(0, 0, width, height), clear=False)
+        self._draw(image, QRectF(0, 0, width, height), clear=False)
 
     def _render_strip(self, rect: QRectF) -> None:
         self.strips += 1
-        self._draw(rect, clear=True)
+        self._draw(self._image, rect, clear=True)
 
-    def _draw(self, rect: QRectF, clear: bool) -> None:
-        """Every visible curve's segments within ``rect`` (local coordinates), in order."""
+    def _draw(self, image: QImage, rect: QRectF, clear: bool) -> None:
+        """Every visible curve's segments within ``rect`` (local coordinates) into ``image``,
+        in order."""
         t = self.vb.childGroup.transform()
         if t.m11() == 0 or t.m22() == 0:
             return
         # the view x range of the rect, to pick each curve's points (one more either side)
         xa, xb = sorted(((rect.left() - t.dx()) / t.m11(), (rect.right() - t.dx()) / t.m11()))
-        painter = QPainter(self._image)
+        painter = QPainter(image)
         painter.setClipRect(rect)
         if clear:
             painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Clear)
@@ -244,11 +350,11 @@ class SettledCanvas(pg.GraphicsObject):
                 xy[:, 0], xy[:, 1] = px, py
                 painter.drawPolyline(poly)
             if c.symbol is not None:
-                self._draw_symbols(painter, c, px, py)
+                self._draw_symbols(painter, c, px, py, image.devicePixelRatio())
         painter.end()
 
-    def _draw_symbols(self, painter: QPainter, c: _Curve, px: np.ndarray, py: np.ndarray) -> None:
-        dpr = self._image.devicePixelRatio()
+    def _draw_symbols(self, painter: QPainter, c: _Curve, px: np.ndarray, py: np.ndarray,
+                      dpr: float) -> None:
         if c.picture is None or c.picture.devicePixelRatio() != dpr:
             s = c.symbol
             c.picture = renderSymbol(s.name, s.size, s.pen, s.brush, dpr=dpr)

@@ -73,6 +73,7 @@ class DrawBudget(QObject):
         self.merged: Counter[str] = Counter()      # requests merged into a frame then drawn
         self._merging: Counter[Callable[[], None]] = Counter()   # ... into one still waiting
         self.costs: defaultdict[str, list[float]] = defaultdict(list)  # each frame's CPU seconds
+        self._last_panel: str | None = None
         self._open: tuple[str, float, bool] | None = None   # (panel, CPU s at its start, the rest of
         #                                                      its last frame?): its paint follows
         self._timer = QTimer(self)              # runs only while something waits: no idle wake-ups
@@ -140,15 +141,21 @@ class DrawBudget(QObject):
             self._queue[fn] = self._last.get(fn, float("-inf")) + 1.0 / self._rate
             self._schedule(0)
 
-    def run_part(self, fn: Callable[[], None]) -> None:
+    def run_part(self, fn: Callable[[], None], panel: str | None = None) -> None:
         """Run ``fn``, the rest of a frame its panel split into event-loop passes of their own
         (a 60 Hz timer then waits for one part, not the whole), billed to that frame: the call
-        and the pass that paints it. Not training: just run it."""
+        and the pass that paints it. The panel is ``fn``'s class unless named (``last_panel``:
+        the frame run last). Not training: just run it."""
         if not self._active:
             _call(fn)
             return
         self._close_frame()
-        self._run(fn, _name(fn), part=True)
+        self._run(fn, panel or _name(fn), part=True)
+
+    @property
+    def last_panel(self) -> str | None:
+        """The panel (class name) whose frame or part ran last while training."""
+        return self._last_panel
 
     def cancel(self, fn: Callable[[], None]) -> None:
         """Forget a waiting request (its panel has nothing new to show after all); requests
@@ -203,6 +210,7 @@ class DrawBudget(QObject):
     def _run(self, fn: Callable[[], None], name: str, part: bool) -> None:
         """Call ``fn`` and open its bill; the closer ends it once its paint is done."""
         cpu = self._cpu_clock()
+        self._last_panel = name
         _call(fn)
         self.call_cpu[name] += self._cpu_clock() - cpu
         self._open = (name, cpu, part)

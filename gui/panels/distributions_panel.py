@@ -86,7 +86,7 @@ class DistributionsPanel(QWidget):
         titles = {"weights": self.tr("Weights W"), "activations": self.tr("Activations (layer output)"),
                   "gradients": self.tr("Gradients ∂L/∂W")}
         self.dist_view = pg.GraphicsLayoutWidget()
-        self._after_paint = AfterPaint(self.dist_view.viewport())
+        self._after_paint = AfterPaint.of(self.dist_view.viewport())
         self.dist_view.setToolTip(band_tip)
         self.band_plots, self.hist_plots = {}, {}
         self.bands: dict[str, DistributionBand] = {}

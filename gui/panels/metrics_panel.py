@@ -171,7 +171,7 @@ class MetricsPanel(QWidget):
         self.window_spin.valueChanged.connect(self.overlay.set_window)
         # a frame draws the loss plot, then the accuracy plot once that is painted
         self._x_waits = False
-        self._after_paint = AfterPaint(self.glw.viewport())
+        self._after_paint = AfterPaint.of(self.glw.viewport())
         self.timer = QTimer(self)
         self.timer.setInterval(REDRAW_MS)
         self.timer.timeout.connect(self._tick)

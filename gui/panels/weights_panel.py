@@ -162,7 +162,7 @@ class WeightsPanel(QWidget):
                                         "pan, wheel to zoom."))
         self.bias_plot = self.heatmap.add_marginal_plot(height=90)
         # a frame draws the weights, then the biases once those are painted (gui.after_paint)
-        self._after_paint = AfterPaint(self.heatmap.graphics.viewport())
+        self._after_paint = AfterPaint.of(self.heatmap.graphics.viewport())
         # its range changes with every snapshot: axes that lay themselves out cheaply (and
         # fill their grid lines: stroked, the two axes' semi-transparent lines cost 1–2 ms)
         self.bias_plot.setAxisItems({"left": GridAxis("left"), "right": GridAxis("right")})

@@ -70,3 +70,55 @@ def test_a_hidden_view_paints_nothing_so_the_part_runs_at_once(qtbot):
     after = AfterPaint(view)
     after.then(log.part)
     assert log.events == ["part"] and not after.pending
+
+
+def shown_view(qtbot, log: Log) -> View:
+    view = View(log)
+    qtbot.addWidget(view)
+    view.resize(200, 100)
+    view.show()
+    qtbot.waitExposed(view)
+    view.installEventFilter(log)
+    return view
+
+
+def test_parts_run_in_order_each_after_the_paint_that_follows_the_one_before(qtbot):
+    log = Log()
+    view = shown_view(qtbot, log)
+    after = AfterPaint.of(view)
+    assert AfterPaint.of(view) is after                  # one queue per view
+    log.events.clear()
+
+    def first():
+        log.events.append("first")
+        view.update()                                     # it changed something: a paint
+    after.then(first)
+    after.then(lambda: log.events.append("second"))
+    view.update()
+    qtbot.waitUntil(lambda: "second" in log.events)
+    assert log.events == ["paint", "painted", "first", "paint", "painted", "second"]
+    assert not after.pending
+
+
+def test_a_part_that_paints_nothing_holds_the_next_up_only_briefly(qtbot):
+    log = Log()
+    view = shown_view(qtbot, log)
+    after = AfterPaint.of(view)
+    log.events.clear()
+    after.then(log.part)                                  # paints nothing
+    after.then(lambda: log.events.append("next"))
+    view.update()
+    qtbot.waitUntil(lambda: "next" in log.events)
+    assert log.events == ["paint", "painted", "part", "next"]    # no paint in between
+
+
+def test_flush_runs_every_waiting_part_in_order(qtbot):
+    log = Log()
+    view = shown_view(qtbot, log)
+    after = AfterPaint.of(view)
+    log.events.clear()
+    after.then(lambda: log.events.append("a"))
+    after.then(lambda: log.events.append("b"))
+    assert after.waiting(after._parts[0][0]) and after.pending
+    after.flush()
+    assert log.events == ["a", "b"] and not after.pending

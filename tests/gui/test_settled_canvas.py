@@ -120,3 +120,83 @@ def test_points_taken_afresh_but_only_added_to_draw_a_strip_and_curves_keep_the_
     canvas.set_points("top", x2, np.full(61, 6.0), pg.mkPen(BLUE, width=3))   # other points
     w.viewport().repaint()
     assert canvas.renders == 2 and pixel(canvas, p, 20, 5) == RED
+
+
+@pytest.fixture
+def training():
+    """The draw budget active, as while a run trains."""
+    from gui.throttle import draw_budget
+    draw_budget().set_active(True)
+    yield
+    draw_budget().set_active(False)
+
+
+def test_while_training_a_new_view_shows_the_old_image_mapped_then_draws_it_in_bands(
+        plot, training, qtbot, monkeypatch):
+    import gui.settled_canvas as sc
+    w, p = plot
+    canvas = SettledCanvas.for_plot(p)
+    x = np.arange(0, 51, dtype=float)
+    canvas.set_points("a", x, np.full(51, 5.0), pg.mkPen(RED, width=1))
+    w.viewport().repaint()
+    assert canvas.renders == 1
+    monkeypatch.setattr(sc, "PIECE_POINTS", 20)             # 51 points: three bands
+    bands = []
+    draw = canvas._draw
+    monkeypatch.setattr(canvas, "_draw", lambda image, rect, clear: (bands.append(rect), draw(image, rect, clear)))
+    p.setXRange(0, 200, padding=0)                           # the axis grows
+    w.viewport().repaint()
+    assert canvas.renders == 1 and canvas.mapped == 1        # not drawn in the paint: mapped
+    shown = image_array(w)                                   # the old line where it lies now
+    at = w.mapFromScene(p.vb.childGroup.mapToScene(pg.Point(25, 5)))
+    assert shown[at.y(), at.x()] == np.uint32(0xFFFF0000)
+    beyond = w.mapFromScene(p.vb.childGroup.mapToScene(pg.Point(75, 5)))
+    assert shown[beyond.y(), beyond.x()] != np.uint32(0xFFFF0000)   # (it ends at 50)
+    qtbot.waitUntil(lambda: canvas.renders == 2)             # then drawn, in passes of their own
+    assert len(bands) == 3
+    assert bands[0].left() == 0 and bands[-1].right() == pytest.approx(canvas.boundingRect().width())
+    assert all(a.right() == pytest.approx(b.left()) for a, b in zip(bands, bands[1:]))
+    assert pixel(canvas, p, 25, 5) == RED and pixel(canvas, p, 75, 5).alpha() == 0
+
+
+def test_points_set_while_the_new_image_is_drawn_begin_it_again_and_are_in_it(plot, training, qtbot,
+                                                                              monkeypatch):
+    import gui.settled_canvas as sc
+    from PySide6.QtCore import QTimer
+    w, p = plot
+    canvas = SettledCanvas.for_plot(p)
+    x = np.arange(0, 51, dtype=float)
+    canvas.set_points("a", x, np.full(51, 5.0), pg.mkPen(RED, width=1))
+    w.viewport().repaint()
+    monkeypatch.setattr(sc, "PIECE_POINTS", 20)
+    x2 = np.arange(0, 151, dtype=float)
+    midway = []
+
+    def more_points():             # new points arrive between the first band and the second
+        midway.append(canvas._next is not None)
+        canvas.set_points("a", x2, np.full(151, 5.0), pg.mkPen(RED, width=1), append_from=51)
+        midway.append(canvas._next is None)
+
+    draw = canvas._draw
+
+    def spy(image, rect, clear):
+        draw(image, rect, clear)
+        if not midway and canvas._next is not None:
+            QTimer.singleShot(0, more_points)             # due before the next band's pass
+    monkeypatch.setattr(canvas, "_draw", spy)
+    p.setXRange(0, 200, padding=0)
+    w.viewport().repaint()
+    qtbot.waitUntil(lambda: len(midway) == 2 and canvas.renders == 2 and not canvas._stale)
+    assert midway == [True, True]                         # begun again after the new points
+    assert pixel(canvas, p, 25, 5) == RED and pixel(canvas, p, 140, 5) == RED
+
+
+def test_not_training_the_paint_draws_the_new_image_at_once(plot):
+    w, p = plot
+    canvas = SettledCanvas.for_plot(p)
+    x = np.arange(0, 51, dtype=float)
+    canvas.set_points("a", x, np.full(51, 5.0), pg.mkPen(RED, width=1))
+    w.viewport().repaint()
+    p.setXRange(0, 200, padding=0)
+    w.viewport().repaint()
+    assert canvas.renders == 2 and canvas.mapped == 0

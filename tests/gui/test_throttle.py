@@ -185,6 +185,26 @@ def test_the_rest_of_a_split_frame_and_its_paint_are_billed_to_that_frame(budget
     assert log == ["a", "a", "a"]
 
 
+def test_a_part_of_another_object_is_billed_to_the_panel_named_the_frame_run_last(budget, clocks):
+    """(A plot's settled canvas draws its new image as a part of the panel's frame.)"""
+    log = []
+    budget.set_active(True)
+    budget.request(Panel("a", log, clocks, cost=0.002).redraw)
+    budget._tick()
+    budget._close_frame()
+    assert budget.last_panel == "Panel"
+
+    class Canvas:
+        def render(self):
+            clocks.cpu += 0.004
+    budget.run_part(Canvas().render, budget.last_panel)
+    budget._close_frame()
+    assert budget.costs["Panel"] == [pytest.approx(0.006)] and "Canvas" not in budget.costs
+    budget.run_part(Canvas().render)                   # unnamed: its own class
+    budget._close_frame()
+    assert budget.costs["Canvas"] == [pytest.approx(0.004)] and budget.last_panel == "Canvas"
+
+
 def test_cpu_spent_outside_frames_is_not_billed_to_them(budget, clocks):
     log = []
     budget.set_active(True)
