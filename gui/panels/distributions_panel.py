@@ -20,6 +20,8 @@ below the others).
 """
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, Signal
@@ -275,18 +277,15 @@ class DistributionsPanel(QWidget):
             self.stack.setCurrentIndex(1)
         steps = h.steps[:h.n]
         if self.tabs.currentIndex() == 0:
-            # a vertex per two pixel columns: a noisy band's fill costs about as much per
-            # vertex as per pixel it covers, and its envelope is kept (band_envelope)
-            pixels = max(int(self.band_plots[KINDS[0]].vb.width()) // 2, 50)
-            for k, kind in enumerate(KINDS):
-                self.bands[kind].set_data(*band_envelope(steps, h.pct[:h.n, k, j], pixels))
-            self._follow_bands(steps[-1])
-            for plot in self.band_plots.values():
-                # a new range's transform now, not while painting: the median curves'
-                # bounds change with it and would ask for a second paint
-                plot.vb.updateMatrix()
-            # the histograms once the bands are painted, in an event-loop pass of their own
-            # (gui.after_paint): six plots in one frame were 4-5 ms of the GUI thread at once
+            if self._follow:
+                self._grow_x(steps[-1])
+            # each band plot, then the histograms, in an event-loop pass of its own once the
+            # one before is painted (gui.after_paint): the three band plots in one frame were
+            # 3.5-6 ms of the GUI thread at once, the six plots 4-5 ms more
+            self._draw_band(KINDS[0])
+            panel = type(self).__name__
+            for kind in KINDS[1:]:
+                self._after_paint.then(partial(self._draw_band, kind), panel)
             self._after_paint.then(self._draw_histograms)
         else:
             for i, curve in self.dead_curves.items():
@@ -312,24 +311,38 @@ class DistributionsPanel(QWidget):
             hist.keep_label_inside()          # e.g. the bin of zeros at the plot's edge
 
     def finish_frame(self) -> None:
-        """The histograms now, if they wait for the bands' paint (an export, a test)."""
+        """The rest of the frame now, if it waits for the paints before it (an export, a test)."""
         self._after_paint.flush()
 
-    def _follow_bands(self, last_step: float) -> None:
-        """The band plots' x axis grows by half again when the data reach its end (from 0,
-        as the Loss panel's); each y axis changes when the band leaves it or fills less than
-        half of it. Not while the learner zooms."""
-        if not self._follow:
+    def _draw_band(self, kind: str) -> None:
+        """One band plot with the newest statistics; its y axis changes when the band leaves
+        it or fills less than half of it (not while the learner zooms)."""
+        h, j = self._history, self.layer_box.currentIndex()
+        if h is None or h.n == 0 or j < 0:
             return
+        # a vertex per two pixel columns: a noisy band's fill costs about as much per
+        # vertex as per pixel it covers, and its envelope is kept (band_envelope)
+        pixels = max(int(self.band_plots[KINDS[0]].vb.width()) // 2, 50)
+        band, plot = self.bands[kind], self.band_plots[kind]
+        band.set_data(*band_envelope(h.steps[:h.n], h.pct[:h.n, KINDS.index(kind), j], pixels))
+        if self._follow:
+            new = fitted_range(*band.bounds(), self._y_ranges.get(kind))
+            if new is not None:
+                self._y_ranges[kind] = new
+                plot.setYRange(*new, padding=0)
+        # a new range's transform now, not while painting: the median curve's bounds
+        # change with it and would ask for a second paint
+        plot.vb.updateMatrix()
+
+    def _grow_x(self, last_step: float) -> None:
+        """The band plots' x axis grows by half again when the data reach its end (from 0,
+        as the Loss panel's); the three plots share it."""
         end = grown_end(float(last_step), self._x_end)
         if end is not None:
             self._x_end = end
             self.band_plots[KINDS[0]].setXRange(0, end, padding=0.02)
-        for kind in KINDS:
-            new = fitted_range(*self.bands[kind].bounds(), self._y_ranges.get(kind))
-            if new is not None:
-                self._y_ranges[kind] = new
-                self.band_plots[kind].setYRange(*new, padding=0)
+            for plot in self.band_plots.values():
+                plot.vb.updateMatrix()
 
     def _bands_zoomed(self, *_) -> None:
         self._follow = False

@@ -97,6 +97,7 @@ def test_history_grows_past_its_capacity_and_a_repeated_step_replaces(panel, mni
         panel.update_stats(stats, step)
     panel.update_stats(stats, 300)
     panel.show()
+    panel.finish_frame()                  # (the plots after the first wait for its paint)
     x_plot, pct = panel.band_data("gradients")
     assert len(x_plot) == 300 and x_plot[-1] == 300
     np.testing.assert_allclose(pct[123], stats["layers"][0]["gradients"])
@@ -231,3 +232,32 @@ def test_the_histograms_are_drawn_once_the_bands_are_painted_in_a_pass_of_their_
     assert panel._after_paint.pending
     qtbot.waitUntil(lambda: not panel._after_paint.pending)                  # ... for the paint
     np.testing.assert_array_equal(panel.hist_data("weights")[0], counts)
+
+
+def test_each_band_plot_then_the_histograms_is_drawn_after_the_paint_of_the_one_before(panel, mnist, qtbot):
+    from PySide6.QtCore import QEvent, QObject
+    _, results = train_with_stats(mnist, steps=12, every=4)
+    for stats, step in results[:-1]:
+        panel.update_stats(stats, step)
+    panel.finish_frame()
+    stats, step = results[-1]
+    counts, _ = stats["layers"][0]["weight_hist"]
+
+    def state():
+        bands = tuple(bool(panel.band_data(kind)[0][-1] == step) for kind in KINDS)
+        return bands + (bool(np.array_equal(panel.hist_data("weights")[0], counts)),)
+    painted = []
+
+    class Watch(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint:
+                painted.append(state())
+            return False
+    watch = Watch()
+    panel.dist_view.viewport().installEventFilter(watch)
+    panel.update_stats(stats, step)
+    assert state() == (True, False, False, False)          # the first band plot at once
+    qtbot.waitUntil(lambda: not panel._after_paint.pending and state() == (True,) * 4)
+    panel.dist_view.viewport().removeEventFilter(watch)
+    stages = [(True, False, False, False), (True, True, False, False), (True, True, True, False)]
+    assert list(dict.fromkeys(s for s in painted if s in stages)) == stages   # each painted, in turn
