@@ -264,15 +264,41 @@ class MetricsPanel(QWidget):
     def _draw(self) -> None:
         """The loss plot now; the accuracy plot once the loss plot is painted, in an event-loop
         pass of its own (``_draw_rest``): a frame of the toy net paints 5-9 ms, an x-axis
-        growth repaints both plots whole (9-14 ms), and a 60 Hz timer waits for a whole pass."""
+        growth repaints both plots whole (9-14 ms), and a 60 Hz timer waits for a whole pass.
+        While training, a plot whose x axis grows is first painted with its new ranges and the
+        curves it has (a whole repaint: 3-4 ms), and takes its new points in a part after that
+        (``_draw_loss``, ``_draw_acc``)."""
         steps = self._steps["step"].view()
         has_data = len(steps) > 0 or self._epochs["step"].n > 0 or bool(self.overlay.shown)
         self.stack.setCurrentIndex(1 if has_data else 0)
-        self._after_paint.flush()            # (the last frame's second part still waiting: now)
+        self._after_paint.flush()            # (the last frame's parts still waiting: now)
         last = steps[-1] if len(steps) else 0
-        pace = self._pace.update(last) if draw_budget().active else 0.0    # (training runs)
+        training = draw_budget().active and not self._exporting
+        pace = self._pace.update(last) if training else 0.0
         self._x_waits = self.ranges.grow_x(max(last, self.overlay.max_step), follow_later=True,
                                            pace=pace)
+        if self._x_waits and training:
+            self._fit_loss(self._loss_values())
+            self._after_paint.then(self._draw_loss)
+        else:
+            self._draw_loss()
+        self._after_paint.then(self._draw_rest)
+
+    def _loss_values(self) -> np.ndarray:
+        """The loss curve the axis fits (the raw one if shown, else its moving average)."""
+        loss = self._steps["loss"].view()
+        if not self.raw_box.isChecked():
+            loss = self._loss_avg.update(loss, self.window_spin.value(), self.data.version)
+        return loss
+
+    def _fit_loss(self, curve: np.ndarray) -> None:
+        e = self._epochs
+        self.ranges.fit_loss([curve, e["train_loss"].view(), e["val_loss"].view(),
+                              self.overlay.loss_values], self.log_box.isChecked(),
+                             wait=draw_budget().active)
+
+    def _draw_loss(self) -> None:
+        steps = self._steps["step"].view()
         view = plot_view(self.loss_plot, self._export_scale * self.glw.devicePixelRatioF())
         loss = self._steps["loss"].view()
         v, w = self.data.version, self.window_spin.value()
@@ -282,45 +308,65 @@ class MetricsPanel(QWidget):
         fast = not self.log_box.isChecked()
         settle = not self._exporting
         raw = self.raw_box.isChecked()
-        if raw:                        # a hidden curve does no work
-            self._live[self.raw_curve].show(steps, loss, view, v, skip_finite=fast, settle=settle)
-        self._live[self.avg_curve].show(steps, avg, view, (v, w), skip_finite=fast, settle=settle)
+        drawing, self._drawing = self._drawing, True    # (our own changes: no frame requested)
+        try:
+            if raw:                        # a hidden curve does no work
+                self._live[self.raw_curve].show(steps, loss, view, v, skip_finite=fast, settle=settle)
+            self._live[self.avg_curve].show(steps, avg, view, (v, w), skip_finite=fast, settle=settle)
+            e = {k: b.view() for k, b in self._epochs.items()}
+            # the drawn points hold every column's extremes: the axis fits them as it fits all
+            # (on a log axis, the smallest positive loss counts: all points then)
+            drawn = self._live[self.raw_curve if raw else self.avg_curve].drawn()[1]
+            self._fit_loss((loss if raw else avg) if not fast else drawn)
+            self.epoch_curves.draw(e, {self.loss_plot: view}, v, fast, settle)
+            if self._epochs_dirty:
+                self._epochs_dirty = False
+                self.best_mark.update(e["step"], e["epoch"], e["val_loss"])
+        finally:
+            self._drawing = drawing
+
+    def _acc_values(self) -> np.ndarray:
+        """The batch accuracy's moving average (0-1) at the iterations."""
+        return self._acc_avg.update(self._steps["acc"].view(), self.window_spin.value(),
+                                    self.data.version)
+
+    def _fit_acc(self, batch_acc: np.ndarray) -> None:
         e = {k: b.view() for k, b in self._epochs.items()}
-        # the drawn points hold every column's extremes: the axis fits them as it fits all
-        # (on a log axis, the smallest positive loss counts: all points then)
-        drawn = self._live[self.raw_curve if raw else self.avg_curve].drawn()[1]
-        curve = (loss if raw else avg) if not fast else drawn
-        self.ranges.fit_loss([curve, e["train_loss"], e["val_loss"], self.overlay.loss_values], not fast,
-                             wait=draw_budget().active)
-        self.epoch_curves.draw(e, {self.loss_plot: view}, v, fast, settle)
-        if self._epochs_dirty:
-            self._epochs_dirty = False
-            self.best_mark.update(e["step"], e["epoch"], e["val_loss"])
-        self._after_paint.then(self._draw_rest)
+        self.ranges.fit_acc(batch_acc, self._steps["step"].view(), e, self.overlay.late_acc_min,
+                            wait=draw_budget().active)
 
     def _draw_acc(self) -> None:
         steps = self._steps["step"].view()
         view = plot_view(self.acc_plot, self._export_scale * self.glw.devicePixelRatioF())
         v, w = self.data.version, self.window_spin.value()
-        batch_acc = self._acc_avg.update(self._steps["acc"].view(), w, v)
+        batch_acc = self._acc_values()
         settle = not self._exporting
-        self._live[self.batch_acc_curve].show(steps, batch_acc, view, (v, w), 100, settle=settle)
-        e = {k: b.view() for k, b in self._epochs.items()}
-        self.ranges.fit_acc(batch_acc, steps, e, self.overlay.late_acc_min, wait=draw_budget().active)
-        self.epoch_curves.draw(e, {self.acc_plot: view}, v, True, settle)
+        drawing, self._drawing = self._drawing, True
+        try:
+            self._live[self.batch_acc_curve].show(steps, batch_acc, view, (v, w), 100, settle=settle)
+            e = {k: b.view() for k, b in self._epochs.items()}
+            self._fit_acc(batch_acc)
+            self.epoch_curves.draw(e, {self.acc_plot: view}, v, True, settle)
+        finally:
+            self._drawing = drawing
 
     def finish_frame(self) -> None:
-        """The accuracy plot now, if it waits for the loss plot's paint (an export, a test)."""
+        """The rest of the frame now, if it waits for the paints before it (an export, a test)."""
         self._after_paint.flush()
 
     def _draw_rest(self) -> None:
         """The frame's second part (``gui.after_paint``): the accuracy plot (its x range
-        first, if the axis grew)."""
+        first, if the axis grew: while training, painted before its new points, as the loss
+        plot's)."""
         drawing, self._drawing = self._drawing, True    # (our own changes: no frame requested)
         try:
             if self._x_waits:
                 self._x_waits = False
                 self.ranges.follow_x()
+                if draw_budget().active and not self._exporting:
+                    self._fit_acc(self._acc_values())
+                    self._after_paint.then(self._draw_acc)
+                    return
             self._draw_acc()
         finally:
             self._drawing = drawing

@@ -193,3 +193,45 @@ def test_a_frame_paints_the_loss_plot_then_the_accuracy_plot_in_passes_of_their_
     assert covered(first, acc_area) < 0.5            # accuracy plot's newest points at most
     assert covered(later, acc_area) > 0.95           # then the accuracy plot, in a later pass
     assert covered(later, loss_area) < 0.5
+
+
+def test_while_training_a_growing_axis_is_painted_before_the_curves_take_their_new_points(panel, qtbot):
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    from gui.throttle import draw_budget
+    qtbot.waitExposed(panel)
+    panel.add_steps(cols(1, 100))
+    panel.redraw()
+    for _ in range(5):
+        QApplication.processEvents()
+    panel.finish_frame()
+    loss_vb, acc_vb = panel.loss_plot.vb, panel.acc_plot.vb
+    loss_curve, acc_curve = panel._live[panel.avg_curve], panel._live[panel.batch_acc_curve]
+    painted = []                               # (loss x end, its newest point, acc x end, its newest)
+
+    class Watch(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint:
+                painted.append((loss_vb.viewRange()[0][1], loss_curve.drawn()[0].max(),
+                                acc_vb.viewRange()[0][1], acc_curve.drawn()[0].max()))
+            return False
+    watch = Watch()
+    draw_budget().set_active(True)
+    try:
+        old_end = loss_vb.viewRange()[0][1]
+        panel.glw.viewport().installEventFilter(watch)
+        panel.add_steps(cols(101, 400))
+        panel.redraw()
+        new_end = loss_vb.viewRange()[0][1]
+        assert new_end > 2 * old_end                     # the axis at once,
+        assert loss_curve.drawn()[0].max() == 100        # the curve as it was
+        qtbot.waitUntil(lambda: acc_curve.drawn()[0].max() == 500 and not panel._after_paint.pending)
+    finally:
+        draw_budget().set_active(False)
+        panel.glw.viewport().removeEventFilter(watch)
+    assert loss_curve.drawn()[0].max() == 500
+    assert painted[0][:2] == (new_end, 100)              # painted with the new range, old points
+    assert (new_end, 500) in [p[:2] for p in painted]    # then with the new points
+    acc_new = [p for p in painted if p[2] == pytest.approx(new_end)]
+    assert acc_new and acc_new[0][3] == 100              # the accuracy plot likewise
