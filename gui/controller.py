@@ -26,6 +26,7 @@ from core.live_settings import RunSettings
 from core.network import Network
 from core.trainer import Trainer
 
+from . import training_gc
 from .model_files import ModelFiles
 from .model_setup import ModelSetup
 from .run_keeping import RunKeeping
@@ -96,4 +97,5 @@ class TrainingController(ModelSetup, ModelFiles, RunLifecycle, SignalRelay, RunK
         if state != self.state:
             self.state = state
             draw_budget().set_active(state == RunState.RUNNING)
+            training_gc.set_training(state == RunState.RUNNING)
             self.state_changed.emit(state)
