@@ -324,6 +324,9 @@ class DistributionsPanel(QWidget):
         # vertex as per pixel it covers, and its envelope is kept (band_envelope)
         pixels = max(int(self.band_plots[KINDS[0]].vb.width()) // 2, 50)
         band, plot = self.bands[kind], self.band_plots[kind]
+        if kind != KINDS[0] and plot.vb.linksBlocked:
+            plot.vb.blockLink(False)                  # the x axis grew: this plot follows now
+            plot.vb.linkedXChanged()
         band.set_data(*band_envelope(h.steps[:h.n], h.pct[:h.n, KINDS.index(kind), j], pixels))
         if self._follow:
             new = fitted_range(*band.bounds(), self._y_ranges.get(kind))
@@ -336,10 +339,14 @@ class DistributionsPanel(QWidget):
 
     def _grow_x(self, last_step: float) -> None:
         """The band plots' x axis grows by half again when the data reach its end (from 0,
-        as the Loss panel's); the three plots share it."""
+        as the Loss panel's); the three plots share it, and while training the second and the
+        third take it when they are drawn (``_draw_band``): a growth repaints a plot whole."""
         end = grown_end(float(last_step), self._x_end)
         if end is not None:
             self._x_end = end
+            later = draw_budget().active and self.isVisible()
+            for kind in KINDS[1:]:
+                self.band_plots[kind].vb.blockLink(later)
             self.band_plots[KINDS[0]].setXRange(0, end, padding=0.02)
             for plot in self.band_plots.values():
                 plot.vb.updateMatrix()

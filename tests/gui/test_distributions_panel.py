@@ -261,3 +261,25 @@ def test_each_band_plot_then_the_histograms_is_drawn_after_the_paint_of_the_one_
     panel.dist_view.viewport().removeEventFilter(watch)
     stages = [(True, False, False, False), (True, True, False, False), (True, True, True, False)]
     assert list(dict.fromkeys(s for s in painted if s in stages)) == stages   # each painted, in turn
+
+
+def test_while_training_the_other_band_plots_take_a_grown_x_axis_when_they_are_drawn(panel, mnist, qtbot):
+    from gui.throttle import draw_budget
+    _, results = train_with_stats(mnist, steps=12, every=4)
+    stats = results[0][0]
+    panel.update_stats(stats, 10)
+    panel.finish_frame()
+    first, second = (panel.band_plots[k].vb for k in KINDS[:2])
+    old_end = first.viewRange()[0][1]
+    draw_budget().set_active(True)
+    try:
+        panel.update_stats(stats, 1000)                     # far past the axis's end: it grows
+        panel.redraw()                                      # (the budget's frame, now)
+        new_end = first.viewRange()[0][1]
+        assert new_end > 5 * old_end
+        assert second.viewRange()[0][1] == pytest.approx(old_end)     # not yet: drawn later
+        qtbot.waitUntil(lambda: not panel._after_paint.pending)
+    finally:
+        draw_budget().set_active(False)
+    assert second.viewRange()[0][1] == pytest.approx(new_end) and not second.linksBlocked
+    assert panel.band_plots[KINDS[2]].vb.viewRange()[0][1] == pytest.approx(new_end)

@@ -143,7 +143,8 @@ def test_while_training_a_new_view_shows_the_old_image_mapped_then_draws_it_in_b
     monkeypatch.setattr(sc, "PIECE_POINTS", 20)             # 51 points: three bands
     bands = []
     draw = canvas._draw
-    monkeypatch.setattr(canvas, "_draw", lambda image, rect, clear: (bands.append(rect), draw(image, rect, clear)))
+    monkeypatch.setattr(canvas, "_draw",
+                        lambda image, rect, clear: (bands.append(rect), draw(image, rect, clear)))
     p.setXRange(0, 200, padding=0)                           # the axis grows
     w.viewport().repaint()
     assert canvas.renders == 1 and canvas.mapped == 1        # not drawn in the paint: mapped
@@ -155,14 +156,15 @@ def test_while_training_a_new_view_shows_the_old_image_mapped_then_draws_it_in_b
     qtbot.waitUntil(lambda: canvas.renders == 2)             # then drawn, in passes of their own
     assert len(bands) == 3
     assert bands[0].left() == 0 and bands[-1].right() == pytest.approx(canvas.boundingRect().width())
-    assert all(a.right() == pytest.approx(b.left()) for a, b in zip(bands, bands[1:]))
+    assert all(a.right() == pytest.approx(b.left()) for a, b in zip(bands, bands[1:], strict=False))
     assert pixel(canvas, p, 25, 5) == RED and pixel(canvas, p, 75, 5).alpha() == 0
 
 
 def test_points_set_while_the_new_image_is_drawn_begin_it_again_and_are_in_it(plot, training, qtbot,
                                                                               monkeypatch):
-    import gui.settled_canvas as sc
     from PySide6.QtCore import QTimer
+
+    import gui.settled_canvas as sc
     w, p = plot
     canvas = SettledCanvas.for_plot(p)
     x = np.arange(0, 51, dtype=float)
