@@ -65,6 +65,20 @@ def _symmetric_levels(a: np.ndarray, biggest: float, percentile: float) -> tuple
     return (-top, top) if top > 0 else None
 
 
+def _round_up(levels: tuple | None) -> tuple | None:
+    """Symmetric ``levels`` with their end rounded up to two significant digits (±0.2734 →
+    ±0.28, as the panel's line reports it): while the weights learn, the colour scale then
+    changes only when their spread crosses a step, not with every snapshot (each change laid
+    the colour bar's axis out and repainted it: ~1 ms of a frame's paint)."""
+    if levels is None:
+        return None
+    top = levels[1]
+    exponent = math.floor(math.log10(top)) - 1
+    digits = math.ceil(round(top / 10.0 ** exponent, 9))      # (0.28 / 0.01 is 28.000000000000004)
+    top = float(f"{digits}e{exponent}")
+    return (-top, top)
+
+
 def _high_percentile(a: np.ndarray, percentile: float) -> float:
     """``np.percentile(a, percentile)`` (linear interpolation) for a high percentile of a
     1-D array of finite values, found among its largest values only: partitioning all
@@ -277,7 +291,7 @@ class WeightsPanel(QWidget):
         percentile = ROBUST_PERCENTILE if self.robust_check.isChecked() else 100.0
         a = np.abs(w).ravel()
         biggest = float(a.max())
-        levels = _symmetric_levels(a, biggest, percentile)
+        levels = _round_up(_symmetric_levels(a, biggest, percentile))
         if w.ndim == 4:
             self._draw_conv(name, w, percentile, levels)
         else:

@@ -8,7 +8,13 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication
 
 from core import Network, presets
-from gui.panels.weights_panel import ROBUST_PERCENTILE, WeightsPanel, _high_percentile, _symmetric_levels
+from gui.panels.weights_panel import (
+    ROBUST_PERCENTILE,
+    WeightsPanel,
+    _high_percentile,
+    _round_up,
+    _symmetric_levels,
+)
 from gui.widgets.heatmap import symmetric_levels
 from gui.widgets.live_axis import LiveAxis
 from gui.widgets.mosaic import mosaic_zoom
@@ -68,10 +74,32 @@ def test_levels_are_symmetric_and_robust_is_a_toggle(panel):
     w = params["0.W"]
     top = float(np.percentile(np.abs(w), ROBUST_PERCENTILE))
     assert panel.robust_check.isChecked()
-    assert panel.heatmap.levels() == pytest.approx((-top, top))
+    assert panel.heatmap.levels() == pytest.approx(_round_up((-top, top)))
     panel.robust_check.setChecked(False)
     top = float(np.abs(w).max())
-    assert panel.heatmap.levels() == pytest.approx((-top, top))
+    assert panel.heatmap.levels() == pytest.approx(_round_up((-top, top)))
+
+
+@pytest.mark.parametrize(("top", "rounded"), [(0.2734, 0.28), (0.28, 0.28), (0.2801, 0.29), (3.01, 3.1),
+                                              (0.0999, 0.1), (1e-5, 1e-5), (123.4, 130.0), (0.995, 1.0)])
+def test_colour_levels_end_on_two_significant_digits_rounded_up(top, rounded):
+    assert _round_up((-top, top)) == (-rounded, rounded)
+    assert _round_up(None) is None
+
+
+def test_the_colour_scale_stays_while_the_weights_move_within_a_step(panel, monkeypatch):
+    params = snapshot("mlp")
+    panel.set_model(presets.get("mlp"), params)
+    panel.heatmap.grab()                       # (laid out for the first snapshot)
+    laid_out = []
+    axis = panel.heatmap.colorbar.axis
+    monkeypatch.setattr(axis, "generateDrawSpecs", lambda p: laid_out.append(1))
+    levels = panel.heatmap.levels()
+    for k in range(1, 6):                      # every weight 0.1 % larger at each snapshot
+        panel.update_snapshot({n: v * (1 + k / 1000) for n, v in params.items()}, k)
+        assert panel.heatmap.levels() == levels
+    panel.heatmap.grab()
+    assert axis.range == pytest.approx(list(levels)) and not laid_out
 
 
 def test_update_snapshot_redraws_and_keeps_the_layer(panel):
