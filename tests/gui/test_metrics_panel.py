@@ -235,3 +235,40 @@ def test_while_training_a_growing_axis_is_painted_before_the_curves_take_their_n
     assert (new_end, 500) in [p[:2] for p in painted]    # then with the new points
     acc_new = [p for p in painted if p[2] == pytest.approx(new_end)]
     assert acc_new and acc_new[0][3] == 100              # the accuracy plot likewise
+
+
+def test_while_training_the_loss_plots_epoch_curves_follow_its_iteration_curves_after_a_paint(panel, qtbot):
+    from PySide6.QtCore import QEvent, QObject
+
+    from gui.throttle import draw_budget
+    qtbot.waitExposed(panel)
+
+    def epoch(k, step):
+        panel.add_epoch({"step": step, "epoch": k, "train_loss": 1.0, "val_loss": 1.1, "train_acc": 0.5,
+                         "val_acc": 0.5, "test_acc": 0.5})
+    panel.add_steps(cols(1, 100))
+    epoch(1, 100)
+    panel.redraw()
+    panel.finish_frame()
+    steps, val = panel._live[panel.avg_curve], panel.epoch_curves.live[panel.val_loss_curve]
+    painted = []                                       # (newest iteration drawn, newest epoch's)
+
+    class Watch(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint:
+                painted.append((steps.drawn()[0].max(), val.drawn()[0].max()))
+            return False
+    watch = Watch()
+    panel.glw.viewport().installEventFilter(watch)
+    draw_budget().set_active(True)
+    try:
+        panel.add_steps(cols(101, 20))                 # (the x axis has room for them)
+        epoch(2, 120)
+        panel.redraw()
+        assert steps.drawn()[0].max() == 120 and val.drawn()[0].max() == 100   # the epoch waits
+        qtbot.waitUntil(lambda: not panel._after_paint.pending)
+    finally:
+        draw_budget().set_active(False)
+        panel.glw.viewport().removeEventFilter(watch)
+    assert val.drawn()[0].max() == 120
+    assert painted[0] == (120, 100) and (120, 120) in painted
