@@ -343,7 +343,9 @@ class SettledCanvas(pg.GraphicsObject):
             if c.pen.widthF() > 1 or c.pen.style() != Qt.PenStyle.SolidLine:
                 # a wide (or dashed) polyline is stroked with its joins as one outline: a
                 # zigzag of 6000 points took 1.3 s; as separate segments, 3 ms (as pyqtgraph)
-                painter.drawLines(*arrayToLineSegments(px, py, "all", False).drawargs())
+                # (``drawargs`` points into ``segments``' memory: it must live while drawn)
+                segments = arrayToLineSegments(px, py, "all", False)
+                painter.drawLines(*segments.drawargs())
             else:
                 poly = pg.functions.create_qpolygonf(hi - lo)
                 xy = pg.functions.ndarray_from_qpolygonf(poly)

@@ -202,3 +202,31 @@ def test_not_training_the_paint_draws_the_new_image_at_once(plot):
     p.setXRange(0, 200, padding=0)
     w.viewport().repaint()
     assert canvas.renders == 2 and canvas.mapped == 0
+
+
+def test_wide_lines_are_drawn_from_segments_that_live_while_they_are_drawn(plot, monkeypatch):
+    """pyqtgraph's segments hand Qt a pointer into their own memory: freed before the drawing
+    (a temporary), the memory was reused and lines ran from the corner (seen while training)."""
+    import gui.settled_canvas as sc
+    kept = []
+
+    class ReusedWhenFreed:
+        def __init__(self, segments):
+            self.segments = segments
+
+        def drawargs(self):
+            return self.segments.drawargs()
+
+        def __del__(self):                       # what reuse of freed memory may do to it
+            self.segments.ndarray()[:] = 0
+            kept.append(self.segments)           # (kept: no real use after free in the test)
+    make = sc.arrayToLineSegments
+    monkeypatch.setattr(sc, "arrayToLineSegments", lambda *a: ReusedWhenFreed(make(*a)))
+    w, p = plot
+    canvas = SettledCanvas.for_plot(p)
+    x = np.arange(20, 81, dtype=float)
+    canvas.set_points("a", x, np.full(61, 5.0), pg.mkPen(RED, width=2))
+    w.viewport().repaint()
+    assert canvas.renders == 1 and kept
+    assert pixel(canvas, p, 50, 5) == RED                 # the line where it lies
+    assert pixel(canvas, p, 0, 10).alpha() == 0           # nothing from the corner
