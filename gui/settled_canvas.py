@@ -44,6 +44,15 @@ PIECE_POINTS = 3000       # points a pass draws into a new image while training 
 MAX_PIECES = 4
 
 
+def _blank_image(width: float, height: float, dpr: float) -> QImage:
+    """A transparent image of the view's size in device pixels."""
+    image = QImage(math.ceil(width * dpr), math.ceil(height * dpr),
+                   QImage.Format.Format_ARGB32_Premultiplied)
+    image.setDevicePixelRatio(dpr)
+    image.fill(0)
+    return image
+
+
 @dataclass
 class Symbol:
     """A curve's symbol as pyqtgraph's options give it: ``"o"``, ``"s"``, ``"t"``..., its size
@@ -195,10 +204,7 @@ class SettledCanvas(pg.GraphicsObject):
             self._image, self._stale = None, False    # (drawn when painted, if ever)
             self.update()
             return
-        image = QImage(math.ceil(width * dpr), math.ceil(height * dpr),
-                       QImage.Format.Format_ARGB32_Premultiplied)
-        image.setDevicePixelRatio(dpr)
-        image.fill(0)
+        image = _blank_image(width, height, dpr)
         points = sum(len(c.x) for c in self._curves.values() if c.visible)
         pieces = max(1, min(MAX_PIECES, math.ceil(points / PIECE_POINTS)))
         self._next = (image, key, pieces, 0, draw_budget().last_panel)
@@ -304,10 +310,7 @@ class SettledCanvas(pg.GraphicsObject):
         if width < 1 or height < 1:
             self._image = None
             return
-        image = QImage(math.ceil(width * dpr), math.ceil(height * dpr),
-                       QImage.Format.Format_ARGB32_Premultiplied)
-        image.setDevicePixelRatio(dpr)
-        image.fill(0)
+        image = _blank_image(width, height, dpr)
         self._image = image
         self.renders += 1
         self._draw(image, QRectF(0, 0, width, height), clear=False)

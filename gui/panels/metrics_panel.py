@@ -11,6 +11,8 @@ colour per run, made once.
 """
 from __future__ import annotations
 
+from contextlib import contextmanager
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
@@ -255,11 +257,22 @@ class MetricsPanel(QWidget):
         if not self._dirty:
             return
         self._dirty = False
-        self._drawing = True          # our own range changes do not ask for another frame now
-        try:
+        with self._own_changes():
             self._draw()
+
+    def _in_parts(self) -> bool:
+        """Whether a frame is drawn in parts, each after the paint of the one before (while
+        training runs; not for an export)."""
+        return draw_budget().active and not self._exporting
+
+    @contextmanager
+    def _own_changes(self):
+        """The panel's own range and data changes in here do not ask for another frame."""
+        drawing, self._drawing = self._drawing, True
+        try:
+            yield
         finally:
-            self._drawing = False
+            self._drawing = drawing
 
     def _draw(self) -> None:
         """The loss plot now; the accuracy plot once the loss plot is painted, in an event-loop
@@ -276,7 +289,7 @@ class MetricsPanel(QWidget):
             self.stack.setCurrentIndex(int(has_data))
         self._after_paint.flush()            # (the last frame's parts still waiting: now)
         last = steps[-1] if len(steps) else 0
-        training = draw_budget().active and not self._exporting
+        training = self._in_parts()
         pace = self._pace.update(last) if training else 0.0
         self._x_waits = self.ranges.grow_x(max(last, self.overlay.max_step), follow_later=True,
                                            pace=pace)
@@ -311,8 +324,7 @@ class MetricsPanel(QWidget):
         fast = not self.log_box.isChecked()
         settle = not self._exporting
         raw = self.raw_box.isChecked()
-        drawing, self._drawing = self._drawing, True    # (our own changes: no frame requested)
-        try:
+        with self._own_changes():
             if raw:                        # a hidden curve does no work
                 self._live[self.raw_curve].show(steps, loss, view, v, skip_finite=fast, settle=settle)
             self._live[self.avg_curve].show(steps, avg, view, (v, w), skip_finite=fast, settle=settle)
@@ -320,9 +332,7 @@ class MetricsPanel(QWidget):
             # (on a log axis, the smallest positive loss counts: all points then)
             drawn = self._live[self.raw_curve if raw else self.avg_curve].drawn()[1]
             self._fit_loss((loss if raw else avg) if not fast else drawn)
-        finally:
-            self._drawing = drawing
-        if draw_budget().active and not self._exporting:
+        if self._in_parts():
             self._after_paint.then(self._draw_loss_epochs)
         else:
             self._draw_loss_epochs()
@@ -331,15 +341,12 @@ class MetricsPanel(QWidget):
         """The loss plot's per-epoch curves and its best-epoch mark."""
         view = plot_view(self.loss_plot, self._export_scale * self.glw.devicePixelRatioF())
         e = {k: b.view() for k, b in self._epochs.items()}
-        drawing, self._drawing = self._drawing, True
-        try:
+        with self._own_changes():
             self.epoch_curves.draw(e, {self.loss_plot: view}, self.data.version,
                                    not self.log_box.isChecked(), not self._exporting)
             if self._epochs_dirty:
                 self._epochs_dirty = False
                 self.best_mark.update(e["step"], e["epoch"], e["val_loss"])
-        finally:
-            self._drawing = drawing
 
     def _acc_values(self) -> np.ndarray:
         """The batch accuracy's moving average (0-1) at the iterations."""
@@ -357,14 +364,11 @@ class MetricsPanel(QWidget):
         v, w = self.data.version, self.window_spin.value()
         batch_acc = self._acc_values()
         settle = not self._exporting
-        drawing, self._drawing = self._drawing, True
-        try:
+        with self._own_changes():
             self._live[self.batch_acc_curve].show(steps, batch_acc, view, (v, w), 100, settle=settle)
             e = {k: b.view() for k, b in self._epochs.items()}
             self._fit_acc(batch_acc)
             self.epoch_curves.draw(e, {self.acc_plot: view}, v, True, settle)
-        finally:
-            self._drawing = drawing
 
     def finish_frame(self) -> None:
         """The rest of the frame now, if it waits for the paints before it (an export, a test)."""
@@ -374,18 +378,15 @@ class MetricsPanel(QWidget):
         """The frame's second part (``gui.after_paint``): the accuracy plot (its x range
         first, if the axis grew: while training, painted before its new points, as the loss
         plot's)."""
-        drawing, self._drawing = self._drawing, True    # (our own changes: no frame requested)
-        try:
+        with self._own_changes():
             if self._x_waits:
                 self._x_waits = False
                 self.ranges.follow_x()
-                if draw_budget().active and not self._exporting:
+                if self._in_parts():
                     self._fit_acc(self._acc_values())
                     self._after_paint.then(self._draw_acc)
                     return
             self._draw_acc()
-        finally:
-            self._drawing = drawing
 
     def _on_user_zoom(self, *_):
         self.ranges.user_zoomed = True
