@@ -1,8 +1,7 @@
 """The training process: what the app starts (``multiprocessing``, spawn) to train a run
 outside its own interpreter, so that drawing and training never wait for each other's lock.
 
-``main(conn, parent_pid)`` sets one BLAS thread and a scheduling priority below the app's
-(``NICE``), reads the run (``start``: network, data,
+``main(conn, parent_pid)`` sets one BLAS thread, reads the run (``start``: network, data,
 trainer state, whether it starts paused, slow motion; ``core.trainer_transfer``),
 says ``ready`` (with the seconds it took to build the trainer), runs
 ``core.training_loop.TrainingLoop`` and sends the trainer's full state back (``state``),
@@ -17,21 +16,6 @@ import time
 
 ENV_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
 SEND_BUFFER = 4 << 20     # bytes: a snapshot goes out at once (the system may allow less)
-NICE = 5                  # the process's scheduling priority below the app's (see _lower_priority)
-
-
-def _lower_priority() -> None:
-    """Yield the processor to the app when both want it. Training takes a core whole; when a
-    third thread needs one (the app's receiving or statistics thread, anything else on the
-    machine), the scheduler then takes it from training rather than from the window. On 2
-    cores, the window's 60 Hz timer was late by more than 4 ms 1.8 times in a toy run of 4 s
-    (median of 10), 0.7 times at nice 5 (``python -m gui.bench`` prints what training keeps).
-    Headless runs (the bench's) get the same priority."""
-    if hasattr(os, "nice"):
-        try:
-            os.nice(NICE)
-        except OSError:                   # (not allowed here: it trains as it is)
-            pass
 
 
 def _large_send_buffer(conn) -> None:
@@ -56,7 +40,6 @@ def main(conn, parent_pid: int) -> None:
         os.environ[name] = "1"
     from . import threads, trainer_transfer, training_loop, wire
     threads.set_blas_threads(1)
-    _lower_priority()
     _large_send_buffer(conn)
     reason = "error"
     try:

@@ -74,18 +74,6 @@ def test_closing_the_window_mid_run_ends_the_thread_and_the_process_within_a_sec
     assert process not in multiprocessing.active_children() and gone(pid)
 
 
-@pytest.mark.skipif(not hasattr(os, "getpriority"), reason="no process priorities here")
-def test_the_training_process_runs_below_the_apps_priority(qtbot, controller):
-    from core import training_child
-    c = controller
-    assert c.start()
-    qtbot.waitUntil(lambda: c.steps_done > 3, timeout=10000)
-    pid = c.worker.process.pid
-    ours, its = os.getpriority(os.PRIO_PROCESS, 0), os.getpriority(os.PRIO_PROCESS, pid)
-    assert its == min(ours + training_child.NICE, 19) and (its > ours or ours == 19)
-    assert c.stop(wait=True)
-
-
 def test_a_killed_process_is_reported_and_a_new_run_starts(qtbot, controller):
     c = controller
     errors, finished = [], []
