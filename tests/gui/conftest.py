@@ -19,13 +19,17 @@ def _qt_style_and_settings(tmp_path_factory, qapp):
 
 @pytest.fixture(autouse=True)
 def draw_budget_left_idle(qapp):
-    """The app-wide draw budget is on only while training runs; every test ends with it off."""
+    """The app-wide draw budget is on only while training runs; every test ends with it off
+    (and with no objects frozen out of garbage collections, gui.training_gc)."""
     yield
-    from gui import throttle
+    from gui import throttle, training_gc
     budget = throttle._budget
     if budget is not None and budget.active:
         budget.set_active(False)
         pytest.fail("test left the draw budget active (training still marked as running)")
+    if training_gc.holding():
+        training_gc.set_training(False)
+        pytest.fail("test left objects frozen out of garbage collections (training still marked as running)")
 
 
 @pytest.fixture
