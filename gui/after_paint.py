@@ -52,6 +52,12 @@ class AfterPaint(QObject):
     def pending(self) -> bool:
         return bool(self._parts)
 
+    @property
+    def splitting(self) -> bool:
+        """Whether a frame is worth drawing in parts now: while training runs (the draw budget
+        is active) and the view is shown. Otherwise a panel may as well draw it at once."""
+        return draw_budget().active and self.parent().isVisible()
+
     def waiting(self, fn: Callable[[], None]) -> bool:
         return any(f == fn for f, _ in self._parts)
 

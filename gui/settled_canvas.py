@@ -178,7 +178,7 @@ class SettledCanvas(pg.GraphicsObject):
         self._next = None                     # (a new image begun for what was: begun again)
         self._piece_timer.stop()
         parts = self._parts()
-        if self._image is not None and parts is not None and draw_budget().active:
+        if self._image is not None and parts is not None and parts.splitting:
             self._stale = True                # shown mapped to the view until drawn afresh
             if not parts.waiting(self._render_stale):
                 parts.then(self._render_stale, draw_budget().last_panel)
@@ -187,11 +187,9 @@ class SettledCanvas(pg.GraphicsObject):
         self.update()
 
     def _parts(self) -> AfterPaint | None:
-        """The queue of frame parts of the view that shows this plot (None: not on screen)."""
+        """The queue of frame parts of the view that shows this plot (None: in no view)."""
         views = self.scene().views() if self.scene() is not None else []
-        if not views or not views[0].viewport().isVisible():
-            return None
-        return AfterPaint.of(views[0].viewport())
+        return AfterPaint.of(views[0].viewport()) if views else None
 
     def _render_stale(self) -> None:
         """Begin the new image (a part of the frame): its first band of columns now."""
@@ -234,7 +232,8 @@ class SettledCanvas(pg.GraphicsObject):
                 self.update()
                 return
             self._next = (image, key, pieces, done, panel)
-            if draw_budget().active:
+            parts = self._parts()
+            if parts is not None and parts.splitting:
                 self._piece_timer.start()         # the next band in a pass of its own
                 return
 

@@ -344,7 +344,7 @@ class DistributionsPanel(QWidget):
         end = grown_end(float(last_step), self._x_end)
         if end is not None:
             self._x_end = end
-            later = draw_budget().active and self.isVisible()
+            later = self._after_paint.splitting
             for kind in KINDS[1:]:
                 self.band_plots[kind].vb.blockLink(later)
             self.band_plots[KINDS[0]].setXRange(0, end, padding=0.02)

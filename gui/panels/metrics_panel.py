@@ -263,7 +263,7 @@ class MetricsPanel(QWidget):
     def _in_parts(self) -> bool:
         """Whether a frame is drawn in parts, each after the paint of the one before (while
         training runs; not for an export)."""
-        return draw_budget().active and not self._exporting
+        return self._after_paint.splitting and not self._exporting
 
     @contextmanager
     def _own_changes(self):

@@ -31,15 +31,20 @@ class View(QWidget):
         self.log.events.append("painted")
 
 
-def test_the_part_runs_once_after_the_next_paint_not_before_and_not_inside_it(qtbot):
-    log = Log()
+def shown_view(qtbot, log: Log) -> View:
     view = View(log)
     qtbot.addWidget(view)
     view.resize(200, 100)
     view.show()
     qtbot.waitExposed(view)
-    after = AfterPaint(view)
     view.installEventFilter(log)
+    return view
+
+
+def test_the_part_runs_once_after_the_next_paint_not_before_and_not_inside_it(qtbot):
+    log = Log()
+    view = shown_view(qtbot, log)
+    after = AfterPaint(view)
     log.events.clear()
     after.then(log.part)
     assert after.pending and log.events == []   # nothing painted yet: it waits
@@ -70,16 +75,6 @@ def test_a_hidden_view_paints_nothing_so_the_part_runs_at_once(qtbot):
     after = AfterPaint(view)
     after.then(log.part)
     assert log.events == ["part"] and not after.pending
-
-
-def shown_view(qtbot, log: Log) -> View:
-    view = View(log)
-    qtbot.addWidget(view)
-    view.resize(200, 100)
-    view.show()
-    qtbot.waitExposed(view)
-    view.installEventFilter(log)
-    return view
 
 
 def test_parts_run_in_order_each_after_the_paint_that_follows_the_one_before(qtbot):
@@ -122,3 +117,18 @@ def test_flush_runs_every_waiting_part_in_order(qtbot):
     assert after.waiting(after._parts[0][0]) and after.pending
     after.flush()
     assert log.events == ["a", "b"] and not after.pending
+
+
+def test_frames_are_split_only_while_training_and_shown(qtbot):
+    from gui.throttle import draw_budget
+    log = Log()
+    view = shown_view(qtbot, log)
+    after = AfterPaint.of(view)
+    assert not after.splitting                           # not training: draw at once
+    draw_budget().set_active(True)
+    try:
+        assert after.splitting
+        view.hide()
+        assert not after.splitting                       # hidden: nothing is painted
+    finally:
+        draw_budget().set_active(False)
