@@ -331,7 +331,7 @@ class MetricsPanel(QWidget):
             # the drawn points hold every column's extremes: the axis fits them as it fits all
             # (on a log axis, the smallest positive loss counts: all points then)
             drawn = self._live[self.raw_curve if raw else self.avg_curve].drawn()[1]
-            self._fit_loss((loss if raw else avg) if not fast else drawn)
+            self._fit_loss(self._loss_values() if not fast else drawn)
         if self._in_parts():
             self._after_paint.then(self._draw_loss_epochs)
         else:
