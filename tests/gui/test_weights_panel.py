@@ -80,9 +80,10 @@ def test_levels_are_symmetric_and_robust_is_a_toggle(panel):
     assert panel.heatmap.levels() == pytest.approx(_round_up((-top, top)))
 
 
-@pytest.mark.parametrize(("top", "rounded"), [(0.2734, 0.28), (0.28, 0.28), (0.2801, 0.29), (3.01, 3.1),
-                                              (0.0999, 0.1), (1e-5, 1e-5), (123.4, 130.0), (0.995, 1.0)])
-def test_colour_levels_end_on_two_significant_digits_rounded_up(top, rounded):
+@pytest.mark.parametrize(("top", "rounded"), [(0.2734, 0.3), (0.3, 0.3), (0.3001, 0.4), (3.01, 4.0),
+                                              (0.0999, 0.1), (1e-5, 1e-5), (123.4, 150.0), (0.995, 1.0),
+                                              (0.81, 1.0), (0.11, 0.12), (5.5, 6.0), (0.024, 0.025)])
+def test_colour_levels_end_on_the_next_step_rounded_up(top, rounded):
     assert _round_up((-top, top)) == (-rounded, rounded)
     assert _round_up(None) is None
 
