@@ -19,6 +19,12 @@ ROOM_SECONDS = 2.0        # while training runs, a growing x axis has room for t
 MAX_ROOM = 3.0            # ... but at most this many times the data: a third of the plot filled
 
 
+def paced_minimum(last: float, pace: float) -> float:
+    """The least end for an iteration axis from 0 that grows to show ``last``: room for
+    ROOM_SECONDS at ``pace`` iterations a second (up to MAX_ROOM times the data), 200 at least."""
+    return max(200.0, min(last + ROOM_SECONDS * max(pace, 0.0), MAX_ROOM * last))
+
+
 class StepPace:
     """How many iterations a second the run being drawn makes, over the last ``window``
     seconds of frames (a fast net's x axis then grows by more than half again at a time, so
@@ -82,8 +88,7 @@ class MetricRanges:
         accuracy plot (whose x range is linked to the loss plot's) keeps its range until
         ``follow_x``: a growth repaints a plot whole, and painted one at a time, each pauses
         the event loop half as long."""
-        room = min(last + ROOM_SECONDS * max(pace, 0.0), MAX_ROOM * last)
-        end = None if self.user_zoomed else grown_end(last, self.x_max, minimum=max(200.0, room))
+        end = None if self.user_zoomed else grown_end(last, self.x_max, minimum=paced_minimum(last, pace))
         self._grew = end is not None
         if end is None:
             return False

@@ -40,6 +40,7 @@ from core import activations
 from .. import style
 from ..after_paint import AfterPaint
 from ..layer_stats_history import KINDS, LayerStatsHistory
+from ..metric_ranges import StepPace, paced_minimum
 from ..throttle import draw_budget
 from ..tooltips import tooltip
 from ..widgets.band_paths import band_envelope
@@ -69,6 +70,7 @@ class DistributionsPanel(QWidget):
         # the band plots' ranges: x from 0 to _x_end (shared), y per kind, the histograms'
         # count axes; all follow the data in steps (gui.widgets.stepped_ranges) until zoomed
         self._x_end = 0.0
+        self._pace = StepPace()                 # iterations a second of the run drawn
         self._y_ranges: dict[str, tuple[float, float]] = {}
         self._follow = True
 
@@ -227,6 +229,7 @@ class DistributionsPanel(QWidget):
         self._layers = shape
         self._history = LayerStatsHistory(len(shape))
         self._x_end = 0.0
+        self._pace.reset()
         self._y_ranges.clear()
         current = self.layer_box.currentIndex()
         self.layer_box.blockSignals(True)
@@ -339,9 +342,13 @@ class DistributionsPanel(QWidget):
 
     def _grow_x(self, last_step: float) -> None:
         """The band plots' x axis grows by half again when the data reach its end (from 0,
-        as the Loss panel's); the three plots share it, and while training the second and the
-        third take it when they are drawn (``_draw_band``): a growth repaints a plot whole."""
-        end = grown_end(float(last_step), self._x_end)
+        as the Loss panel's), and while training by room for a few seconds at the run's pace
+        at least (a toy net's grew 6 times in 4 seconds); the three plots share it, and while
+        training the second and the third take it when they are drawn (``_draw_band``): a
+        growth repaints a plot whole."""
+        last = float(last_step)
+        pace = self._pace.update(last) if draw_budget().active else 0.0
+        end = grown_end(last, self._x_end, minimum=paced_minimum(last, pace))
         if end is not None:
             self._x_end = end
             later = self._after_paint.splitting

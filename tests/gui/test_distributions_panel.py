@@ -283,3 +283,32 @@ def test_while_training_the_other_band_plots_take_a_grown_x_axis_when_they_are_d
         draw_budget().set_active(False)
     assert second.viewRange()[0][1] == pytest.approx(new_end) and not second.linksBlocked
     assert panel.band_plots[KINDS[2]].vb.viewRange()[0][1] == pytest.approx(new_end)
+
+
+def test_while_training_a_fast_run_grows_the_x_axis_by_seconds_of_iterations(panel, mnist, qtbot):
+    """As the Loss panel's: a toy net's ~10 000 iterations a second grew the axis by half
+    again 6 times in 4 seconds, each a whole repaint of the three band plots."""
+    from gui.metric_ranges import MAX_ROOM, ROOM_SECONDS, StepPace
+    from gui.throttle import draw_budget
+    _, results = train_with_stats(mnist, steps=12, every=4)
+    stats = results[0][0]
+    now = [0.0]
+    panel._pace = StepPace(clock=lambda: now[0])
+    first = panel.band_plots[KINDS[0]].vb
+    draw_budget().set_active(True)
+    try:
+        panel.update_stats(stats, 1000)
+        panel.redraw()
+        now[0] = 1.0
+        panel.update_stats(stats, 11_000)                   # 10 000 iterations a second
+        panel.redraw()
+        end_training = first.viewRange()[0][1]
+        qtbot.waitUntil(lambda: not panel._after_paint.pending)
+    finally:
+        draw_budget().set_active(False)
+    room = min(11_000 + ROOM_SECONDS * 10_000, MAX_ROOM * 11_000)
+    assert end_training == pytest.approx(room, rel=0.05)    # (the plot's 2 % padding)
+    panel._bands_auto()                                     # not training: half again
+    panel.update_stats(stats, 11_001)
+    panel.redraw()
+    assert first.viewRange()[0][1] == pytest.approx(1.5 * 11_001, rel=0.05)
