@@ -218,6 +218,14 @@ class CoachPanel(QWidget):
         if key == self._shown_key:
             return
         self._shown_key = key
+        if [h.rule for h in self.hints] == [c.hint.rule for c in self.cards]:
+            # the same hints, new numbers (a toy run's, every epoch): new texts only; taking
+            # the cards out and putting them back laid the list out again, a frame of 4-5 ms
+            for card, hint in zip(self.cards, self.hints, strict=True):
+                if card.hint != hint:
+                    card.set_hint(hint)
+                card.hint = hint                 # (Apply and dismiss act on the newest)
+            return
         # a card per rule, kept while hidden: a toy run's hints come and go every few epochs,
         # and building a card costs ~9 ms against ~1 ms to set its texts
         for card in self.cards:

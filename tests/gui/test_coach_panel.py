@@ -281,8 +281,13 @@ def test_new_numbers_for_the_same_hints_update_the_cards_in_place(panel, monkeyp
     panel.add_epoch(epoch(1, 2.3, 2.3, acc=0.10))
     [card] = panel.cards
     card.why_button.setChecked(True)
+    taken_out = []
+    monkeypatch.setattr(panel.list_box, "removeWidget", taken_out.append)
     panel.add_epoch(epoch(2, 2.3, 2.3, acc=0.104))
     assert panel.cards == [card]                     # the same widget: nothing built again
+    assert taken_out == []                           # ... nor the list laid out again
+    monkeypatch.undo()
+    monkeypatch.setattr(budget, "request", lambda fn: fn())
     assert "10.4%" in card.summary.text() and card.why.isVisible()     # "Why?" stays open
     assert card.hint is panel.hints[0]               # Apply and dismiss act on the newest hint
     panel.add_epoch(epoch(3, 0.5, 0.5, acc=0.9))     # learning now: the hint goes, its card too
