@@ -88,10 +88,13 @@ class NetworkDiagram(QWidget):
         self.picked: tuple[int | None, int] | None = None   # (layer, unit) whose box is shown
         self.stagger = False                            # labels on two alternating rows
         self._stale = False                             # weights arrived while hidden
+        self._spec_gen = 0                              # a new spec lays the columns out anew
+        self._laid_out: tuple | None = None             # ... as does a new size or font
 
     # -- public ---------------------------------------------------------------------
     def set_spec(self, spec: dict | None) -> None:
         self._spec = spec
+        self._spec_gen += 1
         self._cols, self._expected = build_columns(spec) if spec else ([], {})
         self._hover = None
         self.picked = None
@@ -179,8 +182,16 @@ class NetworkDiagram(QWidget):
                     w = self._params[f"{col.layer}.W"]
                     self._ref[col.layer] = max(3.0 * float(np.std(w)), 1e-6)
         self._choose_shown()
-        self._layout()
+        if self._layout_key() != self._laid_out:
+            self._layout()
+        else:                    # (newer weights, the same columns: only the connections change)
+            self._conns = self._make_connections()
         self.update()
+
+    def _layout_key(self) -> tuple:
+        """What the columns' places depend on: laid out afresh only when it changes."""
+        return (self.width(), self.height(), self.font().key(), self._spec_gen,
+                tuple(len(c.shown) for c in self._cols))
 
     def _scores(self, k: int) -> np.ndarray | None:
         """How strongly each unit of column ``k`` is connected (for choosing whom to draw)."""
@@ -212,6 +223,7 @@ class NetworkDiagram(QWidget):
                 col.shown = sorted(int(i) for i in np.argsort(-scores, kind="stable")[:SHOWN])
 
     def _layout(self):
+        self._laid_out = self._layout_key()
         w, h = self.width(), self.height()
         weights = [1.3 if c.kind == "block" else 1.0 for c in self._cols]
         unit_w = (w - 16) / max(sum(weights), 1.0)

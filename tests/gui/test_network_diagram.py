@@ -197,3 +197,60 @@ def test_weights_that_arrive_while_hidden_are_laid_out_only_when_shown(qtbot, di
     n = len(layouts)
     w = next(c for c in diagram.connections() if c.layer == 0 and c.src == 0 and c.dst == 0)
     assert w.weight == pytest.approx(-float(params["0.W"][0, 0])) and len(layouts) == n
+
+
+def test_columns_are_drawn_afresh_only_when_they_change_not_with_each_snapshot(diagram, trained_toy,
+                                                                                monkeypatch):
+    """With each weight snapshot only the connections change: the columns (units, titles,
+    sizes) are kept as an image, drawn again when a unit is hovered or the size changes."""
+    import gui.widgets.network_diagram_paint as paint
+    drawn = []
+    original = paint._paint_column
+    monkeypatch.setattr(paint, "_paint_column", lambda w, p, k, *a: (drawn.append(k), original(w, p, k, *a)))
+    spec, params = trained_toy
+    diagram.set_spec(spec)
+    diagram.set_params(params, step=0)
+    first = diagram.grab().toImage()
+    columns = len(diagram.columns())
+    assert len(drawn) == columns
+    diagram.update_snapshot({k: -v for k, v in params.items()}, step=10)
+    flipped = diagram.grab().toImage()
+    assert len(drawn) == columns and flipped != first           # new colours, the same columns
+    hidden = diagram.columns()[1]
+    hidden.shown = hidden.shown[::-1]          # (a big layer's strongest units change as it learns)
+    diagram.grab()
+    assert len(drawn) == columns                                  # the circles stay where they are
+    diagram._hover = (1, hidden.shown[0])
+    diagram.grab()
+    assert len(drawn) == 2 * columns                              # a hovered unit: drawn again
+    hidden.shown = hidden.shown[::-1]
+    diagram.grab()
+    assert len(drawn) == 3 * columns                              # ... and which it is matters
+    diagram.resize(600, 400)
+    diagram.grab()
+    kept = diagram.grab().toImage()
+    assert len(drawn) == 4 * columns and kept.width() == 600     # (the second from the kept one)
+    monkeypatch.undo()
+    del diagram._columns_cache
+    assert diagram.grab().toImage() == kept                       # the kept image: as drawn afresh
+
+
+def test_a_snapshot_lays_out_only_the_connections_unless_the_columns_change(diagram, trained_toy,
+                                                                            monkeypatch):
+    spec, params = trained_toy
+    diagram.set_spec(spec)
+    diagram.set_params(params, step=0)
+    diagram.show()
+    laid_out = []
+    original = NetworkDiagram._layout
+    monkeypatch.setattr(NetworkDiagram, "_layout", lambda self: (laid_out.append(1), original(self)))
+    diagram.update_snapshot({k: 2 * v for k, v in params.items()}, step=10)
+    assert laid_out == []                                         # the same places ...
+    widths = {(c.layer, c.src, c.dst): c.width for c in diagram.connections()}
+    assert max(widths.values()) > 0 and diagram._step == 10       # ... new connections
+    diagram.resize(650, 450)
+    diagram.update_snapshot(params, step=20)
+    assert laid_out                                                # a new size: laid out anew
+    laid_out.clear()
+    diagram.set_spec(spec_of("mlp"))
+    assert laid_out                                                # a new network too
