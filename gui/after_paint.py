@@ -10,11 +10,9 @@ in parts, each part is a pass, and a timer that falls due waits for one part onl
 the paint event, and a zero-timer started then fires in a later pass, after the paint is done.
 Parts queue in order, one per paint: a panel's second plot, then a settled canvas's new image
 (``gui.settled_canvas``), each after the paint of the one before. A part that paints nothing
-does not hold up the next for long (``IDLE_MS``). A ready part waits its turn while another
-panel's frame or part waits to be painted (``DrawBudget.when_free``: one panel's drawing and its
-paint per pass). Each part is billed to its panel's frame (``DrawBudget.run_part``). A hidden
-view paints nothing: the parts run at once. ``flush()`` runs the waiting parts at once (an
-export, a redraw that comes before their paints did).
+does not hold up the next for long (``IDLE_MS``). Each part is billed to its panel's frame
+(``DrawBudget.run_part``). A hidden view paints nothing: the parts run at once. ``flush()``
+runs the waiting parts at once (an export, a redraw that comes before their paints did).
 """
 from __future__ import annotations
 
@@ -35,11 +33,11 @@ class AfterPaint(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
-        self._timer.timeout.connect(self._turn)
+        self._timer.timeout.connect(self._run)
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.setInterval(IDLE_MS)
-        self._idle.timeout.connect(self._turn)
+        self._idle.timeout.connect(self._run)
         view.installEventFilter(self)
 
     @classmethod
@@ -84,10 +82,6 @@ class AfterPaint(QObject):
             self._idle.stop()
             self._timer.start()             # fires once this paint is done: a pass of its own
         return False
-
-    def _turn(self) -> None:
-        """The next part is ready: it runs when no other panel's drawing waits to be painted."""
-        draw_budget().when_free(self._run)
 
     def _run(self) -> None:
         self._timer.stop()

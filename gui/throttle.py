@@ -31,7 +31,7 @@ frame rate and cost.
 from __future__ import annotations
 
 import time
-from collections import Counter, defaultdict, deque
+from collections import Counter, defaultdict
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Signal
@@ -83,12 +83,6 @@ class DrawBudget(QObject):
         self._closer.setSingleShot(True)
         self._closer.setInterval(0)
         self._closer.timeout.connect(self._close_frame)
-        self._turns: deque[Callable[[], None]] = deque()   # waiting for the open frame's paint
-        self._granting = False
-        self._next = QTimer(self)               # gives the next turn, in a pass after that paint
-        self._next.setSingleShot(True)
-        self._next.setInterval(0)
-        self._next.timeout.connect(self._next_turn)
 
     # -- settings ------------------------------------------------------------------------------
     @property
@@ -122,7 +116,6 @@ class DrawBudget(QObject):
         self._active = active
         self._last.clear()
         if active:
-            self._turns.clear()
             self._credit = MAX_CREDIT_S
             self._wall = self._wall_clock()
             self.frames, self.frame_cpu, self.call_cpu = Counter(), Counter(), Counter()
@@ -130,11 +123,8 @@ class DrawBudget(QObject):
             self.costs, self._open = defaultdict(list), None
         else:
             self._timer.stop()
-            self._next.stop()
             self._close_frame()
             self._merging.clear()
-            while self._turns:                  # (the rest of frames begun: before new ones)
-                _call(self._turns.popleft())
             while self._queue:
                 fn = next(iter(self._queue))
                 del self._queue[fn]
@@ -155,39 +145,12 @@ class DrawBudget(QObject):
         """Run ``fn``, the rest of a frame its panel split into event-loop passes of their own
         (a 60 Hz timer then waits for one part, not the whole), billed to that frame: the call
         and the pass that paints it. The panel is ``fn``'s class unless named (``last_panel``:
-        the frame run last). It waits its turn (``when_free``). Not training: just run it."""
+        the frame run last). Not training: just run it."""
         if not self._active:
             _call(fn)
             return
-        name = panel or _name(fn)
-        if self._busy():
-            self._turns.append(lambda: self._run(fn, name, part=True))
-            return
-        self._run(fn, name, part=True)
-
-    def when_free(self, fn: Callable[[], None]) -> None:
-        """Call ``fn`` once no frame or part waits to be painted: one panel's drawing and its
-        paint per event-loop pass, in turn (two panels' paints in one pass were one long wait
-        for a timer). ``fn`` may run a part (``run_part``) or nothing. Now if nothing waits or
-        not training; waiting already, not twice."""
-        if not self._busy():
-            fn()
-        elif fn not in self._turns:
-            self._turns.append(fn)
-
-    def _busy(self) -> bool:
-        return self._active and not self._granting and (self._open is not None or bool(self._turns))
-
-    def _next_turn(self) -> None:
-        """The turns that wait, in order, until one of them draws (its paint comes first)."""
-        while self._turns and self._open is None:
-            fn = self._turns.popleft()
-            self._granting = True
-            try:
-                _call(fn)
-            finally:
-                self._granting = False
-        self._schedule(GAP_MS)
+        self._close_frame()
+        self._run(fn, panel or _name(fn), part=True)
 
     @property
     def last_panel(self) -> str | None:
@@ -230,8 +193,7 @@ class DrawBudget(QObject):
 
     def _tick(self) -> None:
         self._timer.stop()                          # (when called early) scheduled anew below
-        if self._open is not None or self._turns:
-            return                  # a paint or the rest of a frame first: its close reschedules
+        self._close_frame()
         self._account()
         if self._credit > 0 and self._queue:
             fn = min(self._queue, key=self._queue.__getitem__)    # the longest due
@@ -266,11 +228,6 @@ class DrawBudget(QObject):
             else:
                 self.costs[name].append(cost)
             self._credit = max(self._credit - cost, -MAX_DEBT_S)
-        if self._active:
-            if self._turns:
-                self._next.start()          # in a pass of its own: a timer due now goes first
-            else:
-                self._schedule(GAP_MS)
 
 
 def _call(fn: Callable[[], None]) -> None:

@@ -26,12 +26,6 @@ class Panel:
         self.clocks.cpu += self.cost
 
 
-def tick(budget: DrawBudget) -> None:
-    """The budget's timer, then the event-loop pass that paints what it drew (the closer)."""
-    budget._tick()
-    budget._close_frame()
-
-
 @pytest.fixture
 def clocks():
     return Clocks()
@@ -59,10 +53,10 @@ def test_training_queues_each_panel_once_and_serves_them_in_turn(budget, clocks)
     budget.request(b.redraw)
     budget.request(a.redraw)                      # already waiting: not twice
     assert log == [] and budget.pending() == 2
-    tick(budget)
+    budget._tick()
     assert log == ["a"]                            # one redraw per tick
     clocks.wall += 0.01
-    tick(budget)
+    budget._tick()
     assert log == ["a", "b"] and budget.pending() == 0
     assert budget.frames == {"Panel": 2}
     assert budget.merged == {"Panel": 1}           # a's second request went into its first
@@ -76,12 +70,12 @@ def test_requests_served_at_once_are_not_counted_as_merged(budget, clocks):
     budget.set_active(True)
     for _ in range(3):
         budget.request(a.redraw)
-        tick(budget)
+        budget._tick()
         clocks.wall += 1.0
     assert log == ["a"] * 3 and budget.merged == {}
     budget.request(a.redraw)
     budget.request(a.redraw)
-    tick(budget)
+    budget._tick()
     assert log == ["a"] * 4 and budget.merged == {"Panel": 1}
 
 
@@ -92,12 +86,12 @@ def test_requests_merged_into_one_withdrawn_are_not_counted(budget, clocks):
     a = Panel("a", log, clocks)
     budget.set_active(True)
     budget.request(a.redraw)
-    tick(budget)                                 # drawn; the next may come 1 / rate later
+    budget._tick()                                 # drawn; the next may come 1 / rate later
     budget.request(a.redraw)
     budget.request(a.redraw)                       # merged into the waiting one ...
     budget.cancel(a.redraw)                        # ... which is withdrawn
     clocks.wall += 1.0
-    tick(budget)
+    budget._tick()
     assert log == ["a"] and budget.pending() == 0 and budget.merged == {}
 
 
@@ -106,23 +100,23 @@ def test_each_panel_redraws_at_most_rate_times_a_second(budget, clocks):
     a, b = Panel("a", log, clocks), Panel("b", log, clocks)
     budget.set_active(True)
     budget.request(a.redraw)
-    tick(budget)
+    budget._tick()
     clocks.wall += 0.05
     budget.request(a.redraw)                       # new data 50 ms after a's frame: waits
     budget.request(b.redraw)                       # b drew nothing yet: its turn now
-    tick(budget)
+    budget._tick()
     assert log == ["a", "b"] and budget.pending() == 1
     assert budget._timer.isActive() and 140 <= budget._timer.interval() <= 160   # a: 0.2 s after
     clocks.wall += 0.1
-    tick(budget)
+    budget._tick()
     assert log == ["a", "b"]                       # 150 ms after a's frame: still too early
     clocks.wall += 0.05
-    tick(budget)
+    budget._tick()
     assert log == ["a", "b", "a"] and budget.pending() == 0
     budget.set_rate(10.0)
     budget.request(a.redraw)
     clocks.wall += 0.1
-    tick(budget)
+    budget._tick()
     assert log == ["a", "b", "a", "a"]             # 10 a second: 0.1 s apart is enough
 
 
@@ -132,7 +126,7 @@ def test_a_panel_with_no_new_data_does_no_work(budget, clocks):
     budget.set_active(True)
     budget.request(a.redraw)
     for _ in range(10):
-        tick(budget)
+        budget._tick()
         clocks.wall += 0.5
     assert log == ["a"] and not budget._timer.isActive()
 
@@ -143,16 +137,16 @@ def test_an_expensive_frame_is_paid_back_before_the_next(budget, clocks):
     fast = Panel("fast", log, clocks)
     budget.set_active(True)                        # starts with MAX_CREDIT_S saved up
     budget.request(slow.redraw)
-    tick(budget)
+    budget._tick()
     budget.request(fast.redraw)
     # debt = 0.050 − 0.025 = 0.025 s; at a 5% share that takes 0.5 s of wall time to earn
     clocks.wall += 0.45
-    tick(budget)
+    budget._tick()
     assert log == ["slow"]
     assert budget.has_room()                       # a small debt: pollers may still ask
     assert budget._timer.isActive() and 40 <= budget._timer.interval() <= 60
     clocks.wall += 0.06
-    tick(budget)
+    budget._tick()
     assert log == ["slow", "fast"]
     assert budget.costs["Panel"][0] == pytest.approx(0.050)
 
@@ -234,77 +228,6 @@ def test_stopping_runs_everything_that_waits_in_order(budget, clocks):
     assert log == ["x"]
     budget.set_active(False)
     assert log == ["x", "a", "b", "c"] and budget.pending() == 0
-
-
-class Part:
-    """The rest of another panel's frame (a second plot, a settled canvas's band)."""
-
-    def __init__(self, name: str, log: list, clocks: Clocks, cost: float = 0.0):
-        self.name, self.log, self.clocks, self.cost = name, log, clocks, cost
-
-    def draw(self):
-        self.log.append(self.name)
-        self.clocks.cpu += self.cost
-
-
-def test_a_part_waits_for_another_frames_paint_and_runs_before_the_next_frame(budget, clocks):
-    """One panel's drawing and its paint per pass: a part ready in the pass that drew another
-    panel's frame (their paints would have come in one pass) runs after that frame's paint,
-    and a frame due meanwhile waits for the part's paint."""
-    log = []
-    budget.set_active(True)
-    budget.request(Panel("a", log, clocks, cost=0.001).redraw)
-    budget._tick()
-    budget.run_part(Part("b", log, clocks, cost=0.002).draw)
-    assert log == ["a"]                            # a's paint is still to come
-    budget.request(Panel("c", log, clocks).redraw)
-    clocks.wall += 1.0
-    budget._tick()
-    assert log == ["a"]                            # nor a frame before the part
-    budget._close_frame()                          # a painted: b's turn comes in the next pass
-    assert log == ["a"] and budget._next.isActive()
-    budget._next_turn()
-    assert log == ["a", "b"] and budget.call_cpu["Part"] == pytest.approx(0.002)
-    budget._tick()
-    assert log == ["a", "b"]                       # b's paint first
-    budget._close_frame()
-    budget._tick()
-    assert log == ["a", "b", "c"]
-
-
-def test_turns_run_in_order_until_one_draws_and_not_twice(budget, clocks):
-    log = []
-    budget.when_free(lambda: log.append("idle"))   # not training: at once
-    budget.set_active(True)
-    budget.when_free(lambda: log.append("free"))   # nothing waits to be painted: at once
-    assert log == ["idle", "free"]
-    budget.request(Panel("a", log, clocks).redraw)
-    budget._tick()
-
-    def nothing():
-        log.append("nothing")                      # (its parts were flushed meanwhile)
-    part = Part("p", log, clocks).draw
-    budget.when_free(nothing)
-    budget.when_free(nothing)                      # waiting already
-    budget.when_free(lambda: budget.run_part(part))
-    budget.run_part(Part("q", log, clocks).draw)
-    budget._close_frame()
-    budget._next_turn()
-    assert log == ["idle", "free", "a", "nothing", "p"]   # p drew: q waits for its paint
-    budget._close_frame()
-    budget._next_turn()
-    assert log == ["idle", "free", "a", "nothing", "p", "q"]
-
-
-def test_stopping_runs_the_waiting_parts_before_the_waiting_frames(budget, clocks):
-    log = []
-    budget.set_active(True)
-    budget.request(Panel("a", log, clocks).redraw)
-    budget._tick()
-    budget.run_part(Part("rest of a", log, clocks).draw)
-    budget.request(Panel("b", log, clocks).redraw)
-    budget.set_active(False)
-    assert log == ["a", "rest of a", "b"] and not budget._next.isActive()
 
 
 def test_a_deleted_panel_is_skipped(qtbot, budget, clocks):
