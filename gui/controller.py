@@ -19,6 +19,8 @@ This module holds the signals, the state and the run settings.
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal
 
 from core import data, live_settings
@@ -68,6 +70,7 @@ class TrainingController(ModelSetup, ModelFiles, RunLifecycle, SignalRelay, RunK
         self.epoch_offset = 0
         self._snapshot_in_flight = False
         self._stats_in_flight = False
+        self.stats_rate_of: Callable[[], float] | None = None   # set by the window (gui.stats_rate)
         self._last_diverged: dict | None = None
         self._trainer: Trainer | None = None  # the model's run: running, stopped, finished or opened
         self._epoch_base = 0                  # epochs done when the current Start's epochs began

@@ -29,6 +29,7 @@ from .divergence_bar import DivergenceBar
 from .field_shortcuts import FieldShortcuts
 from .panel_registry import FEEDS, RIGHT, PanelEntry
 from .run_state import FinishReason, RunState
+from .stats_rate import StatsRate
 from .status_bar import TrainingStatus
 from .throttle import draw_budget
 from .widgets.explanation_strip import ExplanationStrip
@@ -175,6 +176,7 @@ class MainWindow(WindowFiles, QMainWindow):
             for sig in panel_registry.SIGNALS:
                 if hasattr(panel, sig):
                     getattr(panel, sig).connect(requests[sig])
+        self.stats_rate = StatsRate(self.panels.values(), c, self)   # as the panels shown want
         training = self.panels["trainingDock"]
         training.add_action_buttons([self.actions_by_id[k] for k in ("start", "pause", "step", "stop")])
         training.setting_changed.connect(self.change_setting)

@@ -53,7 +53,7 @@ class RunLifecycle:
             self.error.emit(str(e))
             return False
         self.worker = TrainingWorker(trainer, self._probe(trainer), start_paused=paused,
-                                     stats_rate=draw_budget().rate)   # statistics as often as frames
+                                     stats_rate=self.stats_rate())
         for setting in live_settings.for_target(Target.WORKER):
             self.worker.set_setting(setting.name, getattr(self.settings, setting.name))
         self.thread = worker_registry.register(QThread())
@@ -215,6 +215,16 @@ class RunLifecycle:
         if self.worker is not None and not self._snapshot_in_flight:
             self._snapshot_in_flight = True
             self.worker.request_snapshot()
+
+    def stats_rate(self) -> float:
+        """Layer statistics a second while training runs: as often as frames (the window
+        replaces this with what the panels shown want, ``gui.stats_rate``)."""
+        return self.stats_rate_of() if self.stats_rate_of is not None else draw_budget().rate
+
+    def stats_rate_changed(self) -> None:
+        """The panels shown changed: a running worker takes the new rate."""
+        if self.worker is not None:
+            self.worker.set_stats_rate(self.stats_rate())
 
     def request_stats(self) -> None:
         """Ask the worker for layer statistics; at most one request in flight."""

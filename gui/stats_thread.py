@@ -54,6 +54,16 @@ class StatsThread:
         self._thread = threading.Thread(target=self._run, name="NumNetLayerStats", daemon=True)
         self._thread.start()
 
+    @property
+    def rate(self) -> float:
+        return 1.0 / self._interval
+
+    def set_rate(self, rate: float) -> None:
+        """At most ``rate`` samples a second from now on (a faster one: the next one sooner)."""
+        with self._cond:
+            self._interval = 1.0 / max(0.1, rate)
+            self._due = min(self._due, time.perf_counter() + self._interval)
+
     def wants(self, force: bool = False) -> bool:
         with self._cond:
             return not (self._closed or self.failed or self._busy or self._job is not None) and (

@@ -143,6 +143,12 @@ class TrainingWorker(QObject):
     def request_snapshot(self) -> None:
         self._want_snapshot("panels")
 
+    def set_stats_rate(self, rate: float) -> None:
+        """Layer statistics at most ``rate`` a second (from the GUI thread, at any time)."""
+        self.stats_rate = rate
+        if self.stats is not None:
+            self.stats.set_rate(rate)
+
     def request_stats(self) -> None:
         self._want_snapshot("forced")
 

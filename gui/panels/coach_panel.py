@@ -30,6 +30,9 @@ VALUES_MS = 400
 # run ends 300-400 epochs a second, and evaluating them (fits over the epochs) took ~0.13 ms
 # each time, 5% of the GUI thread, in bursts of as many epochs as had arrived together.
 RULES_MS = 200
+# Layer statistics a second the coach wants, shown or hidden (gui.stats_rate): its rules on
+# dead units and gradients need no more.
+STATS_RATE = 1.0
 
 
 class CoachPanel(QWidget):
@@ -145,6 +148,9 @@ class CoachPanel(QWidget):
         if val is not None and np.isfinite(val) and (self._best is None or val < self._best[0]):
             self._best = (float(val), ep.get("epoch"))     # the first of equal ones, as min() finds
         self._changed_soon()
+
+    def stats_rate(self) -> float:
+        return STATS_RATE
 
     def update_stats(self, stats: dict, step: int) -> None:
         self._stats = stats

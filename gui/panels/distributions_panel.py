@@ -201,6 +201,11 @@ class DistributionsPanel(QWidget):
         """A new or reset model: forget every statistic."""
         self._reset()
 
+    def stats_rate(self) -> float:
+        """Statistics a second it wants now (``gui.stats_rate``): as often as frames while
+        shown (drawn live), none while hidden (the coach's keep its history going)."""
+        return draw_budget().rate if self.isVisible() else 0.0
+
     def update_stats(self, stats: dict, step: int) -> None:
         """Append one ``core.layer_stats.layer_stats`` result taken at ``step`` (also while
         hidden: it is drawn when the panel is shown)."""

@@ -125,3 +125,26 @@ def test_the_last_step_is_sent_even_when_the_threads_sample_of_it_came_too_late(
     assert not st._thread.is_alive() and got == []        # dropped: nobody listens to the thread
     st.compute_now(net.snapshot(), 9)
     assert [s for _, s in got] == [9]
+
+
+def test_a_new_rate_applies_to_the_sample_that_waits():
+    """The Distributions panel shown mid-run: statistics as often as it draws, from now on."""
+    import time
+    net = Network(SPEC, rng=np.random.default_rng(3))
+    got, done, emit = _collect()
+    st = StatsThread(SPEC, net.dtype, _probe(), emit, warn=lambda text: None, rate=0.2)
+    try:
+        st.offer(net.snapshot(), 1)
+        assert done.wait(10)
+        assert not st.wants() and st.rate == 0.2          # the next one is due in 5 s
+        st.set_rate(1000)
+        deadline = time.perf_counter() + 5
+        while not st.wants() and time.perf_counter() < deadline:
+            pass
+        assert st.wants() and st.rate == 1000
+        done.clear()
+        st.set_rate(0.2)                                   # hidden again
+        st.offer(net.snapshot(), 2)
+        assert done.wait(10) and not st.wants()
+    finally:
+        st.close()
