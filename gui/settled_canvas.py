@@ -39,18 +39,10 @@ from PySide6.QtWidgets import QGraphicsItem
 
 from .after_paint import AfterPaint
 from .throttle import draw_budget
+from .widgets.blank_image import blank_image
 
 PIECE_POINTS = 3000       # points a pass draws into a new image while training (about 1 ms)
 MAX_PIECES = 4
-
-
-def _blank_image(width: float, height: float, dpr: float) -> QImage:
-    """A transparent image of the view's size in device pixels."""
-    image = QImage(math.ceil(width * dpr), math.ceil(height * dpr),
-                   QImage.Format.Format_ARGB32_Premultiplied)
-    image.setDevicePixelRatio(dpr)
-    image.fill(0)
-    return image
 
 
 @dataclass
@@ -202,7 +194,7 @@ class SettledCanvas(pg.GraphicsObject):
             self._image, self._stale = None, False    # (drawn when painted, if ever)
             self.update()
             return
-        image = _blank_image(width, height, dpr)
+        image = blank_image(width, height, dpr)
         points = sum(len(c.x) for c in self._curves.values() if c.visible)
         pieces = max(1, min(MAX_PIECES, math.ceil(points / PIECE_POINTS)))
         self._next = (image, key, pieces, 0, draw_budget().last_panel)
@@ -309,7 +301,7 @@ class SettledCanvas(pg.GraphicsObject):
         if width < 1 or height < 1:
             self._image = None
             return
-        image = _blank_image(width, height, dpr)
+        image = blank_image(width, height, dpr)
         self._image = image
         self.renders += 1
         self._draw(image, QRectF(0, 0, width, height), clear=False)

@@ -90,6 +90,7 @@ class NetworkDiagram(QWidget):
         self._stale = False                             # weights arrived while hidden
         self._spec_gen = 0                              # a new spec lays the columns out anew
         self._laid_out: tuple | None = None             # ... as does a new size or font
+        self._columns_cache: tuple | None = None        # (key, image, activity): drawn columns
 
     # -- public ---------------------------------------------------------------------
     def set_spec(self, spec: dict | None) -> None:

@@ -7,6 +7,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QPen
 
 from core.layers import LAYER_TYPES
 from gui import style
+from gui.widgets.blank_image import blank_image
 
 INK = QColor("#333333")
 MUTED = QColor("#6b6b6b")
@@ -90,13 +91,10 @@ def _columns_image(w, fonts) -> QImage:
            id(w._activity), [(c.kind, c.layer, c.title, c.subtitle, c.shape,
                               tuple(c.shown) if marked else len(c.shown),
                               c.rect.getRect(), c.box, tuple(c.badges)) for c in w._cols])
-    cached = getattr(w, "_columns_cache", None)
+    cached = w._columns_cache
     if cached is not None and cached[0] == key:
         return cached[1]
-    image = QImage(max(1, round(w.width() * dpr)), max(1, round(w.height() * dpr)),
-                   QImage.Format.Format_ARGB32_Premultiplied)
-    image.setDevicePixelRatio(dpr)
-    image.fill(Qt.GlobalColor.transparent)
+    image = blank_image(w.width(), w.height(), dpr)
     painter = QPainter(image)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     stagger = any(c.kind == "block" and QFontMetrics(fonts[2]).horizontalAdvance(

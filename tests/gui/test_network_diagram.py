@@ -231,7 +231,7 @@ def test_columns_are_drawn_afresh_only_when_they_change_not_with_each_snapshot(d
     kept = diagram.grab().toImage()
     assert len(drawn) == 4 * columns and kept.width() == 600     # (the second from the kept one)
     monkeypatch.undo()
-    del diagram._columns_cache
+    diagram._columns_cache = None
     assert diagram.grab().toImage() == kept                       # the kept image: as drawn afresh
 
 
