@@ -53,13 +53,21 @@ def test_statistics_of_a_snapshot_equal_those_of_the_live_network():
     _assert_same(stats, layer_stats.layer_stats(live, *probe))
 
 
-def test_it_waits_for_the_next_sample_and_takes_no_second_one_of_a_step():
+def _after_a_sample(rate: float):
+    """A thread at ``rate`` a second that has sent its sample of step 1: (net, thread, got, done)."""
     net = Network(SPEC, rng=np.random.default_rng(3))
     got, done, emit = _collect()
-    st = StatsThread(SPEC, net.dtype, _probe(), emit, warn=lambda text: None, rate=0.5)
+    st = StatsThread(SPEC, net.dtype, _probe(), emit, warn=lambda text: None, rate=rate)
+    st.offer(net.snapshot(), 1)
+    if not done.wait(10):
+        st.close()
+        raise AssertionError("no statistics of step 1 within 10 s")
+    return net, st, got, done
+
+
+def test_it_waits_for_the_next_sample_and_takes_no_second_one_of_a_step():
+    net, st, got, done = _after_a_sample(0.5)
     try:
-        st.offer(net.snapshot(), 1)
-        assert done.wait(10)
         assert not st.wants()                    # the next one is due in 2 s
         assert st.wants(force=True)              # unless forced (where a run pauses)
         done.clear()
@@ -130,12 +138,8 @@ def test_the_last_step_is_sent_even_when_the_threads_sample_of_it_came_too_late(
 def test_a_new_rate_applies_to_the_sample_that_waits():
     """The Distributions panel shown mid-run: statistics as often as it draws, from now on."""
     import time
-    net = Network(SPEC, rng=np.random.default_rng(3))
-    got, done, emit = _collect()
-    st = StatsThread(SPEC, net.dtype, _probe(), emit, warn=lambda text: None, rate=0.2)
+    net, st, got, done = _after_a_sample(0.2)
     try:
-        st.offer(net.snapshot(), 1)
-        assert done.wait(10)
         assert not st.wants() and st.rate == 0.2          # the next one is due in 5 s
         st.set_rate(1000)
         deadline = time.perf_counter() + 5
